@@ -1,0 +1,41 @@
+import type { ExpectedRevision } from './types.js';
+
+/** The stream was not at the revision the caller expected (optimistic concurrency). */
+export class ConcurrencyError extends Error {
+  override readonly name = 'ConcurrencyError';
+  readonly code = 'CONCURRENCY_CONFLICT';
+  constructor(
+    readonly stream: string,
+    readonly expected: ExpectedRevision,
+    readonly actual: number | 'no_stream',
+  ) {
+    super(`stream ${stream}: expected revision ${String(expected)}, actual ${String(actual)}`);
+  }
+}
+
+/** An event was refused before it reached the store (size, shape, JSON). */
+export class InvalidEventError extends Error {
+  override readonly name = 'InvalidEventError';
+  readonly code = 'INVALID_EVENT';
+  constructor(
+    message: string,
+    readonly field: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Some but not all of the event ids of an append already exist: a client bug, never retried. */
+export class DuplicateEventIdError extends Error {
+  override readonly name = 'DuplicateEventIdError';
+  readonly code = 'DUPLICATE_EVENT_ID';
+  constructor(readonly eventIds: readonly string[]) {
+    super(`event ids already stored in another append: ${eventIds.join(', ')}`);
+  }
+}
+
+/** The stored log cannot be trusted by this server (e.g. restored into a new cluster). */
+export class StoreIntegrityError extends Error {
+  override readonly name = 'StoreIntegrityError';
+  readonly code = 'STORE_INTEGRITY';
+}
