@@ -7,6 +7,11 @@
 export interface DomainEvent<T extends string = string, D = Record<string, unknown>> {
   readonly type: T;
   readonly data: D;
+  /**
+   * The store's id of this event, present when it was read back from a stream. evolve may
+   * keep it (e.g. as the anchor of a deadline); decide never sets it.
+   */
+  readonly id?: string;
 }
 
 /** Who issues a command, and when. `now` is the business instant (ISO 8601 with offset). */
