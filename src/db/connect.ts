@@ -1,0 +1,38 @@
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+
+export interface PostgresConnection {
+  readonly pool: pg.Pool;
+  readonly db: Kysely<unknown>;
+  /** Settings for extra dedicated connections (LISTEN). */
+  readonly clientConfig: pg.ClientConfig;
+  close(): Promise<void>;
+}
+
+export interface ConnectOptions {
+  readonly connectionString: string;
+  readonly poolMax: number;
+  /**
+   * A transaction left open holds back every reader of the global log (they read only below the
+   * oldest running transaction), so the server ends idle ones after this long.
+   */
+  readonly idleInTransactionTimeoutMs: number;
+}
+
+export const connectPostgres = ({ connectionString, poolMax, idleInTransactionTimeoutMs }: ConnectOptions): PostgresConnection => {
+  const clientConfig: pg.ClientConfig = {
+    connectionString,
+    idle_in_transaction_session_timeout: idleInTransactionTimeoutMs,
+  };
+  const pool = new pg.Pool({ ...clientConfig, max: poolMax });
+  // An idle client that loses its server must not crash the process; the next query reconnects.
+  pool.on('error', () => undefined);
+  const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    pool,
+    db,
+    clientConfig,
+    // Kysely's destroy ends the pool it was given.
+    close: () => db.destroy(),
+  };
+};

@@ -1,0 +1,169 @@
+import type pg from 'pg';
+import { ConcurrencyError, DuplicateEventIdError, StoreIntegrityError } from '../errors.js';
+import type {
+  AppendOptions, AppendResult, Checkpoint, EventStore, NewEvent, ReadAllOptions, ReadAllResult,
+  ReadStreamOptions, RecordedEvent, WaitOptions,
+} from '../types.js';
+import { validateNewEvents } from '../validate.js';
+import { compareCheckpoints, formatCheckpoint, parseCheckpoint } from './checkpoint.js';
+import { EventWaiter } from './event-waiter.js';
+import { prefixPattern, statementsFor, type Statements } from './sql.js';
+
+export interface PostgresEventStoreOptions {
+  readonly pool: pg.Pool;
+  readonly schema: string;
+  /**
+   * How waiting readers learn of new events. 'listen': LISTEN/NOTIFY on a dedicated connection
+   * (several processes share the database). 'local': only appends made through this object wake
+   * readers (embedded PGlite, where this process is the only writer). Both fall back to polling.
+   */
+  readonly wakeUp: 'listen' | 'local';
+  /** Connection settings for the LISTEN connection (required for 'listen'). */
+  readonly listenConnection?: pg.ClientConfig;
+}
+
+interface EventRow {
+  xid: string; position: string; event_id: string; stream: string; revision: number;
+  type: string; data: RecordedEvent['data']; metadata: RecordedEvent['metadata']; tail: string | null;
+}
+
+const UNIQUE_VIOLATION = '23505';
+const MAX_ATTEMPTS = 5;
+
+export class PostgresEventStore implements EventStore {
+  private readonly sql: Statements;
+  private readonly waiter: EventWaiter;
+  private readonly channel: string;
+
+  constructor(private readonly options: PostgresEventStoreOptions) {
+    this.sql = statementsFor(options.schema);
+    this.channel = `${options.schema}_events`;
+    this.waiter = new EventWaiter({
+      probe: (after) => this.probe(after),
+      channel: options.wakeUp === 'listen' ? this.channel : null,
+      listenConnection: options.listenConnection,
+    });
+  }
+
+  /** Refuses to serve a log whose transaction ids are not below this cluster's (a restored dump). */
+  async assertTransactionIdsSane(): Promise<void> {
+    const { rows } = await this.options.pool.query<{ max_xid: string | null; xmax: string; unsafe: boolean | null }>(
+      this.sql.xidSanity,
+    );
+    const row = rows[0];
+    if (row?.unsafe) {
+      throw new StoreIntegrityError(
+        `stored transaction ids reach ${row.max_xid} but this cluster is at ${row.xmax}: the event log was ` +
+          'restored into another cluster. Readers would skip or stall on events; restore with pg_upgrade or ' +
+          'a physical backup, or re-import the events through append, before starting.',
+      );
+    }
+  }
+
+  async append(stream: string, events: readonly NewEvent[], { expectedRevision }: AppendOptions): Promise<AppendResult> {
+    validateNewEvents(stream, events);
+    const expected = expectedRevision === 'no_stream' ? -1 : expectedRevision === 'any' ? -1 : expectedRevision;
+    const params = [
+      stream, expected, expectedRevision === 'any',
+      events.map((e) => e.id), events.map((e) => e.type),
+      events.map((e) => JSON.stringify(e.data)), events.map((e) => JSON.stringify(e.metadata)),
+      this.options.wakeUp === 'listen' ? this.channel : null,
+    ];
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const { rows } = await this.options.pool.query<{ status: string; revision: number | null; last_position: string | null; xid: string | null }>(
+          { name: `append:${this.options.schema}`, text: this.sql.append, values: params },
+        );
+        const row = rows[0];
+        switch (row?.status) {
+          case 'appended':
+          case 'duplicate': {
+            if (row.status === 'appended') this.waiter.notifyLocal();
+            return { nextRevision: row.revision as number, position: formatCheckpoint({ xid: row.xid as string, position: row.last_position as string }) };
+          }
+          case 'conflict':
+            throw new ConcurrencyError(stream, expectedRevision, row.revision === -1 ? 'no_stream' : (row.revision as number));
+          case 'foreign':
+            throw new DuplicateEventIdError(events.map((e) => e.id));
+          default:
+            throw new Error(`append_events returned ${JSON.stringify(row)}`);
+        }
+      } catch (error) {
+        // A concurrent append of the same revision or ids won the race: ask again, the function
+        // now answers 'conflict' or 'duplicate' (or, for 'any', appends after the winner).
+        if (isUniqueViolation(error) && attempt < MAX_ATTEMPTS) continue;
+        throw error;
+      }
+    }
+  }
+
+  async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const { rows } = await this.options.pool.query<EventRow>({
+      name: `readStream:${this.options.schema}`,
+      text: this.sql.readStream,
+      values: [stream, options.fromRevision ?? 0, options.toRevision ?? 2147483647, options.until ?? null],
+    });
+    return rows.map(toRecorded);
+  }
+
+  async readAll({ after = null, limit, streamPrefix, types }: ReadAllOptions): Promise<ReadAllResult> {
+    if (!Number.isInteger(limit) || limit < 1) throw new RangeError('limit must be a positive integer');
+    const from = parseCheckpoint(after);
+    const base: unknown[] = [from.xid, from.position, limit];
+    const [name, text, values] =
+      streamPrefix !== undefined && types !== undefined
+        ? ['readAllByPrefixAndTypes', this.sql.readAllByPrefixAndTypes, [...base, prefixPattern(streamPrefix), types]]
+        : streamPrefix !== undefined
+          ? ['readAllByPrefix', this.sql.readAllByPrefix, [...base, prefixPattern(streamPrefix)]]
+          : types !== undefined
+            ? ['readAllByTypes', this.sql.readAllByTypes, [...base, types]]
+            : ['readAll', this.sql.readAll, base];
+    const { rows } = await this.options.pool.query<EventRow>({ name: `${name}:${this.options.schema}`, text, values });
+    const events = rows.filter((r) => r.event_id !== null).map(toRecorded);
+    if (name !== 'readAll') events.sort((a, b) => compareCheckpoints(a.position, b.position));
+    const last = events.at(-1)?.position ?? after;
+    const tail = rows.find((r) => r.event_id === null)?.tail ?? null;
+    // Page not full: everything readable up to the tail was either returned or filtered out.
+    const next = events.length < limit && tail !== null && compareCheckpoints(tail, last) > 0 ? tail : last;
+    return { events, next };
+  }
+
+  waitForEvents(after: Checkpoint | null, options: WaitOptions): Promise<void> {
+    return this.waiter.wait(after, options);
+  }
+
+  async ping(): Promise<boolean> {
+    try {
+      await this.options.pool.query('SELECT 1');
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.waiter.close();
+  }
+
+  private async probe(after: Checkpoint | null): Promise<{ readable: boolean; inFlight: boolean }> {
+    const from = parseCheckpoint(after);
+    const { rows } = await this.options.pool.query<{ readable: boolean; any: boolean }>({
+      name: `probe:${this.options.schema}`, text: this.sql.probe, values: [from.xid, from.position],
+    });
+    const row = rows[0];
+    return { readable: row?.readable ?? false, inFlight: (row?.any ?? false) && !(row?.readable ?? false) };
+  }
+}
+
+const toRecorded = (row: EventRow): RecordedEvent => ({
+  id: row.event_id,
+  stream: row.stream,
+  revision: row.revision,
+  position: formatCheckpoint({ xid: row.xid, position: row.position }),
+  type: row.type,
+  data: row.data,
+  metadata: row.metadata,
+});
+
+const isUniqueViolation = (error: unknown): boolean =>
+  typeof error === 'object' && error !== null && (error as { code?: unknown }).code === UNIQUE_VIOLATION;

@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto';
+import { ConcurrencyError } from '../../src/eventstore/errors.js';
+import type { EventStore, RecordedEvent } from '../../src/eventstore/types.js';
+import { newEvent } from '../helpers/events.js';
+
+export interface TailResult {
+  readonly committed: number;
+  readonly seen: number;
+  readonly missing: number;
+  readonly duplicated: number;
+  readonly outOfOrder: number;
+}
+
+/**
+ * Writers append (some with expected revisions that race, some with 'any', some in batches)
+ * to a shared set of streams while a consumer tails readAll from its checkpoint. Afterwards the
+ * consumer's view is compared with what the writers were told was committed.
+ */
+export const tailConcurrentWriters = async (
+  store: EventStore,
+  { writers, appendsPerWriter, pageSize }: { writers: number; appendsPerWriter: number; pageSize: number },
+): Promise<TailResult> => {
+  const prefix = `tail${randomUUID().slice(0, 8)}-`;
+  const streams = Array.from({ length: writers * 2 }, (_, i) => `${prefix}${i}`);
+  const committed = new Set<string>();
+  let writing = true;
+
+  const writer = async (w: number) => {
+    for (let i = 0; i < appendsPerWriter; i++) {
+      const stream = streams[(w * 7 + i * 13) % streams.length] as string;
+      const batch = Array.from({ length: 1 + ((w + i) % 3) }, (_, k) => newEvent('Written', { w, i, k }));
+      for (;;) {
+        const current = await store.readStream(stream, {});
+        const expected = i % 4 === 0 ? 'any' : current.length === 0 ? 'no_stream' : current.length - 1;
+        try {
+          await store.append(stream, batch, { expectedRevision: expected });
+          batch.forEach((e) => committed.add(e.id));
+          break;
+        } catch (error) {
+          if (!(error instanceof ConcurrencyError)) throw error;
+        }
+      }
+    }
+  };
+
+  const seen: RecordedEvent[] = [];
+  const consumer = async () => {
+    let after: string | null = null;
+    for (;;) {
+      const done = !writing;
+      const page = await store.readAll({ after, limit: pageSize, streamPrefix: prefix });
+      seen.push(...page.events);
+      after = page.next;
+      if (page.events.length === 0) {
+        if (done) return;
+        await store.waitForEvents(after, { timeoutMs: 200 });
+      }
+    }
+  };
+
+  const tail = consumer();
+  await Promise.all(Array.from({ length: writers }, (_, w) => writer(w)));
+  writing = false;
+  await tail;
+
+  const ids = seen.map((e) => e.id);
+  const unique = new Set(ids);
+  const lastRevision = new Map<string, number>();
+  let outOfOrder = 0;
+  for (const event of seen) {
+    const previous = lastRevision.get(event.stream) ?? -1;
+    if (event.revision !== previous + 1) outOfOrder++;
+    lastRevision.set(event.stream, event.revision);
+  }
+  return {
+    committed: committed.size,
+    seen: ids.length,
+    missing: [...committed].filter((id) => !unique.has(id)).length,
+    duplicated: ids.length - unique.size,
+    outOfOrder,
+  };
+};

@@ -1,0 +1,194 @@
+import { randomUUID } from 'node:crypto';
+import type { Test } from 'tap';
+import { ConcurrencyError, DuplicateEventIdError, InvalidEventError } from '../../src/eventstore/errors.js';
+import type { EventStore, NewEvent } from '../../src/eventstore/types.js';
+import { metadata, newEvent, uniqueStream } from '../helpers/events.js';
+import { tailConcurrentWriters } from './concurrent-writers.js';
+
+export interface ContractTarget {
+  readonly store: EventStore;
+  close(): Promise<void>;
+}
+
+/**
+ * The one contract every EventStore adapter must pass (PostgreSQL, PGlite, EventStoreDB).
+ * Each test uses fresh stream names, so targets that cannot be emptied (a shared EventStoreDB)
+ * work too; readAll tests filter by a unique stream prefix.
+ */
+export const eventStoreContract = (t: Test, open: () => Promise<ContractTarget>): void => {
+  let target: ContractTarget;
+  t.before(async () => {
+    target = await open();
+  });
+  t.teardown(async () => target.close());
+  const store = () => target.store;
+
+  t.test('append then readStream returns the events in revision order with their envelope', async (t) => {
+    const stream = uniqueStream();
+    const first = [newEvent('ParcelGranted', { area: '1.2345' }), newEvent('PaymentReceived', { fen: 100 })];
+    const r1 = await store().append(stream, first, { expectedRevision: 'no_stream' });
+    t.equal(r1.nextRevision, 1);
+    const r2 = await store().append(stream, [newEvent('LandDelivered')], { expectedRevision: 1 });
+    t.equal(r2.nextRevision, 2);
+    const events = await store().readStream(stream);
+    t.same(events.map((e) => [e.revision, e.type, e.stream]), [[0, 'ParcelGranted', stream], [1, 'PaymentReceived', stream], [2, 'LandDelivered', stream]]);
+    t.same(events[0]?.data, { area: '1.2345' });
+    t.same(events[0]?.metadata, first[0]?.metadata);
+    t.equal(events[0]?.id, first[0]?.id);
+    t.equal(events[2]?.position, r2.position, 'the append result names the position of its last event');
+  });
+
+  t.test('a missing stream reads as empty', async (t) => {
+    t.same(await store().readStream(uniqueStream()), []);
+  });
+
+  t.test('readStream honours fromRevision, toRevision and until (business time)', async (t) => {
+    const stream = uniqueStream();
+    const events = ['2026-01-01T10:00:00+08:00', '2026-02-01T10:00:00+08:00', '2026-03-01T10:00:00+08:00'].map((occurredAt) =>
+      newEvent('Fact', { occurredAt }, { occurredAt }),
+    );
+    await store().append(stream, events, { expectedRevision: 'no_stream' });
+    t.same((await store().readStream(stream, { fromRevision: 1 })).map((e) => e.revision), [1, 2]);
+    t.same((await store().readStream(stream, { toRevision: 1 })).map((e) => e.revision), [0, 1]);
+    t.same((await store().readStream(stream, { until: '2026-02-01T02:00:00Z' })).map((e) => e.revision), [0, 1]);
+  });
+
+  t.test('expected revision is enforced', async (t) => {
+    const stream = uniqueStream();
+    await store().append(stream, [newEvent()], { expectedRevision: 'no_stream' });
+    await t.rejects(store().append(stream, [newEvent()], { expectedRevision: 'no_stream' }), ConcurrencyError);
+    await t.rejects(store().append(stream, [newEvent()], { expectedRevision: 5 }), { name: 'ConcurrencyError', actual: 0, expected: 5 });
+    await t.rejects(store().append(uniqueStream(), [newEvent()], { expectedRevision: 0 }), { name: 'ConcurrencyError', actual: 'no_stream' });
+    const any = await store().append(stream, [newEvent()], { expectedRevision: 'any' });
+    t.equal(any.nextRevision, 1);
+    t.equal((await store().readStream(stream)).length, 2);
+  });
+
+  t.test('32 concurrent appends at the same expected revision: exactly one wins', async (t) => {
+    const stream = uniqueStream();
+    await store().append(stream, [newEvent()], { expectedRevision: 'no_stream' });
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 32 }, (_, i) => store().append(stream, [newEvent('Raced', { i })], { expectedRevision: 0 })),
+    );
+    const won = outcomes.filter((o) => o.status === 'fulfilled');
+    const lost = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
+    t.equal(won.length, 1);
+    t.equal(lost.length, 31);
+    t.ok(lost.every((o) => o.reason instanceof ConcurrencyError), 'every loser gets ConcurrencyError');
+    t.equal((await store().readStream(stream)).length, 2);
+  });
+
+  t.test('32 concurrent appends with expected revision any: all land, revisions 0..31 without gaps', async (t) => {
+    const stream = uniqueStream();
+    await Promise.all(Array.from({ length: 32 }, (_, i) => store().append(stream, [newEvent('Any', { i })], { expectedRevision: 'any' })));
+    const events = await store().readStream(stream);
+    t.same(events.map((e) => e.revision), Array.from({ length: 32 }, (_, i) => i));
+  });
+
+  t.test('re-appending the same event ids returns the original result and appends nothing', async (t) => {
+    const stream = uniqueStream();
+    const batch = [newEvent('A'), newEvent('B')];
+    const original = await store().append(stream, batch, { expectedRevision: 'no_stream' });
+    await store().append(stream, [newEvent('C')], { expectedRevision: 1 });
+    t.same(await store().append(stream, batch, { expectedRevision: 'no_stream' }), original, 'same expected revision');
+    t.same(await store().append(stream, batch, { expectedRevision: 'any' }), original, 'any');
+    t.same(await store().append(stream, batch, { expectedRevision: 2 }), original, 'current revision');
+    t.equal((await store().readStream(stream)).length, 3);
+    const retried = await Promise.all(Array.from({ length: 8 }, () => store().append(stream, batch, { expectedRevision: 0 })));
+    t.ok(retried.every((r) => r.nextRevision === original.nextRevision && r.position === original.position), 'concurrent retries agree');
+    await t.rejects(store().append(stream, [batch[0] as NewEvent, newEvent('D')], { expectedRevision: 'any' }), DuplicateEventIdError);
+    t.equal((await store().readStream(stream)).length, 3);
+  });
+
+  t.test('bad input is refused before it reaches the store', async (t) => {
+    const stream = uniqueStream();
+    const bad: Array<[string, NewEvent]> = [
+      ['undefined value', { ...newEvent(), data: { x: undefined } as never }],
+      ['NaN', { ...newEvent(), data: { x: Number.NaN } }],
+      ['Date object', { ...newEvent(), data: { at: new Date(0) } as never }],
+      ['bigint', { ...newEvent(), data: { n: 1n } as never }],
+      ['NUL in a string', { ...newEvent(), data: { s: 'a\u0000b' } }],
+      ['oversized data', newEvent('Big', { blob: 'x'.repeat(300 * 1024) })],
+      ['not a uuid', { ...newEvent(), id: 'abc' }],
+      ['lower-case type', { ...newEvent(), type: 'thing' }],
+    ];
+    for (const [label, event] of bad) {
+      await t.rejects(store().append(stream, [event], { expectedRevision: 'any' }), InvalidEventError, label);
+    }
+    await t.rejects(store().append('no dash', [newEvent()], { expectedRevision: 'any' }), InvalidEventError, 'stream name');
+    await t.rejects(store().append(stream, [], { expectedRevision: 'any' }), InvalidEventError, 'empty append');
+    t.same(await store().readStream(stream), [], 'nothing was stored');
+  });
+
+  t.test('readAll: stable global order, filters, and paging that neither skips nor repeats', async (t) => {
+    const prefix = `acct${randomUUID().slice(0, 8)}-`;
+    const streams = [`${prefix}a`, `${prefix}b`, `${prefix}c`];
+    for (let round = 0; round < 4; round++) {
+      for (const stream of streams) {
+        await store().append(stream, [newEvent(round % 2 === 0 ? 'Even' : 'Odd', { round }, {}), newEvent('Tick', { round })], { expectedRevision: 'any' });
+      }
+    }
+    const all = await drain(store(), { streamPrefix: prefix, limit: 1000 });
+    t.equal(all.length, 24);
+    for (const stream of streams) {
+      t.same(all.filter((e) => e.stream === stream).map((e) => e.revision), [0, 1, 2, 3, 4, 5, 6, 7], `${stream} in revision order`);
+    }
+    const paged = await drain(store(), { streamPrefix: prefix, limit: 5 });
+    t.same(paged.map((e) => e.id), all.map((e) => e.id), 'pages of 5 give the same sequence');
+    const again = await drain(store(), { streamPrefix: prefix, limit: 7 });
+    t.same(again.map((e) => e.id), all.map((e) => e.id), 'a second read gives the same order');
+    const typed = await drain(store(), { streamPrefix: prefix, types: ['Even'], limit: 3 });
+    t.same(typed.map((e) => [e.stream, e.data.round]), all.filter((e) => e.type === 'Even').map((e) => [e.stream, e.data.round]));
+    const byType = await drain(store(), { types: ['Odd'], limit: 1000 });
+    t.ok(byType.filter((e) => e.stream.startsWith(prefix)).length === 6 && byType.every((e) => e.type === 'Odd'), 'type filter alone');
+  });
+
+  t.test('waitForEvents wakes on a new event and times out without one', async (t) => {
+    const prefix = `wait${randomUUID().slice(0, 8)}-`;
+    await store().append(`${prefix}x`, [newEvent()], { expectedRevision: 'any' });
+    const { next } = await readToEnd(store());
+    const started = Date.now();
+    await store().waitForEvents(next, { timeoutMs: 300 });
+    t.ok(Date.now() - started >= 250, 'waited for the timeout when nothing came');
+    const waiting = store().waitForEvents(next, { timeoutMs: 10_000 });
+    setTimeout(() => void store().append(`${prefix}y`, [newEvent()], { expectedRevision: 'any' }), 50);
+    const woke = Date.now();
+    await waiting;
+    t.ok(Date.now() - woke < 5_000, 'woke up on the append');
+    const aborted = new AbortController();
+    const pending = store().waitForEvents((await readToEnd(store())).next, { timeoutMs: 60_000, signal: aborted.signal });
+    aborted.abort();
+    await pending;
+    t.pass('an abort ends the wait');
+  });
+
+  t.test('16 concurrent writers while a consumer tails readAll: every committed event seen once, in stream order', async (t) => {
+    const result = await tailConcurrentWriters(store(), { writers: 16, appendsPerWriter: 25, pageSize: 7 });
+    t.equal(result.missing, 0, 'no committed event skipped');
+    t.equal(result.duplicated, 0, 'no event seen twice');
+    t.equal(result.outOfOrder, 0, 'each stream in revision order');
+    t.ok(result.committed > 300, `committed ${result.committed} events`);
+  });
+};
+
+export const drain = async (store: EventStore, options: { streamPrefix?: string; types?: string[]; limit: number }) => {
+  const seen = [];
+  let after: string | null = null;
+  for (;;) {
+    const page = await store.readAll({ ...options, after });
+    seen.push(...page.events);
+    if (page.events.length === 0) return seen;
+    after = page.next;
+  }
+};
+
+const readToEnd = async (store: EventStore) => {
+  let after: string | null = null;
+  for (;;) {
+    const page = await store.readAll({ after, limit: 1000 });
+    after = page.next;
+    if (page.events.length === 0) return { next: after };
+  }
+};
+
+export { metadata };

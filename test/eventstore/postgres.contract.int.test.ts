@@ -1,0 +1,5 @@
+import t from 'tap';
+import { postgresTestStore } from '../helpers/postgres.js';
+import { eventStoreContract } from './contract.js';
+
+eventStoreContract(t, postgresTestStore);

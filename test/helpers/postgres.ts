@@ -1,0 +1,53 @@
+import { randomBytes } from 'node:crypto';
+import { connectPostgres, type PostgresConnection } from '../../src/db/connect.js';
+import { migrateToLatest } from '../../src/db/migrations.js';
+import { startEmbeddedPostgres } from '../../src/db/embedded.js';
+import { PostgresEventStore } from '../../src/eventstore/postgres/postgres-event-store.js';
+
+/** Real PostgreSQL for tests: TEST_DATABASE_URL, else DATABASE_URL, else the local server's `test` database. */
+export const testDatabaseUrl = (): string =>
+  process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+export interface TestStore {
+  readonly store: PostgresEventStore;
+  readonly connection: PostgresConnection;
+  readonly schema: string;
+  close(): Promise<void>;
+}
+
+/** A fresh schema on real PostgreSQL, migrated; dropped again on close. */
+export const postgresTestStore = async (options: { poolMax?: number; idleInTransactionTimeoutMs?: number } = {}): Promise<TestStore> => {
+  const schema = `t_${randomBytes(6).toString('hex')}`;
+  const connection = connectPostgres({
+    connectionString: testDatabaseUrl(),
+    poolMax: options.poolMax ?? 40,
+    idleInTransactionTimeoutMs: options.idleInTransactionTimeoutMs ?? 60_000,
+  });
+  await migrateToLatest(connection.db, schema);
+  const store = new PostgresEventStore({ pool: connection.pool, schema, wakeUp: 'listen', listenConnection: connection.clientConfig });
+  return {
+    store, connection, schema,
+    close: async () => {
+      await store.close();
+      await connection.pool.query(`DROP SCHEMA "${schema}" CASCADE`);
+      await connection.close();
+    },
+  };
+};
+
+/** Embedded PGlite in memory behind pglite-socket, as the service runs by default (pool of one). */
+export const pgliteTestStore = async (): Promise<TestStore> => {
+  const embedded = await startEmbeddedPostgres(null);
+  const schema = 'ledger';
+  const connection = connectPostgres({ connectionString: embedded.connectionString, poolMax: 1, idleInTransactionTimeoutMs: 60_000 });
+  await migrateToLatest(connection.db, schema);
+  const store = new PostgresEventStore({ pool: connection.pool, schema, wakeUp: 'local' });
+  return {
+    store, connection, schema,
+    close: async () => {
+      await store.close();
+      await connection.close();
+      await embedded.stop();
+    },
+  };
+};
