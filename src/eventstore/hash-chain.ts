@@ -52,19 +52,23 @@ export type ChainVerdict =
       readonly brokenAt: { readonly revision: number; readonly eventId: string; readonly reason: ChainBreak };
     };
 
+/** Checks one event against the hash the chain reached so far; null when it holds. */
+export const chainBreakOf = (previousHash: string, expectedRevision: number, event: RecordedEvent): ChainBreak | null => {
+  if (event.revision !== expectedRevision) return 'revision-gap';
+  const { hash, prevHash } = event.metadata;
+  if (typeof hash !== 'string' || typeof prevHash !== 'string') return 'missing-hash';
+  if (prevHash !== previousHash) return 'prev-hash-mismatch';
+  if (eventHash(prevHash, event, event.revision) !== hash) return 'hash-mismatch';
+  return null;
+};
+
 /** Walks a whole stream from revision 0 and names the first event where the chain breaks. */
 export const verifyStream = (events: readonly RecordedEvent[]): ChainVerdict => {
   let previous = '';
   for (const [i, event] of events.entries()) {
-    const broken = (reason: ChainBreak): ChainVerdict => ({
-      intact: false, events: events.length, brokenAt: { revision: event.revision, eventId: event.id, reason },
-    });
-    if (event.revision !== i) return broken('revision-gap');
-    const { hash, prevHash } = event.metadata;
-    if (typeof hash !== 'string' || typeof prevHash !== 'string') return broken('missing-hash');
-    if (prevHash !== previous) return broken('prev-hash-mismatch');
-    if (eventHash(prevHash, event, event.revision) !== hash) return broken('hash-mismatch');
-    previous = hash;
+    const reason = chainBreakOf(previous, i, event);
+    if (reason) return { intact: false, events: events.length, brokenAt: { revision: event.revision, eventId: event.id, reason } };
+    previous = event.metadata.hash as string;
   }
   return { intact: true, events: events.length, lastHash: previous };
 };

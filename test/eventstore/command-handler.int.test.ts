@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import t from 'tap';
 import type { Command, Decider, DomainEvent } from '../../src/domain/decider.js';
 import { DomainError } from '../../src/domain/errors.js';
-import { handleCommand } from '../../src/eventstore/command-handler.js';
+import { handleCommand, type HandleCommandOptions } from '../../src/eventstore/command-handler.js';
 import { ConcurrencyError } from '../../src/eventstore/errors.js';
 import { verifyStream } from '../../src/eventstore/hash-chain.js';
 import { postgresTestStore, type TestStore } from '../helpers/postgres.js';
@@ -33,7 +33,7 @@ const deposit = (fen: number, extra: Partial<Deposit['data']> = {}): Deposit => 
   context: { now: '2026-05-06T10:00:00+08:00', actor: { id: 'clerk-7', role: 'PATROL_POST' } },
 });
 const clock = () => new Date('2026-05-06T02:00:01.000Z');
-const run = (stream: string, command: Deposit, more: Partial<Parameters<typeof handleCommand>[0]> = {}) =>
+const run = (stream: string, command: Deposit, more: Partial<HandleCommandOptions<Deposit, Deposited, Account>> = {}) =>
   handleCommand({ store: ctx.store, stream, decider: account, command, envelope: { correlationId: 'corr-1', reason: 'test' }, clock, ...more });
 
 t.test('appends the decided events with the metadata envelope and a hash chain', async (t) => {

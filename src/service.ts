@@ -1,0 +1,47 @@
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { buildApp } from './api/app.js';
+import type { Config } from './config.js';
+import { openDatabase } from './db/open.js';
+import { openEventStore } from './eventstore/open.js';
+import type { EventStore } from './eventstore/types.js';
+
+export interface RunningService {
+  readonly app: FastifyInstance;
+  readonly store: EventStore;
+  /** http://host:port the service listens on. */
+  readonly url: string;
+  /** Stops taking requests, lets running ones finish, then closes the stores. */
+  close(): Promise<void>;
+}
+
+/** Composition root: config → database → event store → API. The only place that wires. */
+export const startService = async (config: Config, logger: Logger): Promise<RunningService> => {
+  const database = await openDatabase(config);
+  let store: EventStore | undefined;
+  try {
+    store = await openEventStore(config, database);
+    const events = store;
+    const app = await buildApp({
+      logger,
+      readiness: [
+        { name: 'eventStore', check: () => events.ping() },
+        { name: 'readModels', check: () => database.connection.pool.query('SELECT 1').then(() => true, () => false) },
+      ],
+    });
+    const url = await app.listen({ port: config.PORT, host: config.HOST });
+    logger.info({ url, embedded: database.embedded, eventStore: config.ESDB_CONNECTION_STRING ? 'eventstoredb' : 'postgresql' }, 'service started');
+    return {
+      app, store, url,
+      close: async () => {
+        await app.close();
+        await events.close();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await store?.close();
+    await database.close();
+    throw error;
+  }
+};
