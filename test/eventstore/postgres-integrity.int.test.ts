@@ -3,6 +3,7 @@ import t from 'tap';
 import { connectPostgres } from '../../src/db/connect.js';
 import { StoreIntegrityError } from '../../src/eventstore/errors.js';
 import { chainEvents, verifyStream } from '../../src/eventstore/hash-chain.js';
+import { verifyLog } from '../../src/eventstore/verify-log.js';
 import { newEvent } from '../helpers/events.js';
 import { postgresTestStore, testDatabaseUrl, type TestStore } from '../helpers/postgres.js';
 
@@ -64,4 +65,25 @@ t.test('the server ends a transaction left idle, so it cannot hold readers back 
   await t.rejects(client.query('SELECT 1'), 'the idle transaction was terminated');
   client.release(true);
   await connection.close();
+});
+
+t.test('verifyLog follows every chain in one pass and names the first broken event per stream', async (t) => {
+  const prefix = `audit${randomUUID().slice(0, 6)}-`;
+  const good = `${prefix}good`;
+  const bad = `${prefix}bad`;
+  await ctx.store.append(good, chainEvents('', 0, [newEvent('A'), newEvent('B')]), { expectedRevision: 'no_stream' });
+  const badEvents = chainEvents('', 0, [newEvent('A'), newEvent('B'), newEvent('C')]);
+  await ctx.store.append(bad, badEvents, { expectedRevision: 'no_stream' });
+  t.same(await verifyLog(ctx.store, { streamPrefix: prefix, pageSize: 2 }), { streams: 2, events: 5, broken: [] });
+  const client = await ctx.connection.pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query('SET LOCAL session_replication_role = replica');
+    await client.query(`UPDATE ${events()} SET type = 'Forged' WHERE stream = $1 AND revision = 1`, [bad]);
+    await client.query('COMMIT');
+  } finally {
+    client.release();
+  }
+  const verdict = await verifyLog(ctx.store, { streamPrefix: prefix, pageSize: 2 });
+  t.same(verdict.broken, [{ stream: bad, revision: 1, eventId: badEvents[1]?.id, reason: 'hash-mismatch' }]);
 });
