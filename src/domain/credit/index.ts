@@ -1,0 +1,18 @@
+import type { Decider } from '../decider.js';
+import { decide } from './decide.js';
+import { evolve, initialState } from './evolve.js';
+import type { CreditArchiveState, CreditCommand, CreditEvent } from './types.js';
+
+export * from './types.js';
+export { creditEntryId } from './entry-id.js';
+export { canBid, activeEntries, isEntryActiveAt } from './can-bid.js';
+export type { BlockingEntry, BlockingReason, CanBidResult } from './can-bid.js';
+
+/** Stream `credit-<landUserId>` (DOMAIN.md §7). */
+export const creditStreamName = (landUserId: string): string => `credit-${landUserId}`;
+
+export const creditDecider: Decider<CreditCommand, CreditEvent, CreditArchiveState> = {
+  decide,
+  evolve,
+  initialState,
+};

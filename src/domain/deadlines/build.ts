@@ -1,0 +1,78 @@
+/**
+ * Turns a rule's anchor and period into an Obligation. The one place that decides whether a
+ * due date rolls off a rest day, so every rule family counts the same way (§11.3).
+ */
+import { applyPeriod, CALENDAR_VERSION } from '../calendar/index.js';
+import type { IsoDate } from '../calendar/index.js';
+import type { ParcelFacts, GrantedStatus } from '../parcel/index.js';
+import type { Period, Policy } from '../policy/index.js';
+import type { Anchor, Obligation, ObligationKind, RuleId } from './types.js';
+
+/** What every rule family reads: a granted parcel and the policy in force. */
+export interface RuleInput {
+  readonly status: GrantedStatus;
+  readonly facts: ParcelFacts;
+  readonly policy: Policy;
+}
+
+export interface ObligationSpec {
+  readonly ruleId: RuleId;
+  readonly kind: ObligationKind;
+  readonly anchor: Anchor;
+  readonly period: Period;
+  readonly direction: 'after' | 'before';
+  readonly subject?: string;
+  readonly description: string;
+  /** Overrides the default: only deadlines and SLAs counted forward roll to a working day. */
+  readonly roll?: boolean;
+}
+
+/** For obligations due on the anchor date itself (inspection points, publication). */
+export const ON_THE_DAY: Period = { offset: 0, unit: 'cd' };
+
+export const anchorAt = (date: IsoDate, eventId: string | null): Anchor => ({ date, eventId });
+
+/**
+ * Civil Code Art 203 moves the end of a period off a rest day; "N cd before" reminders are
+ * internal triggers and fire on the day (§4 notes); thresholds and validator limits are the
+ * corresponding date itself (Art 202, "满一年").
+ */
+const rollsByDefault = (kind: ObligationKind, direction: 'after' | 'before'): boolean =>
+  direction === 'after' && (kind === 'deadline' || kind === 'sla');
+
+export const obligation = (spec: ObligationSpec, policy: Policy): Obligation => {
+  const roll = spec.roll ?? rollsByDefault(spec.kind, spec.direction);
+  const due = applyPeriod(spec.anchor.date, spec.period, spec.direction, { rollToWorkingDay: roll });
+  return {
+    ruleId: spec.ruleId,
+    dueDate: due.date,
+    unit: spec.period.unit,
+    anchorEventId: spec.anchor.eventId,
+    anchorDate: spec.anchor.date,
+    provisional: due.provisional,
+    policyVersion: policy.version,
+    calendarVersion: CALENDAR_VERSION,
+    kind: spec.kind,
+    ...(spec.subject === undefined ? {} : { subject: spec.subject }),
+    description: spec.description,
+  };
+};
+
+/** The effective agreed start and the event that last set it (grant, extension or re-agreement). */
+export const agreedStartAnchor = (facts: ParcelFacts): Anchor => {
+  const change = facts.schedule.changes.findLast((c) => c.agreedStart !== c.previousStart);
+  return anchorAt(facts.schedule.agreedStart, change === undefined ? facts.grantEventId : change.eventId);
+};
+
+export const agreedCompletionAnchor = (facts: ParcelFacts): Anchor => {
+  const change = facts.schedule.changes.findLast((c) => c.agreedCompletion !== c.previousCompletion);
+  return anchorAt(facts.schedule.agreedCompletion, change === undefined ? facts.grantEventId : change.eventId);
+};
+
+export const isOneOf = <S extends string>(status: string, allowed: readonly S[]): status is S =>
+  (allowed as readonly string[]).includes(status);
+
+export const LIVE: readonly GrantedStatus[] = ['GRANTED', 'DELIVERED', 'CERTIFIED', 'STARTED'];
+export const NOT_STARTED: readonly GrantedStatus[] = ['GRANTED', 'DELIVERED', 'CERTIFIED'];
+/** Live or completed: payments, data entry and inspections still run after completion. */
+export const SUPERVISED: readonly GrantedStatus[] = [...LIVE, 'COMPLETED'];

@@ -1,0 +1,57 @@
+/**
+ * Contract family: T01 (sign the contract after the deal), T02 (tracking card and patrol
+ * task), T03 (supply filing).
+ */
+import type { DealFacts } from '../parcel/index.js';
+import type { Policy } from '../policy/index.js';
+import { anchorAt, isOneOf, obligation, SUPERVISED } from './build.js';
+import type { RuleInput } from './build.js';
+import type { Obligation } from './types.js';
+
+/** T01 (S4 §十, E5): open while the deal waits for its contract. */
+export const contractSigning = (deal: DealFacts, policy: Policy): Obligation[] => [
+  obligation(
+    {
+      ruleId: 'T01',
+      kind: 'deadline',
+      anchor: anchorAt(deal.dealConfirmedOn, deal.dealEventId),
+      period: policy.contractSigningAfterDeal,
+      direction: 'after',
+      description: 'Sign the transfer contract (else supply aborted, deposit kept)',
+    },
+    policy,
+  ),
+];
+
+/**
+ * T02 (S0 §三(一)) and T03 (S3 §三). The parcel state records neither the tracking card nor the
+ * filing, so both stay listed for a supervised parcel; see the deadlines README.
+ */
+export const grantFollowUp = ({ status, facts, policy }: RuleInput): Obligation[] => {
+  if (!isOneOf(status, SUPERVISED)) return [];
+  const grant = anchorAt(facts.grantedOn, facts.grantEventId);
+  return [
+    obligation(
+      {
+        ruleId: 'T02',
+        kind: 'sla',
+        anchor: grant,
+        period: policy.trackingCardAfterGrant,
+        direction: 'after',
+        description: 'Extract the tracking card and assign the patrol task',
+      },
+      policy,
+    ),
+    obligation(
+      {
+        ruleId: 'T03',
+        kind: 'sla',
+        anchor: grant,
+        period: policy.supplyFilingAfterGrant,
+        direction: 'after',
+        description: 'File the supply record with the ministry and the province',
+      },
+      policy,
+    ),
+  ];
+};

@@ -1,0 +1,155 @@
+import { fail } from '../errors.js';
+import { instantMillis } from './instant.js';
+import { DEPARTMENTS, STANCES } from './model.js';
+import { isBlank, requireMeeting, type DecisionOptions } from './options.js';
+import { parcelInDecision } from './queries.js';
+import type {
+  DecisionEvent,
+  DecisionState,
+  HoldMeeting,
+  RecordOpinion,
+  SubmitReservePriceProposal,
+} from './types.js';
+
+const unique = (ids: readonly string[]): string[] => [...new Set(ids)];
+
+export const holdMeeting = (
+  command: HoldMeeting,
+  state: DecisionState,
+  options: DecisionOptions,
+): readonly DecisionEvent[] => {
+  const { data, context } = command;
+  if (state.status !== 'NONE') fail('MEETING_ALREADY_HELD', 'this decision already has its meeting', { rule: '§10.1' });
+  if (isBlank(data.decisionId)) fail('DECISION_ID_REQUIRED', 'decisionId is required', { field: 'decisionId' });
+  options.policyFor(data.jurisdiction); // an unknown jurisdiction fails now, not at approval
+  if (instantMillis(data.heldAt, 'heldAt') > instantMillis(context.now, 'context.now')) {
+    fail('HELD_AT_IN_FUTURE', 'a meeting is recorded after it was held', { field: 'heldAt' });
+  }
+  data.participants.forEach((participant, i) => {
+    if (!Object.hasOwn(DEPARTMENTS, participant.department)) {
+      fail('UNKNOWN_DEPARTMENT', `unknown department '${participant.department}'`, {
+        field: `participants[${i}].department`,
+        rule: '§10.1',
+      });
+    }
+    if (isBlank(participant.person) || isBlank(participant.role)) {
+      fail('PARTICIPANT_INCOMPLETE', 'each participant needs a person and a role', {
+        field: `participants[${i}]`,
+        rule: '§10.1',
+      });
+    }
+  });
+  for (const department of options.requiredDepartments) {
+    if (!data.participants.some((participant) => participant.department === department)) {
+      fail('REQUIRED_DEPARTMENT_ABSENT', `the meeting must include ${DEPARTMENTS[department]} (${department})`, {
+        field: 'participants',
+        rule: '§10.1',
+        department,
+      });
+    }
+  }
+  const agenda = { parcelIds: unique(data.agenda.parcelIds), supplyPlanIds: unique(data.agenda.supplyPlanIds) };
+  if (agenda.parcelIds.length === 0 && agenda.supplyPlanIds.length === 0) {
+    fail('AGENDA_EMPTY', 'the agenda must name at least one parcel or supply plan', { field: 'agenda', rule: '§10.1' });
+  }
+  if (isBlank(data.minutesNo)) {
+    fail('MINUTES_NO_REQUIRED', 'the minutes (会议纪要) number is required', { field: 'minutesNo', rule: 'S4 §七' });
+  }
+  return [
+    {
+      type: 'CollectiveDecisionMeetingHeld',
+      data: {
+        decisionId: data.decisionId,
+        jurisdiction: data.jurisdiction,
+        heldAt: data.heldAt,
+        participants: data.participants,
+        agenda,
+        attachments: data.attachments ?? [],
+        minutesNo: data.minutesNo,
+      },
+    },
+  ];
+};
+
+export const recordOpinion = (command: RecordOpinion, state: DecisionState): readonly DecisionEvent[] => {
+  const { data, context } = command;
+  const meeting = requireMeeting(state);
+  instantMillis(context.now, 'context.now');
+  if (!meeting.participants.some((p) => p.person === data.person && p.department === data.department)) {
+    fail('NOT_A_PARTICIPANT', `${data.person} (${data.department}) did not take part in the meeting`, {
+      field: 'person',
+      rule: '§10.1',
+    });
+  }
+  const onAgenda =
+    data.item.kind === 'PARCEL'
+      ? meeting.agenda.parcelIds.includes(data.item.id)
+      : meeting.agenda.supplyPlanIds.includes(data.item.id);
+  if (!onAgenda) {
+    fail('NOT_ON_AGENDA', `${data.item.kind} '${data.item.id}' is not on the agenda`, { field: 'item', rule: '§10.1' });
+  }
+  if (!(STANCES as readonly string[]).includes(data.stance)) {
+    fail('UNKNOWN_STANCE', `stance must be one of ${STANCES.join(', ')}`, { field: 'stance' });
+  }
+  if (isBlank(data.text)) fail('OPINION_TEXT_REQUIRED', 'the opinion text is required', { field: 'text', rule: '§10.1' });
+  return [
+    {
+      type: 'OpinionRecorded',
+      data: {
+        person: data.person,
+        department: data.department,
+        item: data.item,
+        stance: data.stance,
+        text: data.text,
+        recordedAt: context.now,
+      },
+    },
+  ];
+};
+
+export const submitProposal = (command: SubmitReservePriceProposal, state: DecisionState): readonly DecisionEvent[] => {
+  const { data, context } = command;
+  const meeting = requireMeeting(state);
+  instantMillis(context.now, 'context.now');
+  if (!parcelInDecision(state, data.parcelId)) {
+    fail('PARCEL_NOT_IN_DECISION', `parcel '${data.parcelId}' is not part of this decision`, {
+      field: 'parcelId',
+      rule: '§10.1',
+    });
+  }
+  if (isBlank(data.proposalId)) fail('PROPOSAL_ID_REQUIRED', 'proposalId is required', { field: 'proposalId' });
+  if (meeting.parcels.some((p) => p.proposals.some((proposal) => proposal.proposalId === data.proposalId))) {
+    fail('PROPOSAL_ALREADY_SUBMITTED', `proposal '${data.proposalId}' is already on record`, { field: 'proposalId' });
+  }
+  if (isBlank(data.appraisalReportId)) {
+    fail('APPRAISAL_REPORT_REQUIRED', 'a price proposal rests on an appraisal report', {
+      field: 'appraisalReportId',
+      rule: 'S4 §六',
+    });
+  }
+  if (isBlank(data.eFilingNo)) {
+    fail('APPRAISAL_NOT_E_FILED', 'an appraisal report without e-filing may not be used', {
+      field: 'eFilingNo',
+      rule: 'S4 §六',
+    });
+  }
+  if (isBlank(data.appraisalInstitution)) {
+    fail('APPRAISAL_INSTITUTION_REQUIRED', 'name the appraisal institution', {
+      field: 'appraisalInstitution',
+      rule: 'S4 §六',
+    });
+  }
+  return [
+    {
+      type: 'ReservePriceProposalSubmitted',
+      data: {
+        proposalId: data.proposalId,
+        parcelId: data.parcelId,
+        appraisalReportId: data.appraisalReportId,
+        eFilingNo: data.eFilingNo,
+        appraisalInstitution: data.appraisalInstitution,
+        submittedAt: context.now,
+      },
+    },
+  ];
+};

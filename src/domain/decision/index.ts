@@ -1,0 +1,24 @@
+import type { Decider } from '../decider.js';
+import { makeDecide } from './decide.js';
+import { evolve, initialState } from './evolve.js';
+import { DEFAULT_DECISION_OPTIONS, type DecisionOptions } from './options.js';
+import type { DecisionCommand, DecisionEvent, DecisionState } from './types.js';
+
+export * from './types.js';
+export { reservePriceCommitment, MIN_SALT_LENGTH } from './commitment.js';
+export { authorisesParcel, approvedPlanFor, parcelInDecision } from './queries.js';
+export { DEFAULT_DECISION_OPTIONS } from './options.js';
+export type { DecisionOptions } from './options.js';
+
+/** Stream `decision-<id>` (DOMAIN.md §10.1). */
+export const decisionStreamName = (decisionId: string): string => `decision-${decisionId}`;
+
+export const createDecisionDecider = (
+  options: Partial<DecisionOptions> = {},
+): Decider<DecisionCommand, DecisionEvent, DecisionState> => ({
+  decide: makeDecide({ ...DEFAULT_DECISION_OPTIONS, ...options }),
+  evolve,
+  initialState,
+});
+
+export const decisionDecider = createDecisionDecider();

@@ -1,0 +1,187 @@
+/**
+ * Delivery, approval certificate, site publicity, start/completion declarations and their
+ * verification, site inspections (§3.1, §3.2; S0 §二(五)(六); S4 §十一, §十二; T09, T10, T16).
+ */
+import { applyPeriod } from '../calendar/index.js';
+import { fail } from '../errors.js';
+import type { CommandOf } from './commands.js';
+import { versionsOf } from './decide-grant.js';
+import type { ParcelEvent } from './events.js';
+import { days, LIVE, notBefore, oneOf, pastDate, requireStatus, requireText, type DecideContext } from './guards.js';
+import { isPaidInFull, outstandingFen } from './instalments.js';
+import type { InspectionKind, ParcelState } from './state.js';
+
+export const decideConfirmLandDelivery = (
+  command: CommandOf<'ConfirmLandDelivery'>,
+  state: ParcelState,
+  ctx: DecideContext,
+): ParcelEvent[] => {
+  const { facts } = requireStatus(state, command.type, ['GRANTED']);
+  const deliveredOn = notBefore(pastDate(command.data.deliveredOn, 'deliveredOn', ctx.today), facts.grantedOn, 'deliveredOn', 'the grant');
+  const contractDeliveryDate = facts.terms.deliveryDate;
+  return [
+    {
+      type: 'LandDeliveryConfirmed',
+      data: {
+        deliveredOn,
+        confirmationNo: requireText(command.data.confirmationNo, 'confirmationNo'),
+        contractDeliveryDate,
+        daysLate: Math.max(0, days(contractDeliveryDate, deliveredOn)),
+      },
+    },
+  ];
+};
+
+export const decideIssueLandApprovalCertificate = (
+  command: CommandOf<'IssueLandApprovalCertificate'>,
+  state: ParcelState,
+  ctx: DecideContext,
+): ParcelEvent[] => {
+  const { facts } = requireStatus(state, command.type, ['DELIVERED']);
+  const policy = ctx.policyFor(facts.jurisdiction);
+  const issuedOn = notBefore(pastDate(command.data.issuedOn, 'issuedOn', ctx.today), facts.deliveredOn ?? facts.grantedOn, 'issuedOn', 'the delivery');
+  if (policy.certificateRequiresFullPayment && facts.grantKind === 'TRANSFER' && !isPaidInFull(facts)) {
+    const unpaid = facts.instalments.reduce((sum, i) => sum + outstandingFen(facts, i), 0);
+    fail('PRICE_NOT_PAID_IN_FULL', 'The approval certificate is issued only after the price is paid', {
+      rule: 'S4 §十一',
+      outstandingFen: unpaid,
+    });
+  }
+  const period = policy.sitePublicityAfterCertificate;
+  return [
+    {
+      type: 'LandApprovalCertificateIssued',
+      data: {
+        ...versionsOf(policy),
+        certificateNo: requireText(command.data.certificateNo, 'certificateNo'),
+        issuedOn,
+        sitePublicityDueDate: period === null ? null : applyPeriod(issuedOn, period, 'after', { rollToWorkingDay: true }).date,
+      },
+    },
+  ];
+};
+
+export const decideRecordSitePublicity = (
+  command: CommandOf<'RecordSitePublicity'>,
+  state: ParcelState,
+  ctx: DecideContext,
+): ParcelEvent[] => {
+  const { facts } = requireStatus(state, command.type, ['CERTIFIED', 'STARTED']);
+  const certifiedOn = facts.certificateIssuedOn;
+  if (certifiedOn === null) return fail('CERTIFICATE_NOT_ISSUED', 'Site publicity follows the approval certificate', { rule: 'T10' });
+  if (facts.sitePublicityPostedOn !== null) fail('SITE_PUBLICITY_ALREADY_RECORDED', 'Site publicity is already recorded', { rule: 'T10' });
+  const postedOn = notBefore(pastDate(command.data.postedOn, 'postedOn', ctx.today), certifiedOn, 'postedOn', 'the certificate', 'T10');
+  const policy = ctx.policyFor(facts.jurisdiction);
+  const period = policy.sitePublicityAfterCertificate;
+  const dueDate = period === null ? null : applyPeriod(certifiedOn, period, 'after', { rollToWorkingDay: true }).date;
+  const photoRefs = command.data.photoRefs ?? [];
+  return [
+    {
+      type: 'SitePublicityPosted',
+      data: { ...versionsOf(policy), postedOn, dueDate, late: dueDate !== null && postedOn > dueDate, photoRefs: [...photoRefs] },
+    },
+  ];
+};
+
+export const decideDeclareStart = (command: CommandOf<'DeclareStart'>, state: ParcelState, ctx: DecideContext): ParcelEvent[] => {
+  const { facts } = requireStatus(state, command.type, ['DELIVERED', 'CERTIFIED']);
+  if (facts.start.declaredOn !== null) fail('START_ALREADY_DECLARED', 'A start declaration is awaiting verification', { rule: 'S0 §二(五)' });
+  const { data } = command;
+  const declaredOn = pastDate(data.declaredOn, 'declaredOn', ctx.today);
+  const startedOn = notBefore(pastDate(data.startedOn, 'startedOn', ctx.today), facts.deliveredOn ?? facts.grantedOn, 'startedOn', 'the delivery');
+  if (startedOn > declaredOn) fail('DECLARED_BEFORE_FACT', 'A start is declared after it happened', { field: 'startedOn' });
+  return [
+    {
+      type: 'ConstructionStartDeclared',
+      data: {
+        declarationNo: requireText(data.declarationNo, 'declarationNo'),
+        declaredOn,
+        claimedDate: startedOn,
+        // S4 §十二: the start counts only once the construction permit is held.
+        evidenceRef: requireText(data.constructionPermitNo, 'constructionPermitNo', 'CONSTRUCTION_PERMIT_REQUIRED', 'S4 §十二'),
+      },
+    },
+  ];
+};
+
+export const decideVerifyStart = (command: CommandOf<'VerifyStart'>, state: ParcelState, ctx: DecideContext): ParcelEvent[] => {
+  const { facts } = requireStatus(state, command.type, ['DELIVERED', 'CERTIFIED']);
+  const { declaredOn, declaredDate } = facts.start;
+  if (declaredOn === null || declaredDate === null) return fail('START_NOT_DECLARED', 'There is no start declaration to verify', { rule: 'S0 §二(五)' });
+  return verify(command, declaredOn, declaredDate, facts.schedule.agreedStart, ctx, 'ConstructionStartVerified', 'ConstructionStartDeclarationRejected');
+};
+
+export const decideDeclareCompletion = (command: CommandOf<'DeclareCompletion'>, state: ParcelState, ctx: DecideContext): ParcelEvent[] => {
+  const { facts } = requireStatus(state, command.type, ['STARTED']);
+  if (facts.completion.declaredOn !== null) fail('COMPLETION_ALREADY_DECLARED', 'A completion declaration is awaiting verification', { rule: 'S0 §二(五)' });
+  const { data } = command;
+  const declaredOn = pastDate(data.declaredOn, 'declaredOn', ctx.today);
+  const completedOn = notBefore(pastDate(data.completedOn, 'completedOn', ctx.today), facts.start.actualDate ?? facts.grantedOn, 'completedOn', 'the start');
+  if (completedOn > declaredOn) fail('DECLARED_BEFORE_FACT', 'A completion is declared after it happened', { field: 'completedOn' });
+  return [
+    {
+      type: 'CompletionDeclared',
+      data: {
+        declarationNo: requireText(data.declarationNo, 'declarationNo'),
+        declaredOn,
+        claimedDate: completedOn,
+        // S4 §十二: completion = the (last phase's) completion acceptance.
+        evidenceRef: requireText(data.acceptanceRef, 'acceptanceRef', 'COMPLETION_ACCEPTANCE_REQUIRED', 'S4 §十二'),
+      },
+    },
+  ];
+};
+
+export const decideVerifyCompletion = (command: CommandOf<'VerifyCompletion'>, state: ParcelState, ctx: DecideContext): ParcelEvent[] => {
+  const { facts } = requireStatus(state, command.type, ['STARTED']);
+  const { declaredOn, declaredDate } = facts.completion;
+  if (declaredOn === null || declaredDate === null) return fail('COMPLETION_NOT_DECLARED', 'There is no completion declaration to verify', { rule: 'S0 §二(五)' });
+  return verify(command, declaredOn, declaredDate, facts.schedule.agreedCompletion, ctx, 'CompletionVerified', 'CompletionDeclarationRejected');
+};
+
+const verify = (
+  command: CommandOf<'VerifyStart'> | CommandOf<'VerifyCompletion'>,
+  declaredOn: string,
+  actualDate: string,
+  agreedDate: string,
+  ctx: DecideContext,
+  verified: 'ConstructionStartVerified' | 'CompletionVerified',
+  rejected: 'ConstructionStartDeclarationRejected' | 'CompletionDeclarationRejected',
+): ParcelEvent[] => {
+  const { data } = command;
+  const verifiedOn = notBefore(pastDate(data.verifiedOn, 'verifiedOn', ctx.today), declaredOn, 'verifiedOn', 'the declaration');
+  const outcome = oneOf(data.outcome, ['VERIFIED', 'REJECTED'] as const, 'outcome', 'FIELD_INVALID');
+  if (outcome === 'REJECTED') {
+    return [{ type: rejected, data: { rejectedOn: verifiedOn, reason: requireText(data.reason, 'reason') } }];
+  }
+  return [{ type: verified, data: { verifiedOn, actualDate, agreedDate, daysLate: Math.max(0, days(agreedDate, actualDate)) } }];
+};
+
+const INSPECTION_KINDS: readonly InspectionKind[] = ['AGREED_START', 'AGREED_COMPLETION', 'ACTUAL_START', 'COMPLETION_ACCEPTANCE', 'PERIODIC', 'AD_HOC'];
+
+/** T16: inspections at key dates and periodically; a completed parcel still gets its acceptance inspection. */
+export const decideRecordSiteInspection = (
+  command: CommandOf<'RecordSiteInspection'>,
+  state: ParcelState,
+  ctx: DecideContext,
+): ParcelEvent[] => {
+  const { facts } = requireStatus(state, command.type, [...LIVE, 'COMPLETED']);
+  const { data } = command;
+  const inspectionId = requireText(data.inspectionId, 'inspectionId');
+  if (facts.inspections.some((i) => i.inspectionId === inspectionId)) {
+    fail('DUPLICATE_INSPECTION', `Inspection ${inspectionId} is already recorded`, { field: 'inspectionId' });
+  }
+  return [
+    {
+      type: 'SiteInspectionRecorded',
+      data: {
+        inspectionId,
+        inspectedOn: notBefore(pastDate(data.inspectedOn, 'inspectedOn', ctx.today), facts.grantedOn, 'inspectedOn', 'the grant'),
+        kind: oneOf(data.kind, INSPECTION_KINDS, 'kind', 'INSPECTION_KIND_INVALID', 'T16'),
+        inspectorId: requireText(data.inspectorId, 'inspectorId'),
+        findings: data.findings ?? '',
+        photoRefs: [...(data.photoRefs ?? [])],
+      },
+    },
+  ];
+};

@@ -1,0 +1,79 @@
+/**
+ * The parcel decider (stream `parcel-<id>`): decide dispatches each command to its rule
+ * module; evolve and initialState come from the state modules. Pure: "today" is the date of
+ * `context.now` in Asia/Shanghai, the policy is looked up by jurisdiction.
+ */
+import { shanghaiDate } from '../calendar/index.js';
+import type { Decider } from '../decider.js';
+import { policyFor as defaultPolicyFor } from '../policy/index.js';
+import type { Policy } from '../policy/index.js';
+import type { ParcelCommand } from './commands.js';
+import { decideConfirmLandDelivery, decideDeclareCompletion, decideDeclareStart, decideIssueLandApprovalCertificate } from './decide-construction.js';
+import { decideRecordSiteInspection, decideRecordSitePublicity, decideVerifyCompletion, decideVerifyStart } from './decide-construction.js';
+import { decideDecideExtension, decideRequestExtension } from './decide-extension.js';
+import { decideAbortSupply, decideConfirmDeal, decideIssueAllocationDecision, decideSignTransferContract } from './decide-grant.js';
+import { decideConfirmIdleLand, decideOpenIdleCase, decideServeIdleInvestigationNotice, decideSubmitIdleMaterials } from './decide-idle.js';
+import { decideAcceptGovernmentCause } from './decide-idle-cause.js';
+import { decideCloseIdleCase, decideDeregisterRight, decideIssueIdleFeeDecision } from './decide-idle-disposal.js';
+import { decideIssueRecoveryDecision, decideRecordIdleFeePayment } from './decide-idle-disposal.js';
+import { decideRecordPayment, decideRevokeGrant, decideServePaymentDemand, decideTerminateContract } from './decide-payment.js';
+import type { ParcelEvent } from './events.js';
+import { evolve } from './evolve.js';
+import type { DecideContext } from './guards.js';
+import { initialParcelState } from './state.js';
+import type { ParcelState } from './state.js';
+
+export type ParcelDecider = Decider<ParcelCommand, ParcelEvent, ParcelState>;
+
+const dispatch = (command: ParcelCommand, state: ParcelState, ctx: DecideContext): readonly ParcelEvent[] => {
+  switch (command.type) {
+    case 'ConfirmDeal': return decideConfirmDeal(command, state, ctx);
+    case 'AbortSupply': return decideAbortSupply(command, state, ctx);
+    case 'SignTransferContract': return decideSignTransferContract(command, state, ctx);
+    case 'IssueAllocationDecision': return decideIssueAllocationDecision(command, state, ctx);
+    case 'RecordPayment': return decideRecordPayment(command, state, ctx);
+    case 'ServePaymentDemand': return decideServePaymentDemand(command, state, ctx);
+    case 'TerminateContract': return decideTerminateContract(command, state, ctx);
+    case 'RevokeGrant': return decideRevokeGrant(command, state, ctx);
+    case 'ConfirmLandDelivery': return decideConfirmLandDelivery(command, state, ctx);
+    case 'IssueLandApprovalCertificate': return decideIssueLandApprovalCertificate(command, state, ctx);
+    case 'RecordSitePublicity': return decideRecordSitePublicity(command, state, ctx);
+    case 'DeclareStart': return decideDeclareStart(command, state, ctx);
+    case 'VerifyStart': return decideVerifyStart(command, state, ctx);
+    case 'DeclareCompletion': return decideDeclareCompletion(command, state, ctx);
+    case 'VerifyCompletion': return decideVerifyCompletion(command, state, ctx);
+    case 'RecordSiteInspection': return decideRecordSiteInspection(command, state, ctx);
+    case 'RequestExtension': return decideRequestExtension(command, state, ctx);
+    case 'DecideExtension': return decideDecideExtension(command, state, ctx);
+    case 'OpenIdleCase': return decideOpenIdleCase(command, state, ctx);
+    case 'ServeIdleInvestigationNotice': return decideServeIdleInvestigationNotice(command, state, ctx);
+    case 'SubmitIdleMaterials': return decideSubmitIdleMaterials(command, state, ctx);
+    case 'AcceptGovernmentCause': return decideAcceptGovernmentCause(command, state, ctx);
+    case 'ConfirmIdleLand': return decideConfirmIdleLand(command, state, ctx);
+    case 'IssueIdleFeeDecision': return decideIssueIdleFeeDecision(command, state, ctx);
+    case 'RecordIdleFeePayment': return decideRecordIdleFeePayment(command, state, ctx);
+    case 'IssueRecoveryDecision': return decideIssueRecoveryDecision(command, state, ctx);
+    case 'DeregisterRight': return decideDeregisterRight(command, state, ctx);
+    case 'CloseIdleCase': return decideCloseIdleCase(command, state, ctx);
+    default: {
+      const _never: never = command;
+      return _never;
+    }
+  }
+};
+
+export interface ParcelDeciderOptions {
+  /** Policy lookup; tests may pin a policy. Defaults to src/domain/policy's policyFor. */
+  readonly policyFor?: (jurisdiction: string) => Policy;
+}
+
+export const createParcelDecider = (options: ParcelDeciderOptions = {}): ParcelDecider => {
+  const policyFor = options.policyFor ?? defaultPolicyFor;
+  return {
+    decide: (command, state) => dispatch(command, state, { today: shanghaiDate(command.context.now), policyFor }),
+    evolve,
+    initialState: initialParcelState,
+  };
+};
+
+export const parcelDecider: ParcelDecider = createParcelDecider();

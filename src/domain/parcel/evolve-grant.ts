@@ -1,0 +1,72 @@
+/**
+ * Building the facts of a freshly granted parcel from its grant event.
+ */
+import type { EventOf } from './events.js';
+import type { DealFacts, Milestone, ParcelFacts, ParcelState } from './state.js';
+
+export const EMPTY_MILESTONE: Milestone = {
+  declaredOn: null,
+  declaredDate: null,
+  declarationEventId: null,
+  verifiedOn: null,
+  verificationEventId: null,
+  actualDate: null,
+};
+
+export const grantFacts = (
+  event: EventOf<'TransferContractSigned'> | EventOf<'AllocationDecisionIssued'>,
+  deal: DealFacts | null,
+): ParcelFacts => {
+  const { data } = event;
+  return {
+    parcelId: data.parcelId,
+    jurisdiction: data.jurisdiction,
+    policyVersion: data.policyVersion,
+    grantKind: event.type === 'TransferContractSigned' ? 'TRANSFER' : 'ALLOCATION',
+    dealConfirmedOn: deal?.dealConfirmedOn ?? data.dealConfirmedOn,
+    dealEventId: deal?.dealEventId ?? null,
+    grantedOn: data.grantedOn,
+    grantEventId: event.id ?? null,
+    supervisionNo: data.supervisionNo,
+    terms: data.terms,
+    instalments: event.type === 'TransferContractSigned' ? event.data.instalments : [],
+    payments: [],
+    lateDamages: [],
+    paymentDemands: [],
+    deliveredOn: null,
+    deliveryEventId: null,
+    certificateIssuedOn: null,
+    certificateEventId: null,
+    sitePublicityPostedOn: null,
+    sitePublicityEventId: null,
+    start: EMPTY_MILESTONE,
+    completion: EMPTY_MILESTONE,
+    inspections: [],
+    schedule: {
+      originalStart: data.agreedStart,
+      originalCompletion: data.agreedCompletion,
+      agreedStart: data.agreedStart,
+      agreedCompletion: data.agreedCompletion,
+      changes: [],
+    },
+    pendingExtension: null,
+    idleCase: null,
+    closedIdleCases: [],
+    terminatedOn: null,
+    terminationEventId: null,
+    revokedOn: null,
+    revocationEventId: null,
+  };
+};
+
+/** A grant applies to a new parcel (协议出让, 划拨) or to a concluded deal (招拍挂). */
+export const evolveGrant = (
+  state: ParcelState,
+  event: EventOf<'TransferContractSigned'> | EventOf<'AllocationDecisionIssued'>,
+): ParcelState => {
+  if (state.status === 'NEW') return { status: 'GRANTED', facts: grantFacts(event, null) };
+  if (state.status === 'DEAL_CONCLUDED' && event.type === 'TransferContractSigned') {
+    return { status: 'GRANTED', facts: grantFacts(event, state.deal) };
+  }
+  return state;
+};

@@ -1,0 +1,7 @@
+export { createParcelDecider, parcelDecider } from './decider.js';
+export type { ParcelDecider, ParcelDeciderOptions } from './decider.js';
+export type * from './commands.js';
+export type * from './events.js';
+export * from './state.js';
+export { evolve as evolveParcel } from './evolve.js';
+export { latestFilingDate } from './decide-extension.js';

@@ -1,0 +1,173 @@
+/**
+ * State of the parcel aggregate (stream `parcel-<id>`, DOMAIN.md §3).
+ *
+ * A discriminated union on `status`. Every state after `NEW` carries a readonly record of
+ * facts; the deadline engine (src/domain/deadlines) reads these facts, so every anchor is an
+ * explicitly named ISO date ('YYYY-MM-DD', Asia/Shanghai) plus the store id of the event that
+ * set it (`…EventId`). Event ids are `null` when the event was never stored (e.g. events
+ * straight out of decide in a unit test); a fact that has not happened yet is `null`.
+ * Money is integer fen, areas are hectare strings with 4 decimals, rates are exact decimal
+ * strings ('0.001' = 1 ‰ per day).
+ */
+import type { IsoDate } from '../calendar/index.js';
+import type { GrantKind, GrantTerms, Instalment, LatePaymentDamages, Payment, PaymentDemand } from './state-terms.js';
+import type { IdleCase } from './state-idle.js';
+
+export type * from './state-terms.js';
+export type * from './state-idle.js';
+
+/** A declaration (动工/竣工申报书) and its verification by the local office (S0 §二(五)). */
+export interface Milestone {
+  /** Date the declaration was filed. */
+  readonly declaredOn: IsoDate | null;
+  /** The start/completion date the user claims. */
+  readonly declaredDate: IsoDate | null;
+  readonly declarationEventId: string | null;
+  /** Date the office verified it (anchor of T14: upload within 10 wd). */
+  readonly verifiedOn: IsoDate | null;
+  readonly verificationEventId: string | null;
+  /** Effective actual start/completion date, set on verification. */
+  readonly actualDate: IsoDate | null;
+}
+
+export type InspectionKind =
+  | 'AGREED_START'
+  | 'AGREED_COMPLETION'
+  | 'ACTUAL_START'
+  | 'COMPLETION_ACCEPTANCE'
+  | 'PERIODIC'
+  | 'AD_HOC';
+
+export interface Inspection {
+  readonly inspectionId: string;
+  /** Anchor of T15 (hand-over within 5 wd). */
+  readonly inspectedOn: IsoDate;
+  readonly kind: InspectionKind;
+  readonly eventId: string | null;
+}
+
+export type ExtensionKind = 'START' | 'COMPLETION';
+
+/** One change of the agreed dates: an approved extension or a government-cause disposal (E1 Art 12(1)). */
+export interface ScheduleChange {
+  readonly source: 'EXTENSION' | 'GOVERNMENT_CAUSE';
+  /** requestId for extensions, caseId for government cause. */
+  readonly reference: string;
+  readonly kind: ExtensionKind;
+  readonly changedOn: IsoDate;
+  readonly previousStart: IsoDate;
+  readonly previousCompletion: IsoDate;
+  readonly agreedStart: IsoDate;
+  readonly agreedCompletion: IsoDate;
+  readonly eventId: string | null;
+}
+
+export interface Schedule {
+  /** As signed; T18 measures the maximum extension from these. */
+  readonly originalStart: IsoDate;
+  readonly originalCompletion: IsoDate;
+  /** Effective dates after every approved change (T12, T13, T17, T19, T24 anchors). */
+  readonly agreedStart: IsoDate;
+  readonly agreedCompletion: IsoDate;
+  readonly changes: readonly ScheduleChange[];
+}
+
+export interface PendingExtension {
+  readonly requestId: string;
+  readonly kind: ExtensionKind;
+  readonly requestedDate: IsoDate;
+  readonly requestedOn: IsoDate;
+  readonly eventId: string | null;
+}
+/** Deal facts (成交确认书), known before the grant. */
+export interface DealFacts {
+  readonly parcelId: string;
+  readonly jurisdiction: string;
+  readonly policyVersion: string;
+  readonly winnerId: string;
+  readonly dealConfirmedOn: IsoDate;
+  /** T01: last day to sign, computed at confirmation. */
+  readonly signingDeadline: IsoDate;
+  readonly dealEventId: string | null;
+}
+
+/** Everything known about a granted parcel. */
+export interface ParcelFacts {
+  readonly parcelId: string;
+  /** e.g. 'CN-JS-3201'; the policy is `policyFor(jurisdiction)`. */
+  readonly jurisdiction: string;
+  /** Policy version in force at the grant. */
+  readonly policyVersion: string;
+  readonly grantKind: GrantKind;
+  readonly dealConfirmedOn: IsoDate | null;
+  readonly dealEventId: string | null;
+  /** Contract signing / decision issue date: anchor of T02, T03, T06. */
+  readonly grantedOn: IsoDate;
+  readonly grantEventId: string | null;
+  /** 电子监管号 (S4 §十). */
+  readonly supervisionNo: string;
+  readonly terms: GrantTerms;
+  /** Empty for allocation. */
+  readonly instalments: readonly Instalment[];
+  readonly payments: readonly Payment[];
+  readonly lateDamages: readonly LatePaymentDamages[];
+  readonly paymentDemands: readonly PaymentDemand[];
+  readonly deliveredOn: IsoDate | null;
+  readonly deliveryEventId: string | null;
+  /** Anchor of T10 (site publicity). */
+  readonly certificateIssuedOn: IsoDate | null;
+  readonly certificateEventId: string | null;
+  readonly sitePublicityPostedOn: IsoDate | null;
+  readonly sitePublicityEventId: string | null;
+  readonly start: Milestone;
+  readonly completion: Milestone;
+  readonly inspections: readonly Inspection[];
+  readonly schedule: Schedule;
+  readonly pendingExtension: PendingExtension | null;
+  readonly idleCase: IdleCase | null;
+  readonly closedIdleCases: readonly IdleCase[];
+  readonly terminatedOn: IsoDate | null;
+  readonly terminationEventId: string | null;
+  readonly revokedOn: IsoDate | null;
+  readonly revocationEventId: string | null;
+}
+
+/** Statuses of a granted parcel; the last four are terminal. */
+export type GrantedStatus =
+  | 'GRANTED'
+  | 'DELIVERED'
+  | 'CERTIFIED'
+  | 'STARTED'
+  | 'COMPLETED'
+  | 'TERMINATED'
+  | 'REVOKED'
+  | 'RECOVERED';
+
+export type GrantedState = { [S in GrantedStatus]: { readonly status: S; readonly facts: ParcelFacts } }[GrantedStatus];
+
+export type ParcelState =
+  | { readonly status: 'NEW' }
+  | { readonly status: 'DEAL_CONCLUDED'; readonly deal: DealFacts }
+  | {
+      readonly status: 'SUPPLY_ABORTED';
+      readonly deal: DealFacts;
+      readonly abortedOn: IsoDate;
+      readonly abortEventId: string | null;
+    }
+  | GrantedState;
+
+export type ParcelStatus = ParcelState['status'];
+
+/** Granted states in which the parcel is still being supervised. */
+export const LIVE_STATUSES = ['GRANTED', 'DELIVERED', 'CERTIFIED', 'STARTED'] as const;
+export type LiveStatus = (typeof LIVE_STATUSES)[number];
+
+export const isLive = (state: ParcelState): state is Extract<GrantedState, { status: LiveStatus }> =>
+  (LIVE_STATUSES as readonly string[]).includes(state.status);
+
+export const isGranted = (state: ParcelState): state is GrantedState => 'facts' in state;
+
+/** Not started yet (type-A idle candidates, start extensions). */
+export const NOT_STARTED_STATUSES = ['GRANTED', 'DELIVERED', 'CERTIFIED'] as const;
+
+export const initialParcelState = (): ParcelState => ({ status: 'NEW' });
