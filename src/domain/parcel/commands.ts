@@ -120,6 +120,7 @@ export type RecordSiteInspectionData = {
   readonly photoRefs?: readonly string[];
 };
 
+/** Filed on the date of `context.now`; that date is checked against the T17 lead time. */
 export type RequestExtensionData = {
   readonly requestId: string;
   readonly kind: ExtensionKind;

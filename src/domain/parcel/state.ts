@@ -79,6 +79,7 @@ export interface PendingExtension {
   readonly requestedOn: IsoDate;
   readonly eventId: string | null;
 }
+
 /** Deal facts (成交确认书), known before the grant. */
 export interface DealFacts {
   readonly parcelId: string;
