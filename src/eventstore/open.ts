@@ -12,6 +12,7 @@ export const openEventStore = async (config: Config, database: OpenDatabase): Pr
     schema: config.DATABASE_SCHEMA,
     wakeUp: database.embedded ? 'local' : 'listen',
     listenConnection: database.connection.clientConfig,
+    avoidServerErrors: database.embedded,
   });
   await store.assertTransactionIdsSane();
   return store;

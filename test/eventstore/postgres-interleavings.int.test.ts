@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import t from 'tap';
 import type { EventStore, NewEvent } from '../../src/eventstore/types.js';
+import { PostgresEventStore } from '../../src/eventstore/postgres/postgres-event-store.js';
 import { newEvent } from '../helpers/events.js';
 import { postgresTestStore, testDatabaseUrl, type TestStore } from '../helpers/postgres.js';
 
@@ -22,7 +23,7 @@ const openSession = async () => {
   return {
     begin: () => client.query('BEGIN'),
     append: (stream: string, events: NewEvent[]) =>
-      client.query(`SELECT status FROM "${ctx.schema}".append_events($1, -1, true, $2::uuid[], $3::text[], $4::jsonb[], $5::jsonb[], NULL)`, [
+      client.query(`SELECT status FROM "${ctx.schema}".append_events($1, -1, true, $2::uuid[], $3::text[], $4::jsonb[], $5::jsonb[])`, [
         stream, events.map((e) => e.id), events.map((e) => e.type),
         events.map((e) => JSON.stringify(e.data)), events.map((e) => JSON.stringify(e.metadata)),
       ]),
@@ -109,4 +110,19 @@ t.test('an append must be the first write of its transaction', async (t) => {
   await t.rejects(session.append(`parcel-${randomUUID()}`, [newEvent()]), { message: /first write/ });
   await session.rollback();
   await session.end();
+});
+
+t.test('a reader in another process is woken by NOTIFY sent after the commit', async (t) => {
+  const other = new PostgresEventStore({
+    pool: ctx.connection.pool, schema: ctx.schema, wakeUp: 'listen', listenConnection: ctx.connection.clientConfig,
+  });
+  const { next } = await ctx.store.readAll({ after: null, limit: 100_000 });
+  // Warm the LISTEN connection with a first short wait, then wait for real.
+  await other.waitForEvents(next, { timeoutMs: 50 });
+  const waiting = other.waitForEvents(next, { timeoutMs: 20_000 });
+  const started = Date.now();
+  await ctx.store.append(`parcel-${randomUUID()}`, [newEvent()], { expectedRevision: 'no_stream' });
+  await waiting;
+  t.ok(Date.now() - started < 3_000, `woken after ${Date.now() - started} ms, not at the 20 s timeout`);
+  await other.close();
 });

@@ -7,6 +7,7 @@ import type {
 import { validateNewEvents } from '../validate.js';
 import { compareCheckpoints, formatCheckpoint, parseCheckpoint } from './checkpoint.js';
 import { EventWaiter } from './event-waiter.js';
+import { Notifier } from './notifier.js';
 import { prefixPattern, statementsFor, type Statements } from './sql.js';
 
 export interface PostgresEventStoreOptions {
@@ -20,6 +21,11 @@ export interface PostgresEventStoreOptions {
   readonly wakeUp: 'listen' | 'local';
   /** Connection settings for the LISTEN connection (required for 'listen'). */
   readonly listenConnection?: pg.ClientConfig;
+  /**
+   * Never let an expected outcome (conflict, duplicate) surface as a server error: needed on
+   * embedded PGlite, whose socket server drops the connection on an error in a prepared statement.
+   */
+  readonly avoidServerErrors?: boolean;
 }
 
 interface EventRow {
@@ -34,6 +40,7 @@ export class PostgresEventStore implements EventStore {
   private readonly sql: Statements;
   private readonly waiter: EventWaiter;
   private readonly channel: string;
+  private readonly notifier: Notifier | null;
 
   constructor(private readonly options: PostgresEventStoreOptions) {
     this.sql = statementsFor(options.schema);
@@ -43,6 +50,7 @@ export class PostgresEventStore implements EventStore {
       channel: options.wakeUp === 'listen' ? this.channel : null,
       listenConnection: options.listenConnection,
     });
+    this.notifier = options.wakeUp === 'listen' && options.listenConnection ? new Notifier(options.listenConnection, this.channel) : null;
   }
 
   /** Refuses to serve a log whose transaction ids are not below this cluster's (a restored dump). */
@@ -60,15 +68,41 @@ export class PostgresEventStore implements EventStore {
     }
   }
 
+  /**
+   * Every append is a single autocommit statement, so it is always the first write of its
+   * transaction (see schema-sql.ts for why that matters).
+   */
   async append(stream: string, events: readonly NewEvent[], { expectedRevision }: AppendOptions): Promise<AppendResult> {
     validateNewEvents(stream, events);
-    const expected = expectedRevision === 'no_stream' ? -1 : expectedRevision === 'any' ? -1 : expectedRevision;
-    const params = [
-      stream, expected, expectedRevision === 'any',
-      events.map((e) => e.id), events.map((e) => e.type),
-      events.map((e) => JSON.stringify(e.data)), events.map((e) => JSON.stringify(e.metadata)),
-      this.options.wakeUp === 'listen' ? this.channel : null,
-    ];
+    const ids = events.map((e) => e.id);
+    const types = events.map((e) => e.type);
+    const data = events.map((e) => JSON.stringify(e.data));
+    const metadata = events.map((e) => JSON.stringify(e.metadata));
+    if (expectedRevision !== 'any') {
+      const first = expectedRevision === 'no_stream' ? 0 : expectedRevision + 1;
+      try {
+        const { rows } = await this.options.pool.query<{ xid: string; position: string }>({
+          ...(this.options.avoidServerErrors
+            ? { name: `appendAtWithoutErrors:${this.options.schema}`, text: this.sql.appendAtWithoutErrors }
+            : { name: `appendAt:${this.options.schema}`, text: this.sql.appendAt }),
+          values: [stream, first, ids, types, data, metadata],
+        });
+        if (rows.length === events.length) {
+          this.appended();
+          const last = rows.reduce((a, b) => (BigInt(b.position) > BigInt(a.position) ? b : a));
+          return { nextRevision: first + events.length - 1, position: formatCheckpoint(last) };
+        }
+        // The previous revision is missing: the stream is behind the expectation. Classify below.
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+      }
+    }
+    const expected = typeof expectedRevision === 'number' ? expectedRevision : -1;
+    return this.appendCarefully(stream, expectedRevision, [stream, expected, expectedRevision === 'any', ids, types, data, metadata]);
+  }
+
+  /** The server-side function: 'any' appends, duplicates, conflicts (see appendFunctionSql). */
+  private async appendCarefully(stream: string, expectedRevision: AppendOptions['expectedRevision'], params: unknown[]): Promise<AppendResult> {
     for (let attempt = 1; ; attempt++) {
       try {
         const { rows } = await this.options.pool.query<{ status: string; revision: number | null; last_position: string | null; xid: string | null }>(
@@ -78,13 +112,13 @@ export class PostgresEventStore implements EventStore {
         switch (row?.status) {
           case 'appended':
           case 'duplicate': {
-            if (row.status === 'appended') this.waiter.notifyLocal();
+            if (row.status === 'appended') this.appended();
             return { nextRevision: row.revision as number, position: formatCheckpoint({ xid: row.xid as string, position: row.last_position as string }) };
           }
           case 'conflict':
             throw new ConcurrencyError(stream, expectedRevision, row.revision === -1 ? 'no_stream' : (row.revision as number));
           case 'foreign':
-            throw new DuplicateEventIdError(events.map((e) => e.id));
+            throw new DuplicateEventIdError(params[3] as string[]);
           default:
             throw new Error(`append_events returned ${JSON.stringify(row)}`);
         }
@@ -95,6 +129,11 @@ export class PostgresEventStore implements EventStore {
         throw error;
       }
     }
+  }
+
+  private appended(): void {
+    this.waiter.notifyLocal();
+    this.notifier?.poke();
   }
 
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -142,6 +181,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   async close(): Promise<void> {
+    await this.notifier?.close();
     await this.waiter.close();
   }
 

@@ -38,8 +38,10 @@ export const eventsTableSql = (schema: string): string[] => {
 };
 
 /**
- * One round trip per append: the idempotency check, the revision check and the insert happen
- * in the server. Outcomes:
+ * The careful path of an append (expected revision 'any', and every case where the fast insert
+ * of sql.ts hit a unique index): the idempotency check, the revision check and the insert in one
+ * round trip. It sends no NOTIFY: NOTIFY takes a database-wide lock held until the commit is
+ * flushed, which would serialise every appending transaction. Outcomes:
  *   'appended'  rows inserted; revision = the stream's last revision, position/xid of the last row
  *   'conflict'  the stream is at `revision`, not at the expected revision; nothing written
  *   'duplicate' every id is already in this stream; revision/position/xid of the original append
@@ -49,7 +51,7 @@ export const appendFunctionSql = (schema: string): string => {
   const s = quoteIdent(schema);
   return `CREATE OR REPLACE FUNCTION ${s}.append_events(
        p_stream text, p_expected bigint, p_any boolean,
-       p_ids uuid[], p_types text[], p_data jsonb[], p_metadata jsonb[], p_notify text)
+       p_ids uuid[], p_types text[], p_data jsonb[], p_metadata jsonb[])
      RETURNS TABLE (status text, revision integer, last_position bigint, xid text)
      LANGUAGE plpgsql AS $$
      DECLARE
@@ -93,9 +95,6 @@ export const appendFunctionSql = (schema: string): string => {
          )
          SELECT 'appended'::text, v_current + cardinality(p_ids), max(i.position), pg_current_xact_id()::text
            FROM inserted i;
-       IF p_notify IS NOT NULL THEN
-         PERFORM pg_notify(p_notify, '');
-       END IF;
      END $$`;
 };
 
