@@ -12,13 +12,19 @@ const TYPE = /^[A-Z][A-Za-z0-9]{0,99}$/;
  * behave alike: JSON round-trips exactly (no undefined, NaN, Infinity, bigint, Date, class
  * instances), ids are UUIDs, sizes are bounded.
  */
-export const validateNewEvents = (stream: string, events: readonly NewEvent[]): void => {
+export interface SerializedEvent {
+  readonly data: string;
+  readonly metadata: string;
+}
+
+/** Returns each event's data and metadata as JSON text, so adapters need not serialize again. */
+export const validateNewEvents = (stream: string, events: readonly NewEvent[]): SerializedEvent[] => {
   if (!STREAM.test(stream)) {
     throw new InvalidEventError(`stream name "${stream}" must look like "<category>-<id>" (e.g. parcel-3201-2026-001)`, 'stream');
   }
   if (events.length === 0) throw new InvalidEventError('an append needs at least one event', 'events');
   const ids = new Set<string>();
-  events.forEach((event, i) => {
+  return events.map((event, i) => {
     const at = `events[${i}]`;
     if (typeof event.id !== 'string' || !UUID.test(event.id)) throw new InvalidEventError(`${at}.id must be a UUID`, `${at}.id`);
     if (ids.has(event.id.toLowerCase())) throw new InvalidEventError(`${at}.id repeats an id of the same append`, `${at}.id`);
@@ -28,10 +34,12 @@ export const validateNewEvents = (stream: string, events: readonly NewEvent[]): 
     }
     assertJsonObject(event.data, `${at}.data`);
     assertJsonObject(event.metadata, `${at}.metadata`);
-    const size = Buffer.byteLength(JSON.stringify(event.data)) + Buffer.byteLength(JSON.stringify(event.metadata));
+    const serialized = { data: JSON.stringify(event.data), metadata: JSON.stringify(event.metadata) };
+    const size = Buffer.byteLength(serialized.data) + Buffer.byteLength(serialized.metadata);
     if (size > MAX_EVENT_BYTES) {
       throw new InvalidEventError(`${at} is ${size} bytes; the limit is ${MAX_EVENT_BYTES}`, `${at}.data`);
     }
+    return serialized;
   });
 };
 

@@ -41,7 +41,7 @@ export const pgliteTestStore = async (): Promise<TestStore> => {
   const schema = 'ledger';
   const connection = connectPostgres({ connectionString: embedded.connectionString, poolMax: 1, idleInTransactionTimeoutMs: 60_000 });
   await migrateToLatest(connection.db, schema);
-  const store = new PostgresEventStore({ pool: connection.pool, schema, wakeUp: 'local' });
+  const store = new PostgresEventStore({ pool: connection.pool, schema, wakeUp: 'local', avoidServerErrors: true });
   return {
     store, connection, schema,
     close: async () => {

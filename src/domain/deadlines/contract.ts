@@ -23,35 +23,39 @@ export const contractSigning = (deal: DealFacts, policy: Policy): Obligation[] =
   ),
 ];
 
-/**
- * T02 (S0 §三(一)) and T03 (S3 §三). The parcel state records neither the tracking card nor the
- * filing, so both stay listed for a supervised parcel; see the deadlines README.
- */
+/** What T02 still needs: both the tracking card and the patrol task (S0 §三(一)). */
+const trackingSetupLeft = (facts: RuleInput['facts']): string | null => {
+  const card = facts.trackingCardExtractedOn === null;
+  const task = facts.patrolTaskAssignedOn === null;
+  if (card && task) return 'Extract the tracking card and assign the patrol task';
+  if (card) return 'Extract the tracking card (patrol task assigned)';
+  if (task) return 'Assign the patrol task (tracking card extracted)';
+  return null;
+};
+
+/** T02 (S0 §三(一)) and T03 (S3 §三) for a supervised parcel, each gone once recorded as done. */
 export const grantFollowUp = ({ status, facts, policy }: RuleInput): Obligation[] => {
   if (!isOneOf(status, SUPERVISED)) return [];
   const grant = anchorAt(facts.grantedOn, facts.grantEventId);
-  return [
-    obligation(
-      {
-        ruleId: 'T02',
-        kind: 'sla',
-        anchor: grant,
-        period: policy.trackingCardAfterGrant,
-        direction: 'after',
-        description: 'Extract the tracking card and assign the patrol task',
-      },
-      policy,
-    ),
-    obligation(
-      {
-        ruleId: 'T03',
-        kind: 'sla',
-        anchor: grant,
-        period: policy.supplyFilingAfterGrant,
-        direction: 'after',
-        description: 'File the supply record with the ministry and the province',
-      },
-      policy,
-    ),
-  ];
+  const list: Obligation[] = [];
+  const left = trackingSetupLeft(facts);
+  if (left !== null) {
+    list.push(obligation({ ruleId: 'T02', kind: 'sla', anchor: grant, period: policy.trackingCardAfterGrant, direction: 'after', description: left }, policy));
+  }
+  if (facts.supplyRecordFiledOn === null) {
+    list.push(
+      obligation(
+        {
+          ruleId: 'T03',
+          kind: 'sla',
+          anchor: grant,
+          period: policy.supplyFilingAfterGrant,
+          direction: 'after',
+          description: 'File the supply record with the ministry and the province',
+        },
+        policy,
+      ),
+    );
+  }
+  return list;
 };

@@ -27,6 +27,7 @@ const grantorDelivery = ({ status, facts, policy }: RuleInput): Obligation[] => 
     ),
   ];
   if (facts.grantKind !== 'TRANSFER') return list;
+  const demand = facts.deliveryDemands[0];
   return [
     ...list,
     obligation(
@@ -37,7 +38,9 @@ const grantorDelivery = ({ status, facts, policy }: RuleInput): Obligation[] => 
         period: policy.grantorDeliveryThreshold,
         direction: 'after',
         subject: 'termination',
-        description: 'Grantee may terminate after this date (double deposit) if the land is still not delivered after a demand',
+        description:
+          'Grantee may terminate after this date (double deposit) if the land is still not delivered after a demand' +
+          (demand === undefined ? ' (no demand served yet)' : ` (demand served ${demand.servedOn})`),
       },
       policy,
     ),

@@ -6,7 +6,7 @@
 import type { IdleCase, ParcelFacts } from '../parcel/index.js';
 import { agreedStartAnchor, anchorAt, isOneOf, NOT_STARTED, obligation, ON_THE_DAY, SUPERVISED } from './build.js';
 import type { RuleInput } from './build.js';
-import type { Obligation } from './types.js';
+import type { Anchor, Obligation } from './types.js';
 
 type GovernmentCauseFacts = NonNullable<IdleCase['governmentCause']>;
 
@@ -129,10 +129,11 @@ const caseDeadlines = ({ status, facts, policy }: RuleInput): Obligation[] => {
   }
 };
 
-/** T25 (E1 Art 12(3)): temporary use under the latest government cause, until construction starts. */
+/** T25 (E1 Art 12(3)): temporary use under the latest government cause, until it ends or construction starts. */
 const temporaryUse = ({ status, facts, policy }: RuleInput): Obligation[] => {
   const cause = latestGovernmentCause(facts);
   if (!isOneOf(status, NOT_STARTED) || cause?.disposal !== 'TEMPORARY_USE' || cause.temporaryUseStartedOn === null) return [];
+  if (cause.temporaryUseEndedOn !== null) return [];
   return [
     obligation(
       { ruleId: 'T25', kind: 'limit', anchor: anchorAt(cause.temporaryUseStartedOn, cause.eventId), period: policy.temporaryUseMax, direction: 'after', description: 'Government temporary use ends no later than this date' },
@@ -141,15 +142,23 @@ const temporaryUse = ({ status, facts, policy }: RuleInput): Obligation[] => {
   ];
 };
 
+/** The end of a case's disposal and the event that recorded it: deregistration or closing. */
+const disposalEnd = (c: IdleCase): Anchor | null => {
+  if (c.deregisteredOn !== null) return anchorAt(c.deregisteredOn, c.deregistrationEventId);
+  return c.closedOn === null ? null : anchorAt(c.closedOn, c.closedEventId);
+};
+
 /**
  * T26 (E1 Art 10; S0 §二(七)): publish a confirmed case while it is being disposed of, withdraw
- * once disposal is done. The state records neither act, so both stay listed.
+ * the publication once disposal is done. A case never published has nothing to withdraw, and
+ * is no longer published once its disposal is over.
  */
 const publicity = ({ facts, policy }: RuleInput): Obligation[] =>
   allCases(facts).flatMap((c) => {
     if (c.confirmedOn === null) return [];
-    const done = c.closedOn ?? c.deregisteredOn;
+    const done = disposalEnd(c);
     if (done === null) {
+      if (c.publishedOn !== null) return [];
       return [
         obligation(
           { ruleId: 'T26', kind: 'sla', anchor: anchorAt(c.confirmedOn, c.confirmationEventId), period: ON_THE_DAY, direction: 'after', subject: `${c.caseId}:publish`, description: 'Publish the confirmed idle land until its disposal is completed' },
@@ -157,9 +166,10 @@ const publicity = ({ facts, policy }: RuleInput): Obligation[] =>
         ),
       ];
     }
+    if (c.publishedOn === null || c.publicationWithdrawnOn !== null) return [];
     return [
       obligation(
-        { ruleId: 'T26', kind: 'sla', anchor: anchorAt(done, null), period: ON_THE_DAY, direction: 'after', subject: `${c.caseId}:withdraw`, description: 'Withdraw the idle-land publication: disposal completed' },
+        { ruleId: 'T26', kind: 'sla', anchor: done, period: ON_THE_DAY, direction: 'after', subject: `${c.caseId}:withdraw`, description: 'Withdraw the idle-land publication: disposal completed' },
         policy,
       ),
     ];

@@ -68,9 +68,9 @@ const perUnpaidInstalment = ({ status, facts, policy }: RuleInput): Obligation[]
     ];
   });
 
-/** T05: each recorded payment; the state does not record the data entry, so it stays listed. */
+/** T05: each recorded payment until its information is entered. */
 const paymentInfoEntry = ({ facts, policy }: RuleInput): Obligation[] =>
-  facts.payments.map((payment) =>
+  facts.payments.filter((payment) => payment.infoRecordedOn === null).map((payment) =>
     obligation(
       {
         ruleId: 'T05',

@@ -32,11 +32,11 @@ const reminders = ({ status, facts, policy }: RuleInput): Obligation[] => {
   return list;
 };
 
-/** T14 (S0 §二(五), Q10: anchored on verification). The state does not record the upload. */
+/** T14 (S0 §二(五), Q10: anchored on verification), until the declaration is uploaded. */
 const declarationUploads = ({ facts, policy }: RuleInput): Obligation[] =>
   (['start', 'completion'] as const).flatMap((which) => {
     const milestone = facts[which];
-    if (milestone.verifiedOn === null) return [];
+    if (milestone.verifiedOn === null || milestone.uploadedOn !== null) return [];
     return [
       obligation(
         {
@@ -53,9 +53,9 @@ const declarationUploads = ({ facts, policy }: RuleInput): Obligation[] =>
     ];
   });
 
-/** T15 (S0 §二(六)): each inspection record. The state does not record the hand-over. */
+/** T15 (S0 §二(六)): each inspection record until it is handed over. */
 const inspectionHandovers = ({ facts, policy }: RuleInput): Obligation[] =>
-  facts.inspections.map((inspection) =>
+  facts.inspections.filter((inspection) => inspection.handedOverOn === null).map((inspection) =>
     obligation(
       {
         ruleId: 'T15',

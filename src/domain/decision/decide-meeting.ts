@@ -21,7 +21,7 @@ export const holdMeeting = (
   const { data, context } = command;
   if (state.status !== 'NONE') fail('MEETING_ALREADY_HELD', 'this decision already has its meeting', { rule: '§10.1' });
   if (isBlank(data.decisionId)) fail('DECISION_ID_REQUIRED', 'decisionId is required', { field: 'decisionId' });
-  options.policyFor(data.jurisdiction); // an unknown jurisdiction fails now, not at approval
+  const policy = options.policyFor(data.jurisdiction); // an unknown jurisdiction fails now, not at approval
   if (instantMillis(data.heldAt, 'heldAt') > instantMillis(context.now, 'context.now')) {
     fail('HELD_AT_IN_FUTURE', 'a meeting is recorded after it was held', { field: 'heldAt' });
   }
@@ -39,12 +39,13 @@ export const holdMeeting = (
       });
     }
   });
-  for (const department of options.requiredDepartments) {
+  for (const department of options.requiredDepartments ?? policy.requiredDecisionDepartments) {
     if (!data.participants.some((participant) => participant.department === department)) {
       fail('REQUIRED_DEPARTMENT_ABSENT', `the meeting must include ${DEPARTMENTS[department]} (${department})`, {
         field: 'participants',
         rule: '§10.1',
         department,
+        policyVersion: policy.version,
       });
     }
   }

@@ -4,6 +4,7 @@
  */
 import type { Fen } from '../money.js';
 import type { LandUseCode, SupplyMethod } from '../filing/enumerations.js';
+import type { DecisionDepartment } from '../policy/index.js';
 
 /** S4 §二: departments that take part in the collective supply-decision mechanism. */
 export const DEPARTMENTS = {
@@ -17,11 +18,9 @@ export const DEPARTMENTS = {
   HOUSING_CONSTRUCTION: '住建',
   DISCIPLINE_INSPECTION: '纪委监委',
   OTHER: '其他',
-} as const;
-export type Department = keyof typeof DEPARTMENTS;
-
-/** §10.1: without natural resources and the discipline commission the meeting is not the mechanism S4 §二 asks for. */
-export const DEFAULT_REQUIRED_DEPARTMENTS: readonly Department[] = ['NATURAL_RESOURCES', 'DISCIPLINE_INSPECTION'];
+} as const satisfies Record<DecisionDepartment, string>;
+// The policy names required departments with the same keys; `satisfies` above and this alias keep them one list.
+export type Department = DecisionDepartment & keyof typeof DEPARTMENTS;
 
 export type Participant = {
   readonly department: Department;

@@ -1,20 +1,21 @@
 import { policyFor } from '../policy/index.js';
 import type { Policy } from '../policy/types.js';
 import { fail } from '../errors.js';
-import { DEFAULT_REQUIRED_DEPARTMENTS, type Department } from './model.js';
+import type { Department } from './model.js';
 import type { DecisionRecord, DecisionState } from './types.js';
 
 /**
- * What varies by jurisdiction. The required departments come from Jiangsu's S4 §二; the Policy
- * type has no field for them yet, so they are a decider option with S4's list as the default.
+ * What varies by jurisdiction comes from the policy of the meeting's jurisdiction
+ * (`policy.requiredDecisionDepartments`, S4 §二 in Jiangsu). `requiredDepartments` overrides
+ * that list for every jurisdiction (null = use the policy's).
  */
 export interface DecisionOptions {
-  readonly requiredDepartments: readonly Department[];
+  readonly requiredDepartments: readonly Department[] | null;
   readonly policyFor: (jurisdiction: string) => Policy;
 }
 
 export const DEFAULT_DECISION_OPTIONS: DecisionOptions = {
-  requiredDepartments: DEFAULT_REQUIRED_DEPARTMENTS,
+  requiredDepartments: null,
   policyFor,
 };
 

@@ -6,8 +6,9 @@
 import type { IsoDate } from '../calendar/index.js';
 import type { Command } from '../decider.js';
 import type { Fen } from '../money.js';
-import type { DeregistrationMethod } from './events.js';
-import type { ExtensionKind, GovernmentCause, GovernmentCauseDisposal, IdleType, InspectionKind, LandUse } from './state.js';
+import type * as I from './commands-idle.js';
+import type * as R from './commands-records.js';
+import type { ExtensionKind, InspectionKind, LandUse } from './state.js';
 
 export type ConfirmDealData = {
   readonly parcelId: string;
@@ -140,56 +141,8 @@ export type DecideExtensionData = {
   readonly reason?: string;
 };
 
-export type OpenIdleCaseData = {
-  readonly caseId: string;
-  readonly type: IdleType;
-  readonly suspectedOn: IsoDate;
-  /** Type B facts (T20), from patrol evidence. */
-  readonly typeB?: {
-    readonly developedAreaHa: string;
-    readonly areaToDevelopHa?: string;
-    readonly investedFen: Fen;
-    readonly haltedSince: IsoDate;
-  };
-};
-
-export type ServeIdleInvestigationNoticeData = { readonly noticeNo: string; readonly servedOn: IsoDate };
-export type SubmitIdleMaterialsData = { readonly submittedOn: IsoDate; readonly summary: string };
-
-export type AcceptGovernmentCauseData = {
-  readonly acceptedOn: IsoDate;
-  readonly cause: GovernmentCause;
-  readonly disposal: GovernmentCauseDisposal;
-  /** Supplementary agreement / disposal document. */
-  readonly agreementRef: string;
-  /** Required for EXTEND_START; optional for other options except PAID_RECOVERY. */
-  readonly newAgreedStart?: IsoDate;
-  readonly newAgreedCompletion?: IsoDate;
-  /** Required for TEMPORARY_USE. */
-  readonly temporaryUseStartedOn?: IsoDate;
-};
-
-export type ConfirmIdleLandData = { readonly confirmedOn: IsoDate; readonly confirmationNo: string };
-
-export type IssueIdleFeeDecisionData = {
-  readonly decisionNo: string;
-  readonly servedOn: IsoDate;
-  readonly governmentApprovalRef: string;
-};
-
-export type RecordIdleFeePaymentData = { readonly paidOn: IsoDate; readonly amountFen: Fen };
-
-export type IssueRecoveryDecisionData = {
-  readonly decisionNo: string;
-  readonly servedOn: IsoDate;
-  /** Approval of the government with approval authority (E1 Art 14(2)). */
-  readonly approvalRef: string;
-  /** Type B only: the explicit human decision (§14 Q6). */
-  readonly typeBHumanDecision?: { readonly decidedBy: string; readonly reason: string };
-};
-
-export type DeregisterRightData = { readonly deregisteredOn: IsoDate; readonly method: DeregistrationMethod };
-export type CloseIdleCaseData = { readonly closedOn: IsoDate; readonly reason: string };
+export type * from './commands-idle.js';
+export type * from './commands-records.js';
 
 export type ParcelCommand =
   | Command<'ConfirmDeal', ConfirmDealData>
@@ -210,16 +163,26 @@ export type ParcelCommand =
   | Command<'RecordSiteInspection', RecordSiteInspectionData>
   | Command<'RequestExtension', RequestExtensionData>
   | Command<'DecideExtension', DecideExtensionData>
-  | Command<'OpenIdleCase', OpenIdleCaseData>
-  | Command<'ServeIdleInvestigationNotice', ServeIdleInvestigationNoticeData>
-  | Command<'SubmitIdleMaterials', SubmitIdleMaterialsData>
-  | Command<'AcceptGovernmentCause', AcceptGovernmentCauseData>
-  | Command<'ConfirmIdleLand', ConfirmIdleLandData>
-  | Command<'IssueIdleFeeDecision', IssueIdleFeeDecisionData>
-  | Command<'RecordIdleFeePayment', RecordIdleFeePaymentData>
-  | Command<'IssueRecoveryDecision', IssueRecoveryDecisionData>
-  | Command<'DeregisterRight', DeregisterRightData>
-  | Command<'CloseIdleCase', CloseIdleCaseData>;
+  | Command<'OpenIdleCase', I.OpenIdleCaseData>
+  | Command<'ServeIdleInvestigationNotice', I.ServeIdleInvestigationNoticeData>
+  | Command<'SubmitIdleMaterials', I.SubmitIdleMaterialsData>
+  | Command<'AcceptGovernmentCause', I.AcceptGovernmentCauseData>
+  | Command<'ConfirmIdleLand', I.ConfirmIdleLandData>
+  | Command<'IssueIdleFeeDecision', I.IssueIdleFeeDecisionData>
+  | Command<'RecordIdleFeePayment', I.RecordIdleFeePaymentData>
+  | Command<'IssueRecoveryDecision', I.IssueRecoveryDecisionData>
+  | Command<'DeregisterRight', I.DeregisterRightData>
+  | Command<'CloseIdleCase', I.CloseIdleCaseData>
+  | Command<'ExtractTrackingCard', R.ExtractTrackingCardData>
+  | Command<'AssignPatrolTask', R.AssignPatrolTaskData>
+  | Command<'FileSupplyRecord', R.FileSupplyRecordData>
+  | Command<'RecordPaymentInfo', R.RecordPaymentInfoData>
+  | Command<'UploadDeclaration', R.UploadDeclarationData>
+  | Command<'HandOverInspectionRecord', R.HandOverInspectionRecordData>
+  | Command<'ServeDeliveryDemand', R.ServeDeliveryDemandData>
+  | Command<'PublishIdleLand', R.PublishIdleLandData>
+  | Command<'WithdrawIdleLandPublication', R.WithdrawIdleLandPublicationData>
+  | Command<'EndTemporaryUse', R.EndTemporaryUseData>;
 
 export type ParcelCommandType = ParcelCommand['type'];
 export type CommandOf<T extends ParcelCommandType> = Extract<ParcelCommand, { type: T }>;

@@ -1,35 +1,25 @@
 /**
- * Delivery, approval certificate, site publicity, start/completion declarations and their
- * verification, site inspections (§3.1, §3.2; S0 §二(五)(六); S4 §十一, §十二; T09, T10, T16).
+ * Approval certificate, site publicity, start/completion declarations and their verification
+ * with late start/completion damages, site inspections (§3.1, §3.2, §6; S0 §二(五)(六);
+ * S4 §十一, §十二; T10, T16).
  */
 import { applyPeriod } from '../calendar/index.js';
+import type { DateResult, IsoDate } from '../calendar/index.js';
 import { fail } from '../errors.js';
+import type { Fen } from '../money.js';
+import type { Policy } from '../policy/index.js';
 import type { CommandOf } from './commands.js';
-import { versionsOf } from './decide-grant.js';
+import { contractDamages } from './contract-damages.js';
+import { versionsOf } from './stamp.js';
 import type { ParcelEvent } from './events.js';
 import { days, LIVE, notBefore, oneOf, pastDate, requireStatus, requireText, type DecideContext } from './guards.js';
 import { isPaidInFull, outstandingFen } from './instalments.js';
 import type { InspectionKind, ParcelState } from './state.js';
 
-export const decideConfirmLandDelivery = (
-  command: CommandOf<'ConfirmLandDelivery'>,
-  state: ParcelState,
-  ctx: DecideContext,
-): ParcelEvent[] => {
-  const { facts } = requireStatus(state, command.type, ['GRANTED']);
-  const deliveredOn = notBefore(pastDate(command.data.deliveredOn, 'deliveredOn', ctx.today), facts.grantedOn, 'deliveredOn', 'the grant');
-  const contractDeliveryDate = facts.terms.deliveryDate;
-  return [
-    {
-      type: 'LandDeliveryConfirmed',
-      data: {
-        deliveredOn,
-        confirmationNo: requireText(command.data.confirmationNo, 'confirmationNo'),
-        contractDeliveryDate,
-        daysLate: Math.max(0, days(contractDeliveryDate, deliveredOn)),
-      },
-    },
-  ];
+/** T10: the site-publicity due date, where the policy sets a period. */
+const publicityDue = (certifiedOn: IsoDate, policy: Policy): DateResult | null => {
+  const period = policy.sitePublicityAfterCertificate;
+  return period === null ? null : applyPeriod(certifiedOn, period, 'after', { rollToWorkingDay: true });
 };
 
 export const decideIssueLandApprovalCertificate = (
@@ -47,15 +37,15 @@ export const decideIssueLandApprovalCertificate = (
       outstandingFen: unpaid,
     });
   }
-  const period = policy.sitePublicityAfterCertificate;
+  const due = publicityDue(issuedOn, policy);
   return [
     {
       type: 'LandApprovalCertificateIssued',
       data: {
-        ...versionsOf(policy),
+        ...versionsOf(policy, due),
         certificateNo: requireText(command.data.certificateNo, 'certificateNo'),
         issuedOn,
-        sitePublicityDueDate: period === null ? null : applyPeriod(issuedOn, period, 'after', { rollToWorkingDay: true }).date,
+        sitePublicityDueDate: due?.date ?? null,
       },
     },
   ];
@@ -72,13 +62,13 @@ export const decideRecordSitePublicity = (
   if (facts.sitePublicityPostedOn !== null) fail('SITE_PUBLICITY_ALREADY_RECORDED', 'Site publicity is already recorded', { rule: 'T10' });
   const postedOn = notBefore(pastDate(command.data.postedOn, 'postedOn', ctx.today), certifiedOn, 'postedOn', 'the certificate', 'T10');
   const policy = ctx.policyFor(facts.jurisdiction);
-  const period = policy.sitePublicityAfterCertificate;
-  const dueDate = period === null ? null : applyPeriod(certifiedOn, period, 'after', { rollToWorkingDay: true }).date;
+  const due = publicityDue(certifiedOn, policy);
+  const dueDate = due?.date ?? null;
   const photoRefs = command.data.photoRefs ?? [];
   return [
     {
       type: 'SitePublicityPosted',
-      data: { ...versionsOf(policy), postedOn, dueDate, late: dueDate !== null && postedOn > dueDate, photoRefs: [...photoRefs] },
+      data: { ...versionsOf(policy, due), postedOn, dueDate, late: dueDate !== null && postedOn > dueDate, photoRefs: [...photoRefs] },
     },
   ];
 };
@@ -108,7 +98,8 @@ export const decideVerifyStart = (command: CommandOf<'VerifyStart'>, state: Parc
   const { facts } = requireStatus(state, command.type, ['DELIVERED', 'CERTIFIED']);
   const { declaredOn, declaredDate } = facts.start;
   if (declaredOn === null || declaredDate === null) return fail('START_NOT_DECLARED', 'There is no start declaration to verify', { rule: 'S0 §二(五)' });
-  return verify(command, declaredOn, declaredDate, facts.schedule.agreedStart, ctx, 'ConstructionStartVerified', 'ConstructionStartDeclarationRejected');
+  const damages = { baseFen: facts.terms.priceFen, ratePerDay: facts.terms.rates.lateStartRatePerDay };
+  return verify(command, declaredOn, declaredDate, facts.schedule.agreedStart, damages, ctx, 'ConstructionStartVerified', 'ConstructionStartDeclarationRejected');
 };
 
 export const decideDeclareCompletion = (command: CommandOf<'DeclareCompletion'>, state: ParcelState, ctx: DecideContext): ParcelEvent[] => {
@@ -136,7 +127,8 @@ export const decideVerifyCompletion = (command: CommandOf<'VerifyCompletion'>, s
   const { facts } = requireStatus(state, command.type, ['STARTED']);
   const { declaredOn, declaredDate } = facts.completion;
   if (declaredOn === null || declaredDate === null) return fail('COMPLETION_NOT_DECLARED', 'There is no completion declaration to verify', { rule: 'S0 §二(五)' });
-  return verify(command, declaredOn, declaredDate, facts.schedule.agreedCompletion, ctx, 'CompletionVerified', 'CompletionDeclarationRejected');
+  const damages = { baseFen: facts.terms.priceFen, ratePerDay: facts.terms.rates.lateCompletionRatePerDay };
+  return verify(command, declaredOn, declaredDate, facts.schedule.agreedCompletion, damages, ctx, 'CompletionVerified', 'CompletionDeclarationRejected');
 };
 
 const verify = (
@@ -144,6 +136,7 @@ const verify = (
   declaredOn: string,
   actualDate: string,
   agreedDate: string,
+  damages: { readonly baseFen: Fen | null; readonly ratePerDay: string | null },
   ctx: DecideContext,
   verified: 'ConstructionStartVerified' | 'CompletionVerified',
   rejected: 'ConstructionStartDeclarationRejected' | 'CompletionDeclarationRejected',
@@ -154,7 +147,10 @@ const verify = (
   if (outcome === 'REJECTED') {
     return [{ type: rejected, data: { rejectedOn: verifiedOn, reason: requireText(data.reason, 'reason') } }];
   }
-  return [{ type: verified, data: { verifiedOn, actualDate, agreedDate, daysLate: Math.max(0, days(agreedDate, actualDate)) } }];
+  // §6: days from the day after the effective agreed date through the verified actual date; the
+  // late-start and late-completion clauses charge the daily rate on the total price.
+  const daysLate = Math.max(0, days(agreedDate, actualDate));
+  return [{ type: verified, data: { verifiedOn, actualDate, agreedDate, daysLate, ...contractDamages(damages.baseFen, damages.ratePerDay, daysLate) } }];
 };
 
 const INSPECTION_KINDS: readonly InspectionKind[] = ['AGREED_START', 'AGREED_COMPLETION', 'ACTUAL_START', 'COMPLETION_ACCEPTANCE', 'PERIODIC', 'AD_HOC'];

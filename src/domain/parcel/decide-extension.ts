@@ -3,11 +3,11 @@
  * shifts equally"; S4 §十二; S0 §二(四) "monitor against the new dates").
  */
 import { addCalendarDays, applyPeriod } from '../calendar/index.js';
-import type { IsoDate } from '../calendar/index.js';
+import type { DateResult, IsoDate } from '../calendar/index.js';
 import { fail } from '../errors.js';
 import type { Policy } from '../policy/index.js';
 import type { CommandOf } from './commands.js';
-import { versionsOf } from './decide-grant.js';
+import { versionsOf } from './stamp.js';
 import type { ParcelEvent } from './events.js';
 import { days, LIVE, notBefore, oneOf, optionalDate, pastDate, requireDate, requireStatus, requireText, type DecideContext } from './guards.js';
 import type { ExtensionKind, ParcelFacts, ParcelState } from './state.js';
@@ -16,8 +16,8 @@ const currentDate = (facts: ParcelFacts, kind: ExtensionKind): IsoDate =>
   kind === 'START' ? facts.schedule.agreedStart : facts.schedule.agreedCompletion;
 
 /** T18: at most `extensionMax` after the originally agreed date. */
-const maxDateFor = (facts: ParcelFacts, kind: ExtensionKind, policy: Policy): IsoDate =>
-  applyPeriod(kind === 'START' ? facts.schedule.originalStart : facts.schedule.originalCompletion, policy.extensionMax, 'after').date;
+const maxDateFor = (facts: ParcelFacts, kind: ExtensionKind, policy: Policy): DateResult =>
+  applyPeriod(kind === 'START' ? facts.schedule.originalStart : facts.schedule.originalCompletion, policy.extensionMax, 'after');
 
 const checkMaximum = (date: IsoDate, maxDate: IsoDate, field: string): void => {
   if (date > maxDate) fail('EXTENSION_TOO_LONG', `The extension may not go beyond ${maxDate}`, { field, rule: 'T18', maxDate });
@@ -29,7 +29,10 @@ const checkMaximum = (date: IsoDate, maxDate: IsoDate, field: string): void => {
  * clause, so a completion request counts back from the agreed completion in both cases.
  */
 export const latestFilingDate = (facts: ParcelFacts, kind: ExtensionKind, policy: Policy): IsoDate =>
-  applyPeriod(currentDate(facts, kind), policy.extensionLeadTime.period, 'before').date;
+  latestFiling(facts, kind, policy).date;
+
+const latestFiling = (facts: ParcelFacts, kind: ExtensionKind, policy: Policy): DateResult =>
+  applyPeriod(currentDate(facts, kind), policy.extensionLeadTime.period, 'before');
 
 export const decideRequestExtension = (command: CommandOf<'RequestExtension'>, state: ParcelState, ctx: DecideContext): ParcelEvent[] => {
   const { status, facts } = requireStatus(state, command.type, LIVE);
@@ -45,8 +48,9 @@ export const decideRequestExtension = (command: CommandOf<'RequestExtension'>, s
   const current = currentDate(facts, kind);
   const requestedDate = requireDate(data.requestedDate, 'requestedDate');
   if (requestedDate <= current) fail('EXTENSION_NOT_LATER', `The requested date must be after ${current}`, { field: 'requestedDate' });
-  checkMaximum(requestedDate, maxDateFor(facts, kind, policy), 'requestedDate');
-  const latest = latestFilingDate(facts, kind, policy);
+  checkMaximum(requestedDate, maxDateFor(facts, kind, policy).date, 'requestedDate');
+  const filing = latestFiling(facts, kind, policy);
+  const latest = filing.date;
   if (ctx.today > latest) {
     fail('EXTENSION_REQUEST_TOO_LATE', `An extension had to be requested by ${latest}`, {
       rule: 'T17',
@@ -59,7 +63,7 @@ export const decideRequestExtension = (command: CommandOf<'RequestExtension'>, s
     {
       type: 'ExtensionRequested',
       data: {
-        ...versionsOf(policy),
+        ...versionsOf(policy, filing),
         requestId,
         kind,
         requestedOn: ctx.today,
@@ -93,17 +97,19 @@ export const decideDecideExtension = (command: CommandOf<'DecideExtension'>, sta
   if (approvedDate > pending.requestedDate) {
     fail('APPROVED_DATE_BEYOND_REQUEST', `The approved date is after the requested ${pending.requestedDate}`, { field: 'approvedDate' });
   }
-  const maxDate = maxDateFor(facts, pending.kind, policy);
+  const max = maxDateFor(facts, pending.kind, policy);
+  const maxDate = max.date;
   checkMaximum(approvedDate, maxDate, 'approvedDate');
   const shiftDays = days(current, approvedDate);
   // E3: when the start moves, the completion date moves by the same number of days.
   const newStart = pending.kind === 'START' ? approvedDate : agreedStart;
-  const newCompletion = pending.kind === 'START' ? addCalendarDays(agreedCompletion, shiftDays).date : approvedDate;
+  const shifted = pending.kind === 'START' ? addCalendarDays(agreedCompletion, shiftDays) : null;
+  const newCompletion = shifted?.date ?? approvedDate;
   return [
     {
       type: 'ExtensionApproved',
       data: {
-        ...versionsOf(policy),
+        ...versionsOf(policy, max, shifted),
         requestId: pending.requestId,
         kind: pending.kind,
         decidedOn,

@@ -2,18 +2,16 @@
  * Deal, abort and grant (§3.1–§3.3): ConfirmDeal, AbortSupply, SignTransferContract,
  * IssueAllocationDecision.
  */
-import { applyPeriod, CALENDAR_VERSION } from '../calendar/index.js';
+import { applyPeriod } from '../calendar/index.js';
 import { fail } from '../errors.js';
 import type { Policy } from '../policy/index.js';
 import type { CommandOf, CommonGrantData } from './commands.js';
-import type { EventOf, ParcelEvent, Versions } from './events.js';
+import type { EventOf, ParcelEvent } from './events.js';
+import { versionsOf } from './stamp.js';
 import { optionalRate, validateCommonTerms, validateTerm, type ValidatedCommon } from './grant-terms.js';
 import { invalidState, notBefore, pastDate, requireFen, requireText, type DecideContext } from './guards.js';
 import { validateInstalments } from './instalments.js';
-import { parcelExtras } from './parcel-policy.js';
 import type { DealFacts, GrantTerms, ParcelState } from './state.js';
-
-export const versionsOf = (policy: Policy): Versions => ({ policyVersion: policy.version, calendarVersion: CALENDAR_VERSION });
 
 export const decideConfirmDeal = (command: CommandOf<'ConfirmDeal'>, state: ParcelState, ctx: DecideContext): ParcelEvent[] => {
   if (state.status !== 'NEW') return invalidState(state, command.type);
@@ -25,13 +23,12 @@ export const decideConfirmDeal = (command: CommandOf<'ConfirmDeal'>, state: Parc
     {
       type: 'DealConfirmed',
       data: {
-        ...versionsOf(policy),
+        ...versionsOf(policy, deadline),
         parcelId: requireText(data.parcelId, 'parcelId'),
         jurisdiction: data.jurisdiction,
         winnerId: requireText(data.winnerId, 'winnerId'),
         confirmedOn,
         signingDeadline: deadline.date,
-        provisional: deadline.provisional,
       },
     },
   ];
@@ -125,7 +122,7 @@ export const decideSignTransferContract = (
   if (depositFen > priceFen) fail('DEPOSIT_INVALID', 'The deposit exceeds the price', { field: 'depositFen' });
   const instalments = validateInstalments(data.instalments, priceFen, signedOn, policy);
   const terms = termsFrom(common, {
-    termYears: validateTerm(data.termYears, common.landUse, parcelExtras(policy).maxTermYears),
+    termYears: validateTerm(data.termYears, common.landUse, policy.maxLandUseTermYears),
     priceFen,
     depositFen,
     allocationPriceFen: null,
@@ -136,7 +133,7 @@ export const decideSignTransferContract = (
   const event: EventOf<'TransferContractSigned'> = {
     type: 'TransferContractSigned',
     data: {
-      ...versionsOf(policy),
+      ...versionsOf(policy, ...common.computedDates),
       parcelId: requireText(data.parcelId, 'parcelId'),
       jurisdiction: data.jurisdiction,
       supervisionNo: common.supervisionNo,
@@ -165,7 +162,7 @@ export const decideIssueAllocationDecision = (
   const common = validateCommonTerms(data, policy);
   const terms = termsFrom(common, {
     // 划拨 land has no term unless the decision states one [U].
-    termYears: data.termYears === undefined ? null : validateTerm(data.termYears, common.landUse, parcelExtras(policy).maxTermYears),
+    termYears: data.termYears === undefined ? null : validateTerm(data.termYears, common.landUse, policy.maxLandUseTermYears),
     priceFen: null,
     depositFen: null,
     allocationPriceFen: data.allocationPriceFen === undefined ? null : requireFen(data.allocationPriceFen, 'allocationPriceFen'),
@@ -177,7 +174,7 @@ export const decideIssueAllocationDecision = (
     {
       type: 'AllocationDecisionIssued',
       data: {
-        ...versionsOf(policy),
+        ...versionsOf(policy, ...common.computedDates),
         parcelId: requireText(data.parcelId, 'parcelId'),
         jurisdiction: data.jurisdiction,
         supervisionNo: common.supervisionNo,

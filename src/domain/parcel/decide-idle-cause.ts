@@ -3,10 +3,10 @@
  * no recovery; the case is disposed of, possibly with re-agreed start/completion dates.
  */
 import { addCalendarDays, applyPeriod } from '../calendar/index.js';
-import type { IsoDate } from '../calendar/index.js';
+import type { DateResult, IsoDate } from '../calendar/index.js';
 import { fail } from '../errors.js';
 import type { CommandOf } from './commands.js';
-import { versionsOf } from './decide-grant.js';
+import { versionsOf } from './stamp.js';
 import type { ParcelEvent } from './events.js';
 import { days, LIVE, NOT_STARTED, notBefore, oneOf, optionalDate, pastDate, requireDate, requireStatus, requireText, type DecideContext } from './guards.js';
 import { requireCase } from './idle-case.js';
@@ -27,6 +27,8 @@ const DISPOSALS: readonly GovernmentCauseDisposal[] = ['EXTEND_START', 'CHANGE_U
 interface NewDates {
   readonly agreedStart: IsoDate | null;
   readonly agreedCompletion: IsoDate | null;
+  /** The completion when it was computed (shifted with the start), for the event's stamp. */
+  readonly computed: DateResult | null;
 }
 
 /**
@@ -46,16 +48,17 @@ const newDates = (command: CommandOf<'AcceptGovernmentCause'>, facts: ParcelFact
   if (start === null) {
     if (data.disposal === 'EXTEND_START') fail('FIELD_REQUIRED', 'An extension needs the new agreed start', { field: 'newAgreedStart', rule: 'E1 Art 12(1)' });
     if (completion !== null) fail('FIELD_NOT_ALLOWED', 'A new completion needs a new start', { field: 'newAgreedCompletion' });
-    return { agreedStart: null, agreedCompletion: null };
+    return { agreedStart: null, agreedCompletion: null, computed: null };
   }
   const { agreedStart, agreedCompletion } = facts.schedule;
   if (start <= agreedStart) fail('EXTENSION_NOT_LATER', `The new start must be after ${agreedStart}`, { field: 'newAgreedStart' });
   if (data.disposal === 'EXTEND_START' && start > limit) {
     fail('GOV_CAUSE_EXTENSION_TOO_LONG', `The new start may not be later than ${limit}`, { field: 'newAgreedStart', rule: 'E1 Art 12(1)', limit });
   }
-  const end = completion ?? addCalendarDays(agreedCompletion, days(agreedStart, start)).date;
+  const computed = completion === null ? addCalendarDays(agreedCompletion, days(agreedStart, start)) : null;
+  const end = completion ?? computed?.date ?? agreedCompletion;
   if (end < start) fail('COMPLETION_BEFORE_START', 'The new completion is before the new start', { field: 'newAgreedCompletion', rule: 'V13' });
-  return { agreedStart: start, agreedCompletion: end };
+  return { agreedStart: start, agreedCompletion: end, computed };
 };
 
 export const decideAcceptGovernmentCause = (
@@ -77,10 +80,10 @@ export const decideAcceptGovernmentCause = (
   const limit = applyPeriod(acceptedOn, policy.govCauseExtensionMax, 'after').date;
   const dates = newDates(command, facts, started, limit);
   let temporaryUseStartedOn: IsoDate | null = null;
-  let temporaryUseEndsBy: IsoDate | null = null;
+  let temporaryUseEnd: DateResult | null = null;
   if (disposal === 'TEMPORARY_USE') {
     temporaryUseStartedOn = requireDate(data.temporaryUseStartedOn, 'temporaryUseStartedOn');
-    temporaryUseEndsBy = applyPeriod(temporaryUseStartedOn, policy.temporaryUseMax, 'after').date;
+    temporaryUseEnd = applyPeriod(temporaryUseStartedOn, policy.temporaryUseMax, 'after');
   } else if (data.temporaryUseStartedOn !== undefined) {
     fail('FIELD_NOT_ALLOWED', 'Only temporary use has a temporary-use start', { field: 'temporaryUseStartedOn' });
   }
@@ -88,7 +91,7 @@ export const decideAcceptGovernmentCause = (
     {
       type: 'GovernmentCauseAccepted',
       data: {
-        ...versionsOf(policy),
+        ...versionsOf(policy, dates.computed, temporaryUseEnd),
         caseId: idle.caseId,
         acceptedOn,
         cause,
@@ -99,7 +102,7 @@ export const decideAcceptGovernmentCause = (
         agreedStart: dates.agreedStart,
         agreedCompletion: dates.agreedCompletion,
         temporaryUseStartedOn,
-        temporaryUseEndsBy,
+        temporaryUseEndsBy: temporaryUseEnd?.date ?? null,
       },
     },
   ];

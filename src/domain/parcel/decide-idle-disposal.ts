@@ -3,11 +3,11 @@
  * 17, 18; §14 Q6), deregistration and closing the case.
  */
 import { applyPeriod } from '../calendar/index.js';
-import type { IsoDate } from '../calendar/index.js';
+import type { DateResult } from '../calendar/index.js';
 import { fail } from '../errors.js';
 import { applyRate } from '../money.js';
 import type { CommandOf } from './commands.js';
-import { versionsOf } from './decide-grant.js';
+import { versionsOf } from './stamp.js';
 import type { IdleCaseOutcome, ParcelEvent } from './events.js';
 import { LIVE, NOT_STARTED, notBefore, oneOf, pastDate, requireFen, requireStatus, requireText, type DecideContext } from './guards.js';
 import { requireCase } from './idle-case.js';
@@ -24,11 +24,12 @@ export const decideIssueIdleFeeDecision = (command: CommandOf<'IssueIdleFeeDecis
   if (baseFen === null) {
     return fail('IDLE_FEE_BASE_MISSING', 'The idle fee needs the transfer or allocation price', { field: 'allocationPriceFen', rule: 'T23' });
   }
+  const payBy = applyPeriod(servedOn, policy.idleFeePayAfterService, 'after', { rollToWorkingDay: true });
   return [
     {
       type: 'IdleFeeDecisionIssued',
       data: {
-        ...versionsOf(policy),
+        ...versionsOf(policy, payBy),
         caseId: idle.caseId,
         decisionNo: requireText(data.decisionNo, 'decisionNo'),
         servedOn,
@@ -36,7 +37,7 @@ export const decideIssueIdleFeeDecision = (command: CommandOf<'IssueIdleFeeDecis
         baseFen,
         rate: policy.idleFeeRate,
         feeFen: applyRate(baseFen, policy.idleFeeRate),
-        payBy: applyPeriod(servedOn, policy.idleFeePayAfterService, 'after', { rollToWorkingDay: true }).date,
+        payBy: payBy.date,
       },
     },
   ];
@@ -63,16 +64,16 @@ export const decideIssueRecoveryDecision = (command: CommandOf<'IssueRecoveryDec
   const policy = ctx.policyFor(facts.jurisdiction);
   const servedOn = notBefore(pastDate(data.servedOn, 'servedOn', ctx.today), idle.confirmedOn ?? idle.suspectedOn, 'servedOn', 'the confirmation');
   const approvalRef = requireText(data.approvalRef, 'approvalRef', 'GOVERNMENT_APPROVAL_REQUIRED', 'E1 Art 14(2)');
-  let thresholdDate: IsoDate | null = null;
+  let threshold: DateResult | null = null;
   let humanDecision: { decidedBy: string; reason: string } | null = null;
   if (idle.type === 'A') {
     if (!(NOT_STARTED as readonly string[]).includes(granted.status)) {
       fail('ALREADY_STARTED', 'Free recovery is for land not started', { rule: 'T24' });
     }
     if (data.typeBHumanDecision !== undefined) fail('FIELD_NOT_ALLOWED', 'Only type B needs a human decision', { field: 'typeBHumanDecision' });
-    thresholdDate = applyPeriod(facts.schedule.agreedStart, policy.freeRecoveryAfterAgreedStart, 'after').date;
-    if (servedOn < thresholdDate) {
-      fail('RECOVERY_THRESHOLD_NOT_REACHED', `Free recovery is possible from ${thresholdDate}`, { field: 'servedOn', rule: 'T24', thresholdDate });
+    threshold = applyPeriod(facts.schedule.agreedStart, policy.freeRecoveryAfterAgreedStart, 'after');
+    if (servedOn < threshold.date) {
+      fail('RECOVERY_THRESHOLD_NOT_REACHED', `Free recovery is possible from ${threshold.date}`, { field: 'servedOn', rule: 'T24', thresholdDate: threshold.date });
     }
   } else {
     // Q6: Decree 53 speaks of land "not started" for two years; started (type B) land needs
@@ -84,18 +85,19 @@ export const decideIssueRecoveryDecision = (command: CommandOf<'IssueRecoveryDec
       reason: requireText(human.reason, 'typeBHumanDecision.reason', 'HUMAN_DECISION_REQUIRED', 'Q6'),
     };
   }
+  const deregisterBy = applyPeriod(servedOn, policy.deregisterAfterService, 'after', { rollToWorkingDay: true });
   return [
     {
       type: 'RecoveryDecisionIssued',
       data: {
-        ...versionsOf(policy),
+        ...versionsOf(policy, threshold, deregisterBy),
         caseId: idle.caseId,
         decisionNo: requireText(data.decisionNo, 'decisionNo'),
         servedOn,
         approvalRef,
-        thresholdDate,
+        thresholdDate: threshold?.date ?? null,
         humanDecision,
-        deregisterBy: applyPeriod(servedOn, policy.deregisterAfterService, 'after', { rollToWorkingDay: true }).date,
+        deregisterBy: deregisterBy.date,
       },
     },
   ];

@@ -3,12 +3,12 @@
  * (T21/T22), the holder's materials, government cause (E1 Art 8, 12), confirmation (E1 Art 9).
  */
 import { applyPeriod } from '../calendar/index.js';
-import type { IsoDate } from '../calendar/index.js';
+import type { DateResult, IsoDate } from '../calendar/index.js';
 import { parseHectares } from '../area.js';
 import { fail } from '../errors.js';
 import type { Policy } from '../policy/index.js';
 import type { CommandOf } from './commands.js';
-import { versionsOf } from './decide-grant.js';
+import { versionsOf } from './stamp.js';
 import type { ParcelEvent, TypeBEvidence } from './events.js';
 import { LIVE, NOT_STARTED, notBefore, oneOf, pastDate, requireFen, requireStatus, requireText, shareBelow, type DecideContext } from './guards.js';
 import { requireCase } from './idle-case.js';
@@ -50,33 +50,34 @@ export const decideOpenIdleCase = (command: CommandOf<'OpenIdleCase'>, state: Pa
   const suspectedOn = notBefore(pastDate(data.suspectedOn, 'suspectedOn', ctx.today), facts.grantedOn, 'suspectedOn', 'the grant');
   const policy = ctx.policyFor(facts.jurisdiction);
   const notStarted = (NOT_STARTED as readonly string[]).includes(granted.status);
-  let thresholdDate: IsoDate;
+  let threshold: DateResult;
   let evidence: TypeBEvidence | null = null;
   if (type === 'A') {
     if (!notStarted) fail('ALREADY_STARTED', 'Type A idle land is land not yet started', { field: 'type', rule: 'T19' });
     // T19: measured from the effective agreed start (after extensions and re-agreed dates).
-    thresholdDate = applyPeriod(facts.schedule.agreedStart, policy.idleTypeAAfterAgreedStart, 'after').date;
-    if (suspectedOn < thresholdDate) notReached('T19', thresholdDate);
+    threshold = applyPeriod(facts.schedule.agreedStart, policy.idleTypeAAfterAgreedStart, 'after');
+    if (suspectedOn < threshold.date) notReached('T19', threshold.date);
   } else {
     if (notStarted) fail('NOT_STARTED', 'Type B idle land is land already started', { field: 'type', rule: 'T20' });
     evidence = typeBEvidence(command, granted, policy, ctx.today);
     if (!evidence.developedAreaBelowThreshold && !evidence.investmentBelowThreshold) {
       fail('IDLE_TYPE_B_CRITERIA_NOT_MET', 'Neither the developed area nor the investment is below its threshold', { field: 'typeB', rule: 'T20' });
     }
-    thresholdDate = applyPeriod(evidence.haltedSince, policy.idleTypeBHalt, 'after').date;
-    if (suspectedOn < thresholdDate) notReached('T20', thresholdDate);
+    threshold = applyPeriod(evidence.haltedSince, policy.idleTypeBHalt, 'after');
+    if (suspectedOn < threshold.date) notReached('T20', threshold.date);
   }
+  const investigationDue = applyPeriod(suspectedOn, policy.investigationAfterSuspicion, 'after', { rollToWorkingDay: true });
   return [
     {
       type: 'IdleSuspected',
       data: {
-        ...versionsOf(policy),
+        ...versionsOf(policy, threshold, investigationDue),
         caseId,
         type,
         suspectedOn,
-        thresholdDate,
+        thresholdDate: threshold.date,
         evidence,
-        investigationDueDate: applyPeriod(suspectedOn, policy.investigationAfterSuspicion, 'after', { rollToWorkingDay: true }).date,
+        investigationDueDate: investigationDue.date,
       },
     },
   ];
@@ -91,15 +92,16 @@ export const decideServeIdleInvestigationNotice = (
   const idle = requireCase(facts, command.type, ['SUSPECTED']);
   const policy = ctx.policyFor(facts.jurisdiction);
   const servedOn = notBefore(pastDate(command.data.servedOn, 'servedOn', ctx.today), idle.suspectedOn, 'servedOn', 'the suspicion');
+  const materialsDue = applyPeriod(servedOn, policy.materialsAfterNotice, 'after', { rollToWorkingDay: true });
   return [
     {
       type: 'IdleInvestigationNoticeServed',
       data: {
-        ...versionsOf(policy),
+        ...versionsOf(policy, materialsDue),
         caseId: idle.caseId,
         noticeNo: requireText(command.data.noticeNo, 'noticeNo'),
         servedOn,
-        materialsDueDate: applyPeriod(servedOn, policy.materialsAfterNotice, 'after', { rollToWorkingDay: true }).date,
+        materialsDueDate: materialsDue.date,
       },
     },
   ];

@@ -5,11 +5,10 @@ import { applyPeriod } from '../calendar/index.js';
 import { fail } from '../errors.js';
 import { lateDamagesFen } from '../money.js';
 import type { CommandOf } from './commands.js';
-import { versionsOf } from './decide-grant.js';
+import { versionsOf } from './stamp.js';
 import type { ParcelEvent } from './events.js';
 import { days, LIVE, notBefore, optionalText, pastDate, requireFen, requireStatus, requireText, type DecideContext } from './guards.js';
 import { findInstalment, outstandingFen } from './instalments.js';
-import { parcelExtras } from './parcel-policy.js';
 import type { ParcelFacts, ParcelState } from './state.js';
 
 const SUPERVISED = [...LIVE, 'COMPLETED'] as const;
@@ -106,7 +105,8 @@ export const decideTerminateContract = (
     fail('INSTALMENT_ALREADY_PAID', `Instalment ${instalment.no} is paid in full`, { field: 'instalmentNo', rule: 'T08' });
   }
   // T08: strictly more than 60 days overdue, so the threshold day itself is still too early.
-  const thresholdDate = applyPeriod(instalment.dueDate, policy.terminationOverdue, 'after').date;
+  const threshold = applyPeriod(instalment.dueDate, policy.terminationOverdue, 'after');
+  const thresholdDate = threshold.date;
   const daysOverdue = days(instalment.dueDate, terminatedOn);
   if (terminatedOn <= thresholdDate) {
     fail('TERMINATION_NOT_YET_ALLOWED', `Termination is possible only after ${thresholdDate}`, {
@@ -121,7 +121,7 @@ export const decideTerminateContract = (
     return fail('PAYMENT_DEMAND_REQUIRED', `No payment demand was served for instalment ${instalment.no}`, { field: 'instalmentNo', rule: 'T08' });
   }
   const approval = optionalText(data.governmentApprovalRef, 'governmentApprovalRef');
-  if (approval === null && parcelExtras(policy).terminationRequiresGovernmentApproval) {
+  if (approval === null && policy.terminationRequiresGovernmentApproval) {
     fail('GOVERNMENT_APPROVAL_REQUIRED', 'Termination needs the city/county government approval', {
       field: 'governmentApprovalRef',
       rule: 'S4 §十一',
@@ -131,7 +131,7 @@ export const decideTerminateContract = (
     {
       type: 'ContractTerminated',
       data: {
-        ...versionsOf(policy),
+        ...versionsOf(policy, threshold),
         terminatedOn,
         instalmentNo: instalment.no,
         dueDate: instalment.dueDate,

@@ -2,14 +2,27 @@
  * Event data of delivery, certificate, publicity, declarations, inspections and extensions.
  */
 import type { IsoDate } from '../calendar/index.js';
+import type { Fen } from '../money.js';
 import type { Versions } from './events-grant.js';
 import type { ExtensionKind, InspectionKind } from './state.js';
 
-export type LandDeliveryConfirmedData = {
+/**
+ * §6 contract damages for a late act: `ratePerDay` (per day, from the contract) × `baseFen` ×
+ * `daysLate` (from the day after the agreed date through the actual date), half-up to the fen.
+ * The model contract leaves the rates blank: without a rate all three are null, never zero;
+ * with a rate but no price to apply it to (allocation) only the rate is kept.
+ */
+export type ContractDamagesData = {
+  readonly ratePerDay: string | null;
+  readonly baseFen: Fen | null;
+  readonly damagesFen: Fen | null;
+};
+
+export type LandDeliveryConfirmedData = ContractDamagesData & {
   readonly deliveredOn: IsoDate;
   readonly confirmationNo: string;
   readonly contractDeliveryDate: IsoDate;
-  /** T09: grantor's delay; the land-use term counts from actual delivery (E3). */
+  /** T09: grantor's delay; the land-use term counts from actual delivery (E3). Base: price paid by delivery. */
   readonly daysLate: number;
 };
 
@@ -37,7 +50,8 @@ export type DeclaredData = {
   readonly evidenceRef: string;
 };
 
-export type VerifiedData = {
+/** Base of the damages: the total price (late start / late completion, §6). */
+export type VerifiedData = ContractDamagesData & {
   readonly verifiedOn: IsoDate;
   readonly actualDate: IsoDate;
   readonly agreedDate: IsoDate;

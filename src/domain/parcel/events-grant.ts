@@ -5,8 +5,11 @@ import type { IsoDate } from '../calendar/index.js';
 import type { Fen } from '../money.js';
 import type { GrantTerms, Instalment } from './state.js';
 
-/** Stamp on every event that stores a computed date. */
-export type Versions = { readonly policyVersion: string; readonly calendarVersion: string };
+/**
+ * Stamp on every event that stores a computed date: the versions used, and `provisional` when
+ * any computed date in the event depends on a year without a published holiday notice (§11.4.4).
+ */
+export type Versions = { readonly policyVersion: string; readonly calendarVersion: string; readonly provisional: boolean };
 
 export type DealConfirmedData = Versions & {
   readonly parcelId: string;
@@ -15,7 +18,6 @@ export type DealConfirmedData = Versions & {
   readonly confirmedOn: IsoDate;
   /** T01: last day to sign the contract. */
   readonly signingDeadline: IsoDate;
-  readonly provisional: boolean;
 };
 
 export type SupplyAbortedData = {

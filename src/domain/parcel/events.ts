@@ -8,10 +8,12 @@ import type { DomainEvent } from '../decider.js';
 import type * as G from './events-grant.js';
 import type * as C from './events-construction.js';
 import type * as I from './events-idle.js';
+import type * as R from './events-records.js';
 
 export type * from './events-grant.js';
 export type * from './events-construction.js';
 export type * from './events-idle.js';
+export type * from './events-records.js';
 
 export type ParcelEvent =
   | DomainEvent<'DealConfirmed', G.DealConfirmedData>
@@ -45,7 +47,17 @@ export type ParcelEvent =
   | DomainEvent<'IdleFeePaid', I.IdleFeePaidData>
   | DomainEvent<'RecoveryDecisionIssued', I.RecoveryDecisionIssuedData>
   | DomainEvent<'RightDeregistered', I.RightDeregisteredData>
-  | DomainEvent<'IdleCaseClosed', I.IdleCaseClosedData>;
+  | DomainEvent<'IdleCaseClosed', I.IdleCaseClosedData>
+  | DomainEvent<'TrackingCardExtracted', R.TrackingCardExtractedData>
+  | DomainEvent<'PatrolTaskAssigned', R.PatrolTaskAssignedData>
+  | DomainEvent<'SupplyRecordFiled', R.SupplyRecordFiledData>
+  | DomainEvent<'PaymentInfoRecorded', R.PaymentInfoRecordedData>
+  | DomainEvent<'DeclarationUploaded', R.DeclarationUploadedData>
+  | DomainEvent<'InspectionRecordHandedOver', R.InspectionRecordHandedOverData>
+  | DomainEvent<'DeliveryDemandServed', R.DeliveryDemandServedData>
+  | DomainEvent<'IdleLandPublished', R.IdleLandPublishedData>
+  | DomainEvent<'IdleLandPublicationWithdrawn', R.IdleLandPublicationWithdrawnData>
+  | DomainEvent<'TemporaryUseEnded', R.TemporaryUseEndedData>;
 
 export type ParcelEventType = ParcelEvent['type'];
 

@@ -11,6 +11,8 @@ export const EMPTY_MILESTONE: Milestone = {
   verifiedOn: null,
   verificationEventId: null,
   actualDate: null,
+  uploadedOn: null,
+  uploadEventId: null,
 };
 
 export const grantFacts = (
@@ -28,11 +30,19 @@ export const grantFacts = (
     grantedOn: data.grantedOn,
     grantEventId: event.id ?? null,
     supervisionNo: data.supervisionNo,
+    trackingCardExtractedOn: null,
+    trackingCardEventId: null,
+    patrolTaskAssignedOn: null,
+    patrolTaskEventId: null,
+    supplyRecordFiledOn: null,
+    supplyRecordFilingRef: null,
+    supplyRecordEventId: null,
     terms: data.terms,
     instalments: event.type === 'TransferContractSigned' ? event.data.instalments : [],
     payments: [],
     lateDamages: [],
     paymentDemands: [],
+    deliveryDemands: [],
     deliveredOn: null,
     deliveryEventId: null,
     certificateIssuedOn: null,

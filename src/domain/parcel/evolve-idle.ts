@@ -3,7 +3,8 @@
  * status it follows from; anything else leaves the facts unchanged.
  */
 import type { EventOf } from './events.js';
-import type { IdleCase, IdleCaseStatus, ParcelFacts } from './state.js';
+import { isLive } from './state.js';
+import type { IdleCase, IdleCaseStatus, ParcelFacts, ParcelState } from './state.js';
 
 export type IdleEvent =
   | EventOf<'IdleSuspected'>
@@ -36,7 +37,13 @@ const openCase = (event: EventOf<'IdleSuspected'>): IdleCase => ({
   feePaidOn: null,
   recoveryDecision: null,
   deregisteredOn: null,
+  deregistrationEventId: null,
   closedOn: null,
+  closedEventId: null,
+  publishedOn: null,
+  publicationEventId: null,
+  publicationWithdrawnOn: null,
+  publicationWithdrawalEventId: null,
 });
 
 const update = (
@@ -76,6 +83,9 @@ export const evolveIdle = (facts: ParcelFacts, event: IdleEvent): ParcelFacts =>
           disposal: event.data.disposal,
           acceptedOn: event.data.acceptedOn,
           temporaryUseStartedOn: event.data.temporaryUseStartedOn,
+          temporaryUseEndsBy: event.data.temporaryUseEndsBy,
+          temporaryUseEndedOn: null,
+          temporaryUseEndEventId: null,
           eventId: event.id ?? null,
         },
       }));
@@ -147,6 +157,7 @@ export const evolveIdle = (facts: ParcelFacts, event: IdleEvent): ParcelFacts =>
         ...c,
         status: 'CLOSED',
         closedOn: event.data.closedOn,
+        closedEventId: event.id ?? null,
       }));
       if (next === facts || next.idleCase === null) return facts;
       return { ...next, idleCase: null, closedIdleCases: [...next.closedIdleCases, next.idleCase] };
@@ -156,4 +167,20 @@ export const evolveIdle = (facts: ParcelFacts, event: IdleEvent): ParcelFacts =>
       return facts;
     }
   }
+};
+
+/** T24: deregistration after a recovery decision ends the parcel (RECOVERED) and completes the disposal. */
+export const evolveDeregistration = (state: ParcelState, event: EventOf<'RightDeregistered'>): ParcelState => {
+  if (!isLive(state)) return state;
+  const idle = state.facts.idleCase;
+  if (idle?.caseId !== event.data.caseId || idle.status !== 'RECOVERY_DECIDED') return state;
+  const id = event.id ?? null;
+  const { deregisteredOn } = event.data;
+  return {
+    status: 'RECOVERED',
+    facts: {
+      ...state.facts,
+      idleCase: { ...idle, status: 'DEREGISTERED', deregisteredOn, deregistrationEventId: id, closedOn: deregisteredOn, closedEventId: id },
+    },
+  };
 };

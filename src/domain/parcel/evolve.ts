@@ -3,9 +3,10 @@
  * apply to the current status (never throws). Store event ids are kept as deadline anchors.
  */
 import { EMPTY_MILESTONE, evolveGrant } from './evolve-grant.js';
-import { evolveIdle } from './evolve-idle.js';
+import { evolveDeregistration, evolveIdle } from './evolve-idle.js';
+import { evolveRecord } from './evolve-records.js';
 import type { ParcelEvent } from './events.js';
-import { isGranted, isLive } from './state.js';
+import { isGranted } from './state.js';
 import type { GrantedStatus, ParcelFacts, ParcelState } from './state.js';
 
 type Change = (facts: ParcelFacts) => ParcelFacts;
@@ -49,7 +50,7 @@ export const evolve = (state: ParcelState, event: ParcelEvent): ParcelState => {
       const { paymentId, instalmentNo, amountFen, paidOn } = event.data;
       return whenIn(state, SUPERVISED, (f) => ({
         ...f,
-        payments: [...f.payments, { paymentId, instalmentNo, amountFen, paidOn, eventId: id }],
+        payments: [...f.payments, { paymentId, instalmentNo, amountFen, paidOn, eventId: id, infoRecordedOn: null, infoRecordedEventId: null }],
       }));
     }
     case 'LatePaymentDamagesAssessed': {
@@ -120,7 +121,10 @@ export const evolve = (state: ParcelState, event: ParcelEvent): ParcelState => {
       );
     case 'SiteInspectionRecorded': {
       const { inspectionId, inspectedOn, kind } = event.data;
-      return whenIn(state, SUPERVISED, (f) => ({ ...f, inspections: [...f.inspections, { inspectionId, inspectedOn, kind, eventId: id }] }));
+      return whenIn(state, SUPERVISED, (f) => ({
+        ...f,
+        inspections: [...f.inspections, { inspectionId, inspectedOn, kind, eventId: id, handedOverOn: null, handOverEventId: null }],
+      }));
     }
     case 'ExtensionRequested': {
       const { requestId, kind, requestedDate, requestedOn } = event.data;
@@ -154,16 +158,8 @@ export const evolve = (state: ParcelState, event: ParcelEvent): ParcelState => {
         };
       });
     }
-    case 'RightDeregistered': {
-      if (!isLive(state)) return state;
-      const idle = state.facts.idleCase;
-      if (idle?.caseId !== event.data.caseId || idle.status !== 'RECOVERY_DECIDED') return state;
-      const { deregisteredOn } = event.data;
-      return {
-        status: 'RECOVERED',
-        facts: { ...state.facts, idleCase: { ...idle, status: 'DEREGISTERED', deregisteredOn, closedOn: deregisteredOn } },
-      };
-    }
+    case 'RightDeregistered':
+      return evolveDeregistration(state, event);
     case 'IdleSuspected':
     case 'IdleInvestigationNoticeServed':
     case 'IdleMaterialsSubmitted':
@@ -174,6 +170,20 @@ export const evolve = (state: ParcelState, event: ParcelEvent): ParcelState => {
     case 'RecoveryDecisionIssued':
     case 'IdleCaseClosed':
       return whenIn(state, SUPERVISED, (f) => evolveIdle(f, event));
+    case 'TrackingCardExtracted':
+    case 'PatrolTaskAssigned':
+    case 'SupplyRecordFiled':
+    case 'PaymentInfoRecorded':
+    case 'DeclarationUploaded':
+    case 'InspectionRecordHandedOver':
+    case 'IdleLandPublished':
+    case 'TemporaryUseEnded':
+      return whenIn(state, SUPERVISED, (f) => evolveRecord(f, event));
+    case 'DeliveryDemandServed':
+      return whenIn(state, ['GRANTED'], (f) => evolveRecord(f, event));
+    case 'IdleLandPublicationWithdrawn':
+      // A recovered parcel's case is disposed of by the deregistration; its publication is withdrawn after.
+      return whenIn(state, [...SUPERVISED, 'RECOVERED'], (f) => evolveRecord(f, event));
     default: {
       const _never: never = event;
       return state;

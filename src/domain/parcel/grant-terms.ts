@@ -2,7 +2,7 @@
  * Validation of the terms captured at grant (§3.2, §3.3, §8.4, T06, T11) into GrantTerms.
  */
 import { applyPeriod } from '../calendar/index.js';
-import type { IsoDate } from '../calendar/index.js';
+import type { DateResult, IsoDate } from '../calendar/index.js';
 import { parseHectares } from '../area.js';
 import { fail } from '../errors.js';
 import type { Policy } from '../policy/index.js';
@@ -39,7 +39,7 @@ const checkStartWindow = (
   deliveryDate: IsoDate,
   agreedStart: IsoDate,
   agreedCompletion: IsoDate,
-): GrantedData['startWindow'] => {
+): { readonly startWindow: GrantedData['startWindow']; readonly computed: readonly DateResult[] } => {
   if (landUse.code === '07' && policy.housingStartMaxAfterDelivery !== null) {
     const limit = applyPeriod(deliveryDate, policy.housingStartMaxAfterDelivery, 'after').date;
     if (agreedStart > limit) {
@@ -53,13 +53,14 @@ const checkStartWindow = (
     }
   }
   const window = policy.startWindowAfterDelivery;
-  if (window === null) return null;
-  const normalLimit = applyPeriod(deliveryDate, window.normal, 'after').date;
-  const maxLimit = applyPeriod(deliveryDate, window.max, 'after').date;
+  if (window === null) return { startWindow: null, computed: [] };
+  const normal = applyPeriod(deliveryDate, window.normal, 'after');
+  const max = applyPeriod(deliveryDate, window.max, 'after');
+  const [normalLimit, maxLimit] = [normal.date, max.date];
   if (agreedStart > maxLimit) {
     fail('START_WINDOW_EXCEEDED', `The agreed start must be no later than ${maxLimit}`, { field: 'agreedStart', rule: 'T11', maxLimit, normalLimit });
   }
-  return { normalLimit, maxLimit, beyondNormal: agreedStart > normalLimit };
+  return { startWindow: { normalLimit, maxLimit, beyondNormal: agreedStart > normalLimit }, computed: [normal, max] };
 };
 
 export interface ValidatedCommon {
@@ -81,6 +82,8 @@ export interface ValidatedCommon {
   readonly documentNo: string;
   readonly supervisionNo: string;
   readonly startWindow: GrantedData['startWindow'];
+  /** The computed dates stored in the grant event (for its provisional stamp). */
+  readonly computedDates: readonly DateResult[];
 }
 
 /** Terms shared by transfer contracts and allocation decisions. */
@@ -101,7 +104,7 @@ export const validateCommonTerms = (data: CommonGrantData, policy: Policy): Vali
   if (agreedCompletion < agreedStart) {
     fail('COMPLETION_BEFORE_START', 'agreedCompletion is before agreedStart', { field: 'agreedCompletion', rule: 'V13' });
   }
-  const startWindow = checkStartWindow(policy, landUse, deliveryDate, agreedStart, agreedCompletion);
+  const { startWindow, computed } = checkStartWindow(policy, landUse, deliveryDate, agreedStart, agreedCompletion);
   const farMin = requireRate(data.farMin, 'farMin');
   const farMax = requireRate(data.farMax, 'farMax');
   if (compareRates(farMin, farMax) > 0) fail('FAR_RANGE_INVALID', 'farMin is above farMax', { field: 'farMin', rule: '§3.2' });
@@ -128,6 +131,7 @@ export const validateCommonTerms = (data: CommonGrantData, policy: Policy): Vali
     documentNo,
     supervisionNo,
     startWindow,
+    computedDates: computed,
   };
 };
 

@@ -5,3 +5,5 @@ export type * from './events.js';
 export * from './state.js';
 export { evolve as evolveParcel } from './evolve.js';
 export { latestFilingDate } from './decide-extension.js';
+export { deliveryTerminationRight } from './decide-delivery.js';
+export type { DeliveryTerminationRight } from './decide-delivery.js';

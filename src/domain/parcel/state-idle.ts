@@ -60,6 +60,10 @@ export interface IdleCase {
     readonly acceptedOn: IsoDate;
     /** T25 anchor when the disposal is temporary use. */
     readonly temporaryUseStartedOn: IsoDate | null;
+    /** T25: temporary use ends no later than this (stamped at acceptance). */
+    readonly temporaryUseEndsBy: IsoDate | null;
+    readonly temporaryUseEndedOn: IsoDate | null;
+    readonly temporaryUseEndEventId: string | null;
     readonly eventId: string | null;
   } | null;
   readonly confirmedOn: IsoDate | null;
@@ -72,5 +76,13 @@ export interface IdleCase {
   /** T24: recovery decision served; deregister within 30 cd. */
   readonly recoveryDecision: { readonly servedOn: IsoDate; readonly deregisterBy: IsoDate; readonly eventId: string | null } | null;
   readonly deregisteredOn: IsoDate | null;
+  readonly deregistrationEventId: string | null;
+  /** Disposal completed: closing date (also set on deregistration). */
   readonly closedOn: IsoDate | null;
+  readonly closedEventId: string | null;
+  /** T26: published after confirmation; withdrawn once disposal is completed. */
+  readonly publishedOn: IsoDate | null;
+  readonly publicationEventId: string | null;
+  readonly publicationWithdrawnOn: IsoDate | null;
+  readonly publicationWithdrawalEventId: string | null;
 }

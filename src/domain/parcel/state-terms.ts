@@ -3,12 +3,13 @@
  */
 import type { IsoDate } from '../calendar/index.js';
 import type { Fen } from '../money.js';
+import type { LandUseClassCode } from '../policy/index.js';
 
 export type GrantKind = 'TRANSFER' | 'ALLOCATION';
 
 /** GB/T 21010-2007 construction classes 05–11; 07 (residential) needs sub-class 1–5 (S3-A3 note 6, V10). */
 export interface LandUse {
-  readonly code: '05' | '06' | '07' | '08' | '09' | '10' | '11';
+  readonly code: LandUseClassCode;
   readonly residentialSubclass: 1 | 2 | 3 | 4 | 5 | null;
 }
 
@@ -63,6 +64,9 @@ export interface Payment {
   readonly paidOn: IsoDate;
   /** Anchor of T05 (payment info entry within 10 wd). */
   readonly eventId: string | null;
+  /** T05: payment info and vouchers entered into the monitoring system. */
+  readonly infoRecordedOn: IsoDate | null;
+  readonly infoRecordedEventId: string | null;
 }
 
 /** Late-payment damages assessed when a late payment was recorded (T07). */

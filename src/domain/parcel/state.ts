@@ -28,6 +28,9 @@ export interface Milestone {
   readonly verificationEventId: string | null;
   /** Effective actual start/completion date, set on verification. */
   readonly actualDate: IsoDate | null;
+  /** T14: the verified declaration uploaded into the monitoring system. */
+  readonly uploadedOn: IsoDate | null;
+  readonly uploadEventId: string | null;
 }
 
 export type InspectionKind =
@@ -43,6 +46,16 @@ export interface Inspection {
   /** Anchor of T15 (hand-over within 5 wd). */
   readonly inspectedOn: IsoDate;
   readonly kind: InspectionKind;
+  readonly eventId: string | null;
+  /** T15: the record handed over to the land-use section. */
+  readonly handedOverOn: IsoDate | null;
+  readonly handOverEventId: string | null;
+}
+
+/** The grantee's demand that the grantor deliver (T09: > 60 cd late + demand → grantee may terminate). */
+export interface DeliveryDemand {
+  readonly demandId: string;
+  readonly servedOn: IsoDate;
   readonly eventId: string | null;
 }
 
@@ -107,12 +120,22 @@ export interface ParcelFacts {
   readonly grantEventId: string | null;
   /** 电子监管号 (S4 §十). */
   readonly supervisionNo: string;
+  /** T02: tracking card extracted and patrol task assigned (fulfilled when both are done). */
+  readonly trackingCardExtractedOn: IsoDate | null;
+  readonly trackingCardEventId: string | null;
+  readonly patrolTaskAssignedOn: IsoDate | null;
+  readonly patrolTaskEventId: string | null;
+  /** T03: supply record filed, with the filing reference. */
+  readonly supplyRecordFiledOn: IsoDate | null;
+  readonly supplyRecordFilingRef: string | null;
+  readonly supplyRecordEventId: string | null;
   readonly terms: GrantTerms;
   /** Empty for allocation. */
   readonly instalments: readonly Instalment[];
   readonly payments: readonly Payment[];
   readonly lateDamages: readonly LatePaymentDamages[];
   readonly paymentDemands: readonly PaymentDemand[];
+  readonly deliveryDemands: readonly DeliveryDemand[];
   readonly deliveredOn: IsoDate | null;
   readonly deliveryEventId: string | null;
   /** Anchor of T10 (site publicity). */

@@ -19,6 +19,8 @@ export const JIANGSU_POLICY: Policy = deepFreeze({
   extensionLeadTime: { period: { offset: 30, unit: 'wd' }, anchor: 'periodExpiry' }, // T17: S4 §十二
   certificateRequiresFullPayment: true, // S4 §十一
   revocationRequiresProvincialApproval: true, // S4 §十
+  terminationRequiresGovernmentApproval: true, // S4 §十一
+  requiredDecisionDepartments: ['NATURAL_RESOURCES', 'DISCIPLINE_INSPECTION'], // S4 §二
   residentialMinFarExclusive: '1', // S4 §五, V14: FAR > 1 (strict)
   maxUnitAreaOnCultivatedLand: 144, // S4 §五: m² per unit
   villaProhibited: true, // S4 §五

@@ -51,6 +51,16 @@ export const NATIONAL_POLICY: Policy = deepFreeze({
   govCauseExtensionMax: years(1), // E1 Art 12(1) [E✓]
   certificateRequiresFullPayment: false, // S4 §十一 is Jiangsu's; see the lead's report note
   revocationRequiresProvincialApproval: false, // S4 §十 is Jiangsu's
+  terminationRequiresGovernmentApproval: false, // S4 §十一 is Jiangsu's; E3: the grantor may terminate
+  // E18 [E~]: residential 70; industrial 50; education, science, culture, health, sports 50;
+  // commercial, tourism, entertainment 40; comprehensive or other 50.
+  maxLandUseTermYears: { '05': 40, '06': 50, '07': 70, '08': 50, '09': 50, '10': 50, '11': 50 },
+  // §7.3, Q9: nationally the ban lasts until the case is closed and rectified (E6, E7); no fixed term.
+  creditBanTerm: null,
+  // §10.1: nationally no text names the participants of the collective decision; the grantor
+  // department (city/county natural resources, §12) drafts every supply plan, so it is the one
+  // department any meeting must include. 纪委监委 is Jiangsu's requirement (S4 §二).
+  requiredDecisionDepartments: ['NATURAL_RESOURCES'],
   residentialMinFarExclusive: null, // S4 §五 is Jiangsu's
   maxUnitAreaOnCultivatedLand: null, // S4 §五 is Jiangsu's
   villaProhibited: false, // S4 §五 is Jiangsu's

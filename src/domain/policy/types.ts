@@ -15,6 +15,25 @@ export interface Period {
 /** A decimal fraction kept as a string so it stays exact, e.g. '0.001' (1 ‰), '0.20'. */
 export type DecimalString = string;
 
+/** GB/T 21010-2007 construction-land classes (S3-A3 note 6, V10). */
+export type LandUseClassCode = '05' | '06' | '07' | '08' | '09' | '10' | '11';
+
+/**
+ * Departments of the collective supply-decision mechanism (S4 §二). The decision aggregate
+ * names them with these keys (src/domain/decision/model.ts DEPARTMENTS).
+ */
+export type DecisionDepartment =
+  | 'GOVERNMENT'
+  | 'NATURAL_RESOURCES'
+  | 'FINANCE'
+  | 'DEVELOPMENT_REFORM'
+  | 'INDUSTRY_IT'
+  | 'COMMERCE'
+  | 'ECOLOGY_ENVIRONMENT'
+  | 'HOUSING_CONSTRUCTION'
+  | 'DISCIPLINE_INSPECTION'
+  | 'OTHER';
+
 export interface Policy {
   /** e.g. 'CN-2026.1' or 'CN-JS-2026.1'; stamped on every computed deadline. */
   readonly version: string;
@@ -61,6 +80,17 @@ export interface Policy {
   readonly certificateRequiresFullPayment: boolean;
   /** S4 §十 (Jiangsu): revoking a grant needs the province's written approval. */
   readonly revocationRequiresProvincialApproval: boolean;
+  /** S4 §十一 (Jiangsu): terminating a contract for non-payment is approved by the city/county government. */
+  readonly terminationRequiresGovernmentApproval: boolean;
+  /** E18 [E~]: longest land-use term (years) a grant may set, by land-use class. */
+  readonly maxLandUseTermYears: Readonly<Record<LandUseClassCode, number>>;
+  /**
+   * §7.3, Q9: fixed length of a credit-archive bidding ban, where a jurisdiction sets one; null =
+   * the ban lasts until it is lifted after verified rectification (no expiry).
+   */
+  readonly creditBanTerm: Period | null;
+  /** S4 §二 / §10.1: departments that must take part in a collective supply-decision meeting. */
+  readonly requiredDecisionDepartments: readonly DecisionDepartment[];
   /** S4 §五: residential FAR lower bound must be strictly greater than this; null = no rule. */
   readonly residentialMinFarExclusive: DecimalString | null;
   /** S4 §五: max single-unit floor area (m²) for new housing on cultivated land; null = no rule. */

@@ -4,7 +4,7 @@ import type {
   AppendOptions, AppendResult, Checkpoint, EventStore, NewEvent, ReadAllOptions, ReadAllResult,
   ReadStreamOptions, RecordedEvent, WaitOptions,
 } from '../types.js';
-import { validateNewEvents } from '../validate.js';
+import { validateNewEvents, type SerializedEvent } from '../validate.js';
 import { compareCheckpoints, formatCheckpoint, parseCheckpoint } from './checkpoint.js';
 import { EventWaiter } from './event-waiter.js';
 import { Notifier } from './notifier.js';
@@ -73,32 +73,40 @@ export class PostgresEventStore implements EventStore {
    * transaction (see schema-sql.ts for why that matters).
    */
   async append(stream: string, events: readonly NewEvent[], { expectedRevision }: AppendOptions): Promise<AppendResult> {
-    validateNewEvents(stream, events);
-    const ids = events.map((e) => e.id);
-    const types = events.map((e) => e.type);
-    const data = events.map((e) => JSON.stringify(e.data));
-    const metadata = events.map((e) => JSON.stringify(e.metadata));
+    const serialized = validateNewEvents(stream, events);
     if (expectedRevision !== 'any') {
       const first = expectedRevision === 'no_stream' ? 0 : expectedRevision + 1;
       try {
-        const { rows } = await this.options.pool.query<{ xid: string; position: string }>({
-          ...(this.options.avoidServerErrors
-            ? { name: `appendAtWithoutErrors:${this.options.schema}`, text: this.sql.appendAtWithoutErrors }
-            : { name: `appendAt:${this.options.schema}`, text: this.sql.appendAt }),
-          values: [stream, first, ids, types, data, metadata],
-        });
+        const { rows } = await this.options.pool.query<{ xid: string; position: string }>(this.appendAtQuery(stream, first, events, serialized));
         if (rows.length === events.length) {
           this.appended();
           const last = rows.reduce((a, b) => (BigInt(b.position) > BigInt(a.position) ? b : a));
           return { nextRevision: first + events.length - 1, position: formatCheckpoint(last) };
         }
-        // The previous revision is missing: the stream is behind the expectation. Classify below.
+        // Nothing inserted: the stream is not where the caller expected. Classify below.
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
       }
     }
+    const ids = events.map((e) => e.id);
+    const types = events.map((e) => e.type);
+    const data = serialized.map((e) => e.data);
+    const metadata = serialized.map((e) => e.metadata);
     const expected = typeof expectedRevision === 'number' ? expectedRevision : -1;
     return this.appendCarefully(stream, expectedRevision, [stream, expected, expectedRevision === 'any', ids, types, data, metadata]);
+  }
+
+  private appendAtQuery(stream: string, first: number, events: readonly NewEvent[], serialized: readonly SerializedEvent[]): pg.QueryConfig {
+    const variant = `${events.length === 1 ? 'appendOneAt' : 'appendManyAt'}${this.options.avoidServerErrors ? 'WithoutErrors' : ''}` as const;
+    const name = `${variant}:${this.options.schema}`;
+    const [event] = events;
+    if (events.length === 1 && event) {
+      const [json] = serialized as [SerializedEvent];
+      return { name, text: this.sql[variant], values: [stream, first, event.id, event.type, json.data, json.metadata] };
+    }
+    // One JSON array, built from the validator's serialization instead of stringifying again.
+    const batch = `[${events.map((e, i) => `{"id":${JSON.stringify(e.id)},"type":${JSON.stringify(e.type)},"data":${serialized[i]?.data},"metadata":${serialized[i]?.metadata}}`).join(',')}]`;
+    return { name, text: this.sql[variant], values: [stream, first, batch] };
   }
 
   /** The server-side function: 'any' appends, duplicates, conflicts (see appendFunctionSql). */

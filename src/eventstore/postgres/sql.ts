@@ -31,21 +31,36 @@ export const statementsFor = (schema: string) => {
     SELECT page.*, NULL::text AS tail FROM page
     UNION ALL
     SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, tail.tail FROM tail`;
-  const appendAt = (guards: string) => `INSERT INTO ${s}.events (event_id, stream, revision, type, data, metadata)
-    SELECT u.id, $1, $2::integer + u.ord::integer - 1, u.type, u.data, u.metadata
-      FROM unnest($3::uuid[], $4::text[], $5::jsonb[], $6::jsonb[]) WITH ORDINALITY AS u(id, type, data, metadata, ord)
-     WHERE ($2::integer = 0 OR EXISTS (SELECT 1 FROM ${s}.events e WHERE e.stream = $1 AND e.revision = $2::integer - 1))${guards}
-    RETURNING transaction_id::text AS xid, position::text AS position`;
+  // Append at an exact revision: one row from scalar parameters, or a batch from one JSON array
+  // (cheaper for the server than jsonb[] literals). `guarded` adds checks that make a taken slot
+  // or an existing id insert nothing instead of raising 23505 (see the WithoutErrors variants).
+  const appendAt = (batch: boolean, guarded: boolean) => {
+    const source = batch
+      ? `SELECT u.id, $1, $2::integer + u.ord::integer - 1, u.type, u.data, u.metadata
+           FROM ROWS FROM (jsonb_to_recordset($3::jsonb) AS (id uuid, type text, data jsonb, metadata jsonb))
+                WITH ORDINALITY AS u(id, type, data, metadata, ord)`
+      : `SELECT $3::uuid, $1, $2::integer, $4::text, $5::jsonb, $6::jsonb`;
+    const ids = batch ? `SELECT r.id FROM jsonb_to_recordset($3::jsonb) AS r(id uuid)` : `SELECT $3::uuid`;
+    const guards = guarded
+      ? `AND NOT EXISTS (SELECT 1 FROM ${s}.events e WHERE e.stream = $1 AND e.revision = $2::integer)
+         AND NOT EXISTS (SELECT 1 FROM ${s}.events e WHERE e.event_id IN (${ids}))`
+      : '';
+    return `INSERT INTO ${s}.events (event_id, stream, revision, type, data, metadata)
+      ${source}
+      WHERE ($2::integer = 0 OR EXISTS (SELECT 1 FROM ${s}.events e WHERE e.stream = $1 AND e.revision = $2::integer - 1))
+      ${guards}
+      RETURNING transaction_id::text AS xid, position::text AS position`;
+  };
   return {
     // Fast path for an exact expected revision: a plain insert at the next revisions, provided
     // the previous revision exists. A taken slot or an existing id raises 23505 on the unique
     // indexes; then append_events classifies the outcome (conflict, duplicate, foreign).
-    appendAt: appendAt(''),
+    appendOneAt: appendAt(false, false),
+    appendManyAt: appendAt(true, false),
     // The same, inserting nothing instead of raising: pglite-socket drops the connection on an
     // error inside a prepared statement, so the embedded store must not rely on 23505.
-    appendAtWithoutErrors: appendAt(`
-                  AND NOT EXISTS (SELECT 1 FROM ${s}.events e WHERE e.stream = $1 AND e.revision = $2::integer)
-                  AND NOT EXISTS (SELECT 1 FROM ${s}.events e WHERE e.event_id = ANY($3::uuid[]))`),
+    appendOneAtWithoutErrors: appendAt(false, true),
+    appendManyAtWithoutErrors: appendAt(true, true),
     append: `SELECT status, revision, last_position::text AS last_position, xid
                FROM ${s}.append_events($1, $2, $3, $4::uuid[], $5::text[], $6::jsonb[], $7::jsonb[])`,
     readStream: `SELECT ${columns} FROM ${s}.events e

@@ -61,9 +61,18 @@ t.test('the idle case step by step: T21, T22, T26, T23, T24', async (t) => {
   t.same(idleLines(recoveringList), ['2025-10-20 T26:IC-1:publish', '2026-04-01 T24:deregistration']);
   t.match(only(recoveringList, 'T24', 'deregistration'), { kind: 'deadline', anchorEventId: 'RecoveryDecisionIssued#8' });
 
-  const recovered = stateOf(...recovering, cmd('DeregisterRight', { deregisteredOn: '2026-03-20', method: 'VOLUNTARY' }));
+  const deregister = cmd('DeregisterRight', { deregisteredOn: '2026-03-20', method: 'VOLUNTARY' });
+  const recovered = stateOf(...recovering, deregister);
   t.equal(recovered.status, 'RECOVERED');
-  t.same(lines(obligationsOf(recovered, NATIONAL_POLICY)), ['2026-03-20 T26:IC-1:withdraw'], 'only the publication withdrawal is left');
+  t.same(lines(obligationsOf(recovered, NATIONAL_POLICY)), [], 'never published: nothing to publish or withdraw once disposed of');
+
+  // Published while the disposal ran: the withdrawal is due on deregistration, anchored on it.
+  const published = [...recovering.slice(0, 6), cmd('PublishIdleLand', { publishedOn: '2025-10-21', channels: ['portal'] }), ...recovering.slice(6)];
+  const { state, events } = run(...published, deregister);
+  t.equal(events.at(-1)?.type, 'RightDeregistered');
+  const withdrawal = only(obligationsOf(state, NATIONAL_POLICY), 'T26', 'IC-1:withdraw');
+  t.match(withdrawal, { dueDate: '2026-03-20', anchorDate: '2026-03-20', anchorEventId: events.at(-1)?.id });
+  t.same(lines(obligationsOf(state, NATIONAL_POLICY)), ['2026-03-20 T26:IC-1:withdraw'], 'only the publication withdrawal is left');
 });
 
 const acceptCause = (extra: Partial<CommandOf<'AcceptGovernmentCause'>['data']>) =>

@@ -48,7 +48,20 @@ t.test('HoldMeeting', async (t) => {
       .when(holdMeeting({ heldAt: '2026-03-10 09:00' }))
       .thenRejects(t, { code: 'INVALID_INSTANT', field: 'heldAt' });
   });
-  t.test('the required departments are an option (S4 §二 is Jiangsu)', async (t) => {
+  t.test('the required departments come from the policy of the jurisdiction', async (t) => {
+    const withoutCommission = participants.filter((p) => p.department !== 'DISCIPLINE_INSPECTION');
+    spec
+      .given([])
+      .when(holdMeeting({ participants: withoutCommission }))
+      .thenRejects(t, { code: 'REQUIRED_DEPARTMENT_ABSENT', details: { department: 'DISCIPLINE_INSPECTION', policyVersion: 'CN-JS-2026.1' } }, 'Jiangsu: S4 §二');
+    // Nationally only the grantor department is required (policy.requiredDecisionDepartments).
+    t.equal(spec.given([]).when(holdMeeting({ jurisdiction: 'CN-HA-4101', participants: withoutCommission })).events().length, 1, 'Henan: national');
+    spec
+      .given([])
+      .when(holdMeeting({ jurisdiction: 'CN-HA-4101', participants: participants.filter((p) => p.department !== 'NATURAL_RESOURCES') }))
+      .thenRejects(t, { code: 'REQUIRED_DEPARTMENT_ABSENT', details: { department: 'NATURAL_RESOURCES', policyVersion: 'CN-2026.1' } }, 'Henan without natural resources');
+  });
+  t.test('the required departments can be overridden by a decider option', async (t) => {
     const relaxed = deciderSpec(createDecisionDecider({ requiredDepartments: ['NATURAL_RESOURCES'] }));
     const events = relaxed
       .given([])

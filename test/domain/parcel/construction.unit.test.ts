@@ -22,13 +22,15 @@ import {
   verifyStart,
 } from './fixtures/parcel.js';
 
+// The standard contract sets no damage rates (the model contract leaves them blank, §6).
+const NO_RATE = { ratePerDay: null, baseFen: null, damagesFen: null };
 const publicity = (postedOn: string) => command('RecordSitePublicity', { postedOn, photoRefs: ['photo-1'] }, postedOn);
 const inspect = (inspectionId: string, inspectedOn: string, kind: InspectionKind = 'PERIODIC') =>
   command('RecordSiteInspection', { inspectionId, inspectedOn, kind, inspectorId: 'inspector-7', findings: 'site fenced' }, inspectedOn);
 
 t.test('ConfirmLandDelivery records the grantor’s delay (T09)', async (t) => {
   given(history(...toGranted())).when(deliver()).then(t, [
-    { type: 'LandDeliveryConfirmed', data: { deliveredOn: '2026-04-01', confirmationNo: 'JD-1', contractDeliveryDate: '2026-04-01', daysLate: 0 } },
+    { type: 'LandDeliveryConfirmed', data: { deliveredOn: '2026-04-01', confirmationNo: 'JD-1', contractDeliveryDate: '2026-04-01', daysLate: 0, ...NO_RATE } },
   ]);
   given(history(...toGranted())).when(deliver('2026-04-11')).thenMatches(t, [{ type: 'LandDeliveryConfirmed', data: { daysLate: 10 } }]);
   given(history(...toGranted())).when(command('ConfirmLandDelivery', { deliveredOn: '2026-02-25', confirmationNo: 'JD-1' }, '2026-03-01')).thenRejects(t, {
@@ -49,7 +51,7 @@ t.test('IssueLandApprovalCertificate: Jiangsu only after full payment (S4 §十�
   given(paid).when(certify()).then(t, [
     {
       type: 'LandApprovalCertificateIssued',
-      data: { policyVersion: 'CN-JS-2026.1', calendarVersion: CALENDAR_VERSION, certificateNo: 'PZS-1', issuedOn: '2026-04-10', sitePublicityDueDate: '2026-05-11' },
+      data: { policyVersion: 'CN-JS-2026.1', calendarVersion: CALENDAR_VERSION, provisional: false, certificateNo: 'PZS-1', issuedOn: '2026-04-10', sitePublicityDueDate: '2026-05-11' },
     },
   ]);
   given(history(...toDelivered())).when(certify()).thenRejects(t, { code: 'PRICE_NOT_PAID_IN_FULL', rule: 'S4 §十一', details: { outstandingFen: HALF } });
@@ -63,7 +65,7 @@ t.test('IssueLandApprovalCertificate: Jiangsu only after full payment (S4 §十�
 
 t.test('RecordSitePublicity after the certificate, flagged when late (T10)', async (t) => {
   given(history(...toCertified())).when(publicity('2026-05-11')).then(t, [
-    { type: 'SitePublicityPosted', data: { policyVersion: 'CN-JS-2026.1', calendarVersion: CALENDAR_VERSION, postedOn: '2026-05-11', dueDate: '2026-05-11', late: false, photoRefs: ['photo-1'] } },
+    { type: 'SitePublicityPosted', data: { policyVersion: 'CN-JS-2026.1', calendarVersion: CALENDAR_VERSION, provisional: false, postedOn: '2026-05-11', dueDate: '2026-05-11', late: false, photoRefs: ['photo-1'] } },
   ]);
   given(history(...toCertified())).when(publicity('2026-05-12')).thenMatches(t, [{ type: 'SitePublicityPosted', data: { late: true } }]);
   given(history(...toCertified(), publicity('2026-05-01'))).when(publicity('2026-05-02')).thenRejects(t, { code: 'SITE_PUBLICITY_ALREADY_RECORDED', rule: 'T10' });
@@ -95,7 +97,7 @@ t.test('DeclareStart needs a delivered parcel and a construction permit', async 
 t.test('VerifyStart only after a declaration; records lateness against the agreed start', async (t) => {
   const declared = history(...toCertified(), declareStart());
   given(declared).when(verifyStart()).then(t, [
-    { type: 'ConstructionStartVerified', data: { verifiedOn: '2026-08-28', actualDate: '2026-08-20', agreedDate: '2026-09-01', daysLate: 0 } },
+    { type: 'ConstructionStartVerified', data: { verifiedOn: '2026-08-28', actualDate: '2026-08-20', agreedDate: '2026-09-01', daysLate: 0, ...NO_RATE } },
   ]);
   t.equal(stateOf(history(...toCertified(), declareStart(), verifyStart())).status, 'STARTED');
   given(history(...toCertified(), declareStart('2026-09-11', '2026-09-12'))).when(verifyStart('2026-09-14')).thenMatches(t, [
@@ -126,7 +128,7 @@ t.test('DeclareCompletion / VerifyCompletion only after the start', async (t) =>
   given(history(...toStarted())).when(declareCompletion('2026-08-19', '2026-09-01')).thenRejects(t, { code: 'DATE_TOO_EARLY', field: 'completedOn' });
   given(history(...toStarted(), declareCompletion())).when(declareCompletion()).thenRejects(t, { code: 'COMPLETION_ALREADY_DECLARED' });
   given(history(...toStarted(), declareCompletion())).when(verifyCompletion()).then(t, [
-    { type: 'CompletionVerified', data: { verifiedOn: '2028-06-10', actualDate: '2028-06-01', agreedDate: '2028-09-01', daysLate: 0 } },
+    { type: 'CompletionVerified', data: { verifiedOn: '2028-06-10', actualDate: '2028-06-01', agreedDate: '2028-09-01', daysLate: 0, ...NO_RATE } },
   ]);
   given(history(...toStarted(), declareCompletion()))
     .when(command('VerifyCompletion', { verifiedOn: '2028-06-10', outcome: 'REJECTED', reason: 'acceptance missing' }, '2028-06-10'))

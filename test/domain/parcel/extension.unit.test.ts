@@ -7,7 +7,7 @@ import { JIANGSU_POLICY } from '../../../src/domain/policy/index.js';
 import { given, history, stateOf } from './fixtures/spec.js';
 import { command, declareStart, HENAN, signTransfer, toCompleted, toDelivered, toStarted, verifyStart } from './fixtures/parcel.js';
 
-const JS_VERSIONS = { policyVersion: 'CN-JS-2026.1', calendarVersion: CALENDAR_VERSION };
+const JS_VERSIONS = { policyVersion: 'CN-JS-2026.1', calendarVersion: CALENDAR_VERSION, provisional: false };
 const jiangsuCommands = () => [signTransfer({ agreedStart: '2026-10-12' })];
 const jiangsu = () => history(...jiangsuCommands());
 const national = () => history(signTransfer({ agreedStart: '2026-10-12', jurisdiction: HENAN }));

@@ -4,7 +4,7 @@ import type { ParcelEvent } from '../../../src/domain/parcel/index.js';
 import { given, history } from './fixtures/spec.js';
 import { command, confirmDeal, HALF, HENAN, issueAllocation, JS, PRICE, signTransfer, transferData } from './fixtures/parcel.js';
 
-const JS_VERSIONS = { policyVersion: 'CN-JS-2026.1', calendarVersion: CALENDAR_VERSION };
+const JS_VERSIONS = { policyVersion: 'CN-JS-2026.1', calendarVersion: CALENDAR_VERSION, provisional: false };
 const deal = () => history(confirmDeal());
 const abort = (abortedOn: string) => command('AbortSupply', { abortedOn, reason: 'winner did not sign' }, abortedOn);
 
@@ -12,7 +12,7 @@ t.test('ConfirmDeal stamps the T01 signing deadline (10 wd over the Spring Festi
   given([]).when(confirmDeal()).then(t, [
     {
       type: 'DealConfirmed',
-      data: { ...JS_VERSIONS, parcelId: 'P-1', jurisdiction: JS, winnerId: 'dev-1', confirmedOn: '2026-02-10', signingDeadline: '2026-03-02', provisional: false },
+      data: { ...JS_VERSIONS, parcelId: 'P-1', jurisdiction: JS, winnerId: 'dev-1', confirmedOn: '2026-02-10', signingDeadline: '2026-03-02' },
     },
   ]);
   given(deal()).when(confirmDeal()).thenRejects(t, { code: 'INVALID_STATE', details: { status: 'DEAL_CONCLUDED' } });

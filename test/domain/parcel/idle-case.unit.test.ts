@@ -5,14 +5,16 @@ import { given, history, stateOf } from './fixtures/spec.js';
 import { acceptCause, closeCase, confirmIdle, openA, openB, serveNotice, submitMaterials, TYPE_B } from './fixtures/idle.js';
 import { toCertified, toCompleted, toStarted } from './fixtures/parcel.js';
 
-const JS_VERSIONS = { policyVersion: 'CN-JS-2026.1', calendarVersion: CALENDAR_VERSION };
+const JS_VERSIONS = { policyVersion: 'CN-JS-2026.1', calendarVersion: CALENDAR_VERSION, provisional: false };
+// Due dates rolled to a working day in 2027 or later consult years without a holiday notice (§11.4.4).
+const JS_PROVISIONAL = { ...JS_VERSIONS, provisional: true };
 const idleOf = (state: ParcelState) => ('facts' in state ? state.facts.idleCase : undefined);
 
 t.test('OpenIdleCase type A: not started one year after the agreed start (T19)', async (t) => {
   given(history(...toCertified())).when(openA()).then(t, [
     {
       type: 'IdleSuspected',
-      data: { ...JS_VERSIONS, caseId: 'idle-1', type: 'A', suspectedOn: '2027-09-01', thresholdDate: '2027-09-01', evidence: null, investigationDueDate: '2027-10-04' },
+      data: { ...JS_PROVISIONAL, caseId: 'idle-1', type: 'A', suspectedOn: '2027-09-01', thresholdDate: '2027-09-01', evidence: null, investigationDueDate: '2027-10-04' },
     },
   ]);
   given(history(...toCertified())).when(openA('2027-08-31')).thenRejects(t, { code: 'IDLE_THRESHOLD_NOT_REACHED', rule: 'T19', details: { thresholdDate: '2027-09-01' } });
@@ -29,7 +31,7 @@ t.test('OpenIdleCase type B: < 1/3 area or < 25 % investment, halted one year (T
     {
       type: 'IdleSuspected',
       data: {
-        ...JS_VERSIONS,
+        ...JS_PROVISIONAL,
         caseId: 'idle-b',
         type: 'B',
         suspectedOn: '2027-10-01',
@@ -67,7 +69,7 @@ t.test('OpenIdleCase type B: < 1/3 area or < 25 % investment, halted one year (T
 t.test('Investigation notice (T21/T22) and the holder’s materials', async (t) => {
   const open = history(...toCertified(), openA());
   given(open).when(serveNotice()).then(t, [
-    { type: 'IdleInvestigationNoticeServed', data: { ...JS_VERSIONS, caseId: 'idle-1', noticeNo: 'DC-1', servedOn: '2027-09-15', materialsDueDate: '2027-10-15' } },
+    { type: 'IdleInvestigationNoticeServed', data: { ...JS_PROVISIONAL, caseId: 'idle-1', noticeNo: 'DC-1', servedOn: '2027-09-15', materialsDueDate: '2027-10-15' } },
   ]);
   given(open).when(serveNotice('2027-08-31')).thenRejects(t, { code: 'DATE_TOO_EARLY' });
   given(history(...toCertified())).when(serveNotice()).thenRejects(t, { code: 'NO_OPEN_IDLE_CASE' });

@@ -5,7 +5,9 @@ import { given, history, stateOf } from './fixtures/spec.js';
 import { closeCase, confirmIdle, deregister, issueFee, issueRecovery, openA, openB, payFee, serveNotice, submitMaterials } from './fixtures/idle.js';
 import { command, declareStart, issueAllocation, deliver, pay, signTransfer, toCertified, toStarted, verifyStart, HALF } from './fixtures/parcel.js';
 
-const JS_VERSIONS = { policyVersion: 'CN-JS-2026.1', calendarVersion: CALENDAR_VERSION };
+const JS_VERSIONS = { policyVersion: 'CN-JS-2026.1', calendarVersion: CALENDAR_VERSION, provisional: false };
+// Due dates rolled to a working day in 2027 or later consult years without a holiday notice (§11.4.4).
+const JS_PROVISIONAL = { ...JS_VERSIONS, provisional: true };
 const idleOf = (state: ParcelState) => ('facts' in state ? state.facts.idleCase : undefined);
 const confirmedA = () => history(...toCertified(), openA(), serveNotice(), confirmIdle());
 const FEE = 46_200_000; // 20 % of 231 000 000 fen
@@ -15,7 +17,7 @@ t.test('IssueIdleFeeDecision: 20 % of the transfer price, pay within 30 cd (T23)
     {
       type: 'IdleFeeDecisionIssued',
       data: {
-        ...JS_VERSIONS,
+        ...JS_PROVISIONAL,
         caseId: 'idle-1',
         decisionNo: 'ZJ-1',
         servedOn: '2027-11-01',
@@ -53,7 +55,7 @@ t.test('IssueRecoveryDecision type A: not started two years after the agreed sta
     {
       type: 'RecoveryDecisionIssued',
       data: {
-        ...JS_VERSIONS,
+        ...JS_PROVISIONAL,
         caseId: 'idle-1',
         decisionNo: 'SH-1',
         servedOn: '2028-09-01',

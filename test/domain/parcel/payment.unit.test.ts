@@ -82,6 +82,7 @@ t.test('TerminateContract: > 60 cd overdue and a demand served (T08); day 60 rej
       data: {
         policyVersion: 'CN-JS-2026.1',
         calendarVersion: CALENDAR_VERSION,
+        provisional: false,
         terminatedOn: '2026-05-20',
         instalmentNo: 1,
         dueDate: '2026-03-20',

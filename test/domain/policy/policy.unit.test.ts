@@ -55,6 +55,8 @@ t.test('Jiangsu differs where S4 says so and equals national elsewhere', async (
     residentialMinFarExclusive: '1',
     maxUnitAreaOnCultivatedLand: 144,
     villaProhibited: true,
+    terminationRequiresGovernmentApproval: true,
+    requiredDecisionDepartments: ['NATURAL_RESOURCES', 'DISCIPLINE_INSPECTION'],
   };
   for (const key of Object.keys(NATIONAL_POLICY) as (keyof Policy)[]) {
     if (key in expectedJiangsu) {
@@ -67,6 +69,32 @@ t.test('Jiangsu differs where S4 says so and equals national elsewhere', async (
   t.same(JIANGSU_POLICY.reservePriceWindow, { offset: 1, unit: 'hour' }, 'T30: 1 h');
   t.same(JIANGSU_POLICY.supplementaryAnnouncementMinLead, { offset: 20, unit: 'cd' }, 'T31: 20 cd');
   t.same(Object.keys(JIANGSU_POLICY).sort(), Object.keys(NATIONAL_POLICY).sort(), 'same shape');
+});
+
+t.test('parcel and decision parameters moved into the policy', async (t) => {
+  // S4 §十一: Jiangsu's government approves a termination; nationally the grantor decides (E3).
+  t.equal(NATIONAL_POLICY.terminationRequiresGovernmentApproval, false);
+  t.equal(JIANGSU_POLICY.terminationRequiresGovernmentApproval, true);
+  // E18: commercial 40, industrial 50, residential 70, public services and the rest 50.
+  const maxima = { '05': 40, '06': 50, '07': 70, '08': 50, '09': 50, '10': 50, '11': 50 };
+  t.same(NATIONAL_POLICY.maxLandUseTermYears, maxima);
+  t.same(JIANGSU_POLICY.maxLandUseTermYears, maxima, 'Jiangsu inherits the national maxima');
+  // §7.3, Q9: no fixed ban term in either; the ban ends when it is lifted.
+  t.equal(NATIONAL_POLICY.creditBanTerm, null);
+  t.equal(JIANGSU_POLICY.creditBanTerm, null);
+  // S4 §二: Jiangsu adds the discipline commission; nationally only the grantor department.
+  t.same(NATIONAL_POLICY.requiredDecisionDepartments, ['NATURAL_RESOURCES']);
+  t.same(JIANGSU_POLICY.requiredDecisionDepartments, ['NATURAL_RESOURCES', 'DISCIPLINE_INSPECTION']);
+  for (const p of [NATIONAL_POLICY, JIANGSU_POLICY]) {
+    t.ok(Object.isFrozen(p.maxLandUseTermYears), `${p.version}: term maxima frozen`);
+    t.ok(Object.isFrozen(p.requiredDecisionDepartments), `${p.version}: departments frozen`);
+    t.throws(() => {
+      (p.requiredDecisionDepartments as string[]).push('FINANCE');
+    }, TypeError);
+    t.throws(() => {
+      (p.maxLandUseTermYears as Record<string, number>)['07'] = 99;
+    }, TypeError);
+  }
 });
 
 t.test('policies are frozen, deeply', async (t) => {

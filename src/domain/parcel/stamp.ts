@@ -1,0 +1,15 @@
+/**
+ * The stamp on every event that stores a computed date (DOMAIN.md §4 notes, §11.4): the policy
+ * and calendar versions used, and whether any computed date in the event fell in a year without
+ * a published holiday notice, so a reconciliation can find the events to recompute.
+ */
+import { CALENDAR_VERSION } from '../calendar/index.js';
+import type { DateResult } from '../calendar/index.js';
+import type { Policy } from '../policy/index.js';
+import type { Versions } from './events.js';
+
+export const versionsOf = (policy: Policy, ...dates: readonly (DateResult | null)[]): Versions => ({
+  policyVersion: policy.version,
+  calendarVersion: CALENDAR_VERSION,
+  provisional: dates.some((date) => date?.provisional === true),
+});
