@@ -18,8 +18,9 @@ export interface TailResult {
  */
 export const tailConcurrentWriters = async (
   store: EventStore,
-  { writers, appendsPerWriter, pageSize }: { writers: number; appendsPerWriter: number; pageSize: number },
+  { writers, appendsPerWriter, pageSize, seed }: { writers: number; appendsPerWriter: number; pageSize: number; seed: number },
 ): Promise<TailResult> => {
+  const random = mulberry32(seed);
   const prefix = `tail${randomUUID().slice(0, 8)}-`;
   const streams = Array.from({ length: writers * 2 }, (_, i) => `${prefix}${i}`);
   const committed = new Set<string>();
@@ -27,17 +28,20 @@ export const tailConcurrentWriters = async (
 
   const writer = async (w: number) => {
     for (let i = 0; i < appendsPerWriter; i++) {
-      const stream = streams[(w * 7 + i * 13) % streams.length] as string;
-      const batch = Array.from({ length: 1 + ((w + i) % 3) }, (_, k) => newEvent('Written', { w, i, k }));
+      const stream = streams[Math.floor(random() * streams.length)] as string;
+      const batch = Array.from({ length: 1 + Math.floor(random() * 3) }, (_, k) => newEvent('Written', { w, i, k }));
+      const careless = random() < 0.25;
       for (;;) {
         const current = await store.readStream(stream, {});
-        const expected = i % 4 === 0 ? 'any' : current.length === 0 ? 'no_stream' : current.length - 1;
+        const expected = careless ? 'any' : current.length === 0 ? 'no_stream' : current.length - 1;
         try {
           await store.append(stream, batch, { expectedRevision: expected });
           batch.forEach((e) => committed.add(e.id));
           break;
         } catch (error) {
           if (!(error instanceof ConcurrencyError)) throw error;
+          // Lost a race: back off a little, at random, like a real client would.
+          await new Promise((r) => setTimeout(r, Math.floor(random() * 5)));
         }
       }
     }
@@ -79,4 +83,12 @@ export const tailConcurrentWriters = async (
     duplicated: ids.length - unique.size,
     outOfOrder,
   };
+};
+
+/** A small seeded PRNG, so a failing interleaving can be replayed with the printed seed. */
+const mulberry32 = (seed: number) => () => {
+  let a = (seed += 0x6d2b79f5);
+  a = Math.imul(a ^ (a >>> 15), a | 1);
+  a ^= a + Math.imul(a ^ (a >>> 7), a | 61);
+  return ((a ^ (a >>> 14)) >>> 0) / 4294967296;
 };
