@@ -1,4 +1,4 @@
-import { instantMillis } from './instant.js';
+import { instantMillis } from '../instant.js';
 import type { CreditArchiveState, CreditEntry, CreditTrigger } from './types.js';
 
 /**

@@ -1,6 +1,6 @@
 import { fail } from '../errors.js';
 import { creditEntryId } from './entry-id.js';
-import { instantMillis } from './instant.js';
+import { instantMillis } from '../instant.js';
 import {
   CREDIT_TRIGGERS,
   CREDIT_TRIGGER_LABELS,

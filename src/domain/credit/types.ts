@@ -23,7 +23,8 @@ export interface EvidenceRef {
   readonly caseId: string | null;
 }
 
-interface EntryBase {
+// A type, not an interface: event data must be assignable to Record<string, unknown>.
+type EntryBase = {
   readonly entryId: string;
   readonly trigger: CreditTrigger;
   readonly evidenceRef: EvidenceRef;
@@ -33,7 +34,7 @@ interface EntryBase {
   readonly addedAt: string;
   /** Fixed-term bans only (E8, E17; §14 Q9); null = until lifted. */
   readonly expiresAt: string | null;
-}
+};
 
 export type LiftRequest = {
   readonly requestedAt: string;
@@ -77,19 +78,8 @@ export type CreditArchiveState =
   | { readonly status: 'LISTED' | 'LIFTED'; readonly landUserId: string; readonly entries: readonly CreditEntry[] };
 
 // ---- events ----
-export type CreditEntryAdded = DomainEvent<
-  'CreditEntryAdded',
-  {
-    readonly landUserId: string;
-    readonly entryId: string;
-    readonly trigger: CreditTrigger;
-    readonly evidenceRef: EvidenceRef;
-    readonly controllingShareholderIds: readonly string[];
-    readonly reason: string;
-    readonly addedAt: string;
-    readonly expiresAt: string | null;
-  }
->;
+/** The entry as listed (its status is ACTIVE). */
+export type CreditEntryAdded = DomainEvent<'CreditEntryAdded', { readonly landUserId: string } & EntryBase>;
 export type CreditEntryLiftRequested = DomainEvent<
   'CreditEntryLiftRequested',
   { readonly landUserId: string; readonly entryId: string } & LiftRequest

@@ -2,7 +2,7 @@ import { DomainError, fail } from '../errors.js';
 import { LAND_USE_CLASSES, RESIDENTIAL_LAND_USE } from '../filing/enumerations.js';
 import { parseRatio, type Ratio } from '../money.js';
 import type { Policy } from '../policy/types.js';
-import { instantMillis } from './instant.js';
+import { instantMillis } from '../instant.js';
 import { NET_LAND_ITEMS } from './model.js';
 import { isBlank, requireMeeting, type DecisionOptions } from './options.js';
 import type { ApproveSupplyPlan, DecisionEvent, DecisionState } from './types.js';

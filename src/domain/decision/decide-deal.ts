@@ -1,21 +1,16 @@
 /** The public prices and the deal: starting price (S4 §二) and deal conclusion (S4 §九). */
 import { fail } from '../errors.js';
-import { instantMillis } from './instant.js';
+import { instantMillis } from '../instant.js';
 import { isBlank, requireMeeting } from './options.js';
-import { isPositiveFen, requireNoDeal, requireProposal } from './pricing-guards.js';
-import { approvedPlanFor, parcelInDecision, pricingOf } from './queries.js';
+import { isPositiveFen, requireApprovedPlan, requireNoDeal, requireParcelInDecision, requireProposal } from './pricing-guards.js';
+import { pricingOf } from './queries.js';
 import type { ConcludeDeal, DecideStartingPrice, DecisionEvent, DecisionState } from './types.js';
 
 export const decideStartingPrice = (command: DecideStartingPrice, state: DecisionState): readonly DecisionEvent[] => {
   const { data, context } = command;
   requireMeeting(state);
   instantMillis(context.now, 'context.now');
-  if (!parcelInDecision(state, data.parcelId)) {
-    fail('PARCEL_NOT_IN_DECISION', `parcel '${data.parcelId}' is not part of this decision`, {
-      field: 'parcelId',
-      rule: '§10.1',
-    });
-  }
+  requireParcelInDecision(state, data.parcelId);
   const pricing = pricingOf(state, data.parcelId);
   requireNoDeal(pricing);
   if (pricing.startingPrice !== null) {
@@ -48,12 +43,7 @@ export const concludeDeal = (command: ConcludeDeal, state: DecisionState): reado
   const { data, context } = command;
   requireMeeting(state);
   instantMillis(context.now, 'context.now');
-  if (approvedPlanFor(state, data.parcelId) === undefined) {
-    fail('SUPPLY_PLAN_NOT_APPROVED', `no approved supply plan covers parcel '${data.parcelId}'`, {
-      field: 'parcelId',
-      rule: 'S4 §二',
-    });
-  }
+  requireApprovedPlan(state, data.parcelId);
   const pricing = pricingOf(state, data.parcelId);
   requireNoDeal(pricing);
   if (isBlank(data.winner.landUserId) || isBlank(data.winner.name)) {

@@ -1,8 +1,8 @@
 import { fail } from '../errors.js';
-import { instantMillis } from './instant.js';
+import { instantMillis } from '../instant.js';
 import { DEPARTMENTS, STANCES } from './model.js';
 import { isBlank, requireMeeting, type DecisionOptions } from './options.js';
-import { parcelInDecision } from './queries.js';
+import { requireParcelInDecision } from './pricing-guards.js';
 import type {
   DecisionEvent,
   DecisionState,
@@ -112,12 +112,7 @@ export const submitProposal = (command: SubmitReservePriceProposal, state: Decis
   const { data, context } = command;
   const meeting = requireMeeting(state);
   instantMillis(context.now, 'context.now');
-  if (!parcelInDecision(state, data.parcelId)) {
-    fail('PARCEL_NOT_IN_DECISION', `parcel '${data.parcelId}' is not part of this decision`, {
-      field: 'parcelId',
-      rule: '§10.1',
-    });
-  }
+  requireParcelInDecision(state, data.parcelId);
   if (isBlank(data.proposalId)) fail('PROPOSAL_ID_REQUIRED', 'proposalId is required', { field: 'proposalId' });
   if (meeting.parcels.some((p) => p.proposals.some((proposal) => proposal.proposalId === data.proposalId))) {
     fail('PROPOSAL_ALREADY_SUBMITTED', `proposal '${data.proposalId}' is already on record`, { field: 'proposalId' });

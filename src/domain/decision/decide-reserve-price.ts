@@ -1,10 +1,11 @@
 /** T30 and S4 §六, §九: the reserve price is decided sealed and disclosed only after the deal. */
 import { fail } from '../errors.js';
+import { instantMillis } from '../instant.js';
 import { COMMITMENT_FORMAT, MIN_SALT_LENGTH, reservePriceCommitment } from './commitment.js';
-import { instantMillis, millisBefore } from './instant.js';
+import { millisBefore } from './instant.js';
 import { isBlank, requireMeeting, type DecisionOptions } from './options.js';
-import { requireGroupRole, requireNoDeal, requireProposal } from './pricing-guards.js';
-import { approvedPlanFor, pricingOf } from './queries.js';
+import { requireApprovedPlan, requireGroupRole, requireNoDeal, requireProposal } from './pricing-guards.js';
+import { pricingOf } from './queries.js';
 import type { DecideReservePrice, DecisionEvent, DecisionState, DiscloseReservePrice } from './types.js';
 
 export const decideReservePrice = (
@@ -15,13 +16,7 @@ export const decideReservePrice = (
   const { data, context } = command;
   const meeting = requireMeeting(state);
   requireGroupRole(context.actor.role);
-  const plan = approvedPlanFor(state, data.parcelId);
-  if (plan === undefined) {
-    return fail('SUPPLY_PLAN_NOT_APPROVED', `no approved supply plan covers parcel '${data.parcelId}'`, {
-      field: 'parcelId',
-      rule: 'S4 §二',
-    });
-  }
+  const plan = requireApprovedPlan(state, data.parcelId);
   const pricing = pricingOf(state, data.parcelId);
   requireNoDeal(pricing);
   if (pricing.reservePrice !== null) {

@@ -16,10 +16,35 @@ import type { ParcelState } from './state.js';
 
 const SUPERVISED = [...LIVE, 'COMPLETED'] as const;
 
-/** SLA due dates count forward and roll off rest days, as in the deadline engine (§11.3). */
-const sla = (policy: Policy, anchor: IsoDate, period: Period, doneOn: IsoDate): SlaData => {
-  const due = applyPeriod(anchor, period, 'after', { rollToWorkingDay: true });
-  return { ...versionsOf(policy, due), dueDate: due.date, late: doneOn > due.date };
+/** The SLA of §4 a record-keeping act fulfils: its rule, what it runs from, and its period. */
+interface SlaRule {
+  readonly rule: string;
+  readonly after: string;
+  readonly period: (policy: Policy) => Period;
+}
+
+const T02: SlaRule = { rule: 'T02', after: 'the grant', period: (p) => p.trackingCardAfterGrant };
+const T03: SlaRule = { rule: 'T03', after: 'the grant', period: (p) => p.supplyFilingAfterGrant };
+const T05: SlaRule = { rule: 'T05', after: 'the payment', period: (p) => p.paymentInfoEntryAfterPayment };
+const T14: SlaRule = { rule: 'T14', after: 'the verification', period: (p) => p.declarationUploadAfterVerification };
+const T15: SlaRule = { rule: 'T15', after: 'the inspection', period: (p) => p.inspectionHandoverAfterInspection };
+
+/**
+ * The date the act was done (a fact date, not before the anchor its SLA runs from) and the SLA
+ * stamp. SLA due dates count forward and roll off rest days, as in the deadline engine (§11.3).
+ */
+const actDone = (
+  sla: SlaRule,
+  anchor: IsoDate,
+  value: unknown,
+  field: string,
+  jurisdiction: string,
+  ctx: DecideContext,
+): { readonly on: IsoDate; readonly stamp: SlaData } => {
+  const on = notBefore(pastDate(value, field, ctx.today), anchor, field, sla.after, sla.rule);
+  const policy = ctx.policyFor(jurisdiction);
+  const due = applyPeriod(anchor, sla.period(policy), 'after', { rollToWorkingDay: true });
+  return { on, stamp: { ...versionsOf(policy, due), dueDate: due.date, late: on > due.date } };
 };
 
 const textList = (value: unknown, field: string, options: { readonly required?: boolean } = {}): string[] => {
@@ -35,13 +60,12 @@ export const decideExtractTrackingCard = (command: CommandOf<'ExtractTrackingCar
   if (facts.trackingCardExtractedOn !== null) {
     fail('TRACKING_CARD_ALREADY_EXTRACTED', `The tracking card was extracted on ${facts.trackingCardExtractedOn}`, { rule: 'T02' });
   }
-  const extractedOn = notBefore(pastDate(command.data.extractedOn, 'extractedOn', ctx.today), facts.grantedOn, 'extractedOn', 'the grant', 'T02');
-  const policy = ctx.policyFor(facts.jurisdiction);
+  const { on: extractedOn, stamp } = actDone(T02, facts.grantedOn, command.data.extractedOn, 'extractedOn', facts.jurisdiction, ctx);
   return [
     {
       type: 'TrackingCardExtracted',
       data: {
-        ...sla(policy, facts.grantedOn, policy.trackingCardAfterGrant, extractedOn),
+        ...stamp,
         extractedOn,
         trackingCardNo: requireText(command.data.trackingCardNo, 'trackingCardNo'),
       },
@@ -55,13 +79,12 @@ export const decideAssignPatrolTask = (command: CommandOf<'AssignPatrolTask'>, s
     fail('PATROL_TASK_ALREADY_ASSIGNED', `The patrol task was assigned on ${facts.patrolTaskAssignedOn}`, { rule: 'T02' });
   }
   const { data } = command;
-  const assignedOn = notBefore(pastDate(data.assignedOn, 'assignedOn', ctx.today), facts.grantedOn, 'assignedOn', 'the grant', 'T02');
-  const policy = ctx.policyFor(facts.jurisdiction);
+  const { on: assignedOn, stamp } = actDone(T02, facts.grantedOn, data.assignedOn, 'assignedOn', facts.jurisdiction, ctx);
   return [
     {
       type: 'PatrolTaskAssigned',
       data: {
-        ...sla(policy, facts.grantedOn, policy.trackingCardAfterGrant, assignedOn),
+        ...stamp,
         assignedOn,
         officeId: requireText(data.officeId, 'officeId'),
         // S0 §三(二): the office names the inspectors responsible for the parcel.
@@ -76,13 +99,12 @@ export const decideFileSupplyRecord = (command: CommandOf<'FileSupplyRecord'>, s
   if (facts.supplyRecordFiledOn !== null) {
     fail('SUPPLY_RECORD_ALREADY_FILED', `The supply record was filed on ${facts.supplyRecordFiledOn} (${facts.supplyRecordFilingRef ?? ''})`, { rule: 'T03' });
   }
-  const filedOn = notBefore(pastDate(command.data.filedOn, 'filedOn', ctx.today), facts.grantedOn, 'filedOn', 'the grant', 'T03');
-  const policy = ctx.policyFor(facts.jurisdiction);
+  const { on: filedOn, stamp } = actDone(T03, facts.grantedOn, command.data.filedOn, 'filedOn', facts.jurisdiction, ctx);
   return [
     {
       type: 'SupplyRecordFiled',
       data: {
-        ...sla(policy, facts.grantedOn, policy.supplyFilingAfterGrant, filedOn),
+        ...stamp,
         filedOn,
         filingRef: requireText(command.data.filingRef, 'filingRef'),
       },
@@ -98,13 +120,12 @@ export const decideRecordPaymentInfo = (command: CommandOf<'RecordPaymentInfo'>,
   if (payment.infoRecordedOn !== null) {
     fail('PAYMENT_INFO_ALREADY_RECORDED', `Payment ${payment.paymentId} was entered on ${payment.infoRecordedOn}`, { field: 'paymentId', rule: 'T05' });
   }
-  const recordedOn = notBefore(pastDate(data.recordedOn, 'recordedOn', ctx.today), payment.paidOn, 'recordedOn', 'the payment', 'T05');
-  const policy = ctx.policyFor(facts.jurisdiction);
+  const { on: recordedOn, stamp } = actDone(T05, payment.paidOn, data.recordedOn, 'recordedOn', facts.jurisdiction, ctx);
   return [
     {
       type: 'PaymentInfoRecorded',
       data: {
-        ...sla(policy, payment.paidOn, policy.paymentInfoEntryAfterPayment, recordedOn),
+        ...stamp,
         paymentId: payment.paymentId,
         recordedOn,
         voucherRefs: data.voucherRefs === undefined ? [] : textList(data.voucherRefs, 'voucherRefs'),
@@ -125,14 +146,8 @@ export const decideUploadDeclaration = (command: CommandOf<'UploadDeclaration'>,
   if (milestone.uploadedOn !== null) {
     fail('DECLARATION_ALREADY_UPLOADED', `The ${kind.toLowerCase()} declaration was uploaded on ${milestone.uploadedOn}`, { field: 'kind', rule: 'T14' });
   }
-  const uploadedOn = notBefore(pastDate(data.uploadedOn, 'uploadedOn', ctx.today), milestone.verifiedOn, 'uploadedOn', 'the verification', 'T14');
-  const policy = ctx.policyFor(facts.jurisdiction);
-  return [
-    {
-      type: 'DeclarationUploaded',
-      data: { ...sla(policy, milestone.verifiedOn, policy.declarationUploadAfterVerification, uploadedOn), kind, uploadedOn },
-    },
-  ];
+  const { on: uploadedOn, stamp } = actDone(T14, milestone.verifiedOn, data.uploadedOn, 'uploadedOn', facts.jurisdiction, ctx);
+  return [{ type: 'DeclarationUploaded', data: { ...stamp, kind, uploadedOn } }];
 };
 
 export const decideHandOverInspectionRecord = (
@@ -150,13 +165,12 @@ export const decideHandOverInspectionRecord = (
       rule: 'T15',
     });
   }
-  const handedOverOn = notBefore(pastDate(data.handedOverOn, 'handedOverOn', ctx.today), inspection.inspectedOn, 'handedOverOn', 'the inspection', 'T15');
-  const policy = ctx.policyFor(facts.jurisdiction);
+  const { on: handedOverOn, stamp } = actDone(T15, inspection.inspectedOn, data.handedOverOn, 'handedOverOn', facts.jurisdiction, ctx);
   return [
     {
       type: 'InspectionRecordHandedOver',
       data: {
-        ...sla(policy, inspection.inspectedOn, policy.inspectionHandoverAfterInspection, handedOverOn),
+        ...stamp,
         inspectionId: inspection.inspectionId,
         handedOverOn,
       },

@@ -7,7 +7,7 @@ import {
   type CreditCommand,
   type CreditEvent,
 } from '../../../src/domain/credit/index.js';
-import { deciderSpec } from './fixtures/decider-spec.js';
+import { deciderSpec } from '../fixtures/decider-spec.js';
 
 const spec = deciderSpec(creditDecider);
 const patrol = { id: 'u-patrol-1', role: 'PATROL_POST' };

@@ -7,6 +7,7 @@ import { obligationsOf } from '../../../src/domain/deadlines/index.js';
 import { NATIONAL_POLICY } from '../../../src/domain/policy/index.js';
 import type { ParcelCommand } from '../../../src/domain/parcel/index.js';
 import { cmd, complete, deliver, dueOf, HALF, inspect, only, pay, pick, run, start, stateOf, transfer } from './fixtures/parcel.js';
+import { acceptCause, closeCase, confirmIdle, deregister, investigated, issueFee, issueRecovery, payFee, publishIdle } from './fixtures/idle.js';
 
 const extract = cmd('ExtractTrackingCard', { extractedOn: '2026-03-03', trackingCardNo: 'GZK-1' });
 const assign = cmd('AssignPatrolTask', { assignedOn: '2026-03-04', officeId: 'office-1', inspectorIds: ['inspector-1'] });
@@ -54,35 +55,19 @@ t.test('T15 per inspection record, until it is handed over', async (t) => {
   t.match(only(list, 'T15', 'I-2'), { anchorEventId: 'SiteInspectionRecorded#2' });
 });
 
-/** Agreed start 2024-02-29: idle one year later, confirmed 2025-10-20 (as in idle.unit.test.ts). */
-const leapDayParcel = (): ParcelCommand[] => [
-  transfer({
-    signedOn: '2023-12-01',
-    instalments: [
-      { no: 1, dueDate: '2023-12-20', amountFen: HALF },
-      { no: 2, dueDate: '2024-11-30', amountFen: HALF },
-    ],
-    deliveryDate: '2024-01-15',
-    agreedStart: '2024-02-29',
-    agreedCompletion: '2026-02-28',
-  }),
-  deliver('2024-01-15'),
-  cmd('OpenIdleCase', { caseId: 'IC-1', type: 'A', suspectedOn: '2025-08-01' }),
-  cmd('ServeIdleInvestigationNotice', { noticeNo: 'DC-1', servedOn: '2025-09-04' }),
-  cmd('SubmitIdleMaterials', { submittedOn: '2025-09-30', summary: 'financing delayed' }),
-];
-const confirmed = (): ParcelCommand[] => [...leapDayParcel(), cmd('ConfirmIdleLand', { confirmedOn: '2025-10-20', confirmationNo: 'RD-1' })];
+/** The leap-day idle case of fixtures/idle.ts, confirmed 2025-10-20. */
+const confirmed = (): ParcelCommand[] => [...investigated(), confirmIdle()];
 const T26 = (commands: readonly ParcelCommand[]) => pick(obligationsOf(stateOf(...commands), NATIONAL_POLICY), 'T26').map((o) => o.subject);
 
 t.test('T26: published while the disposal runs, withdrawn once it is done', async (t) => {
   t.same(T26(confirmed()), ['IC-1:publish']);
-  const published = [...confirmed(), cmd('PublishIdleLand', { publishedOn: '2025-10-21', channels: ['portal'] })];
+  const published = [...confirmed(), publishIdle()];
   t.same(T26(published), [], 'published: nothing due while the disposal runs');
   const fee = [
     ...published,
-    cmd('IssueIdleFeeDecision', { decisionNo: 'ZJ-1', servedOn: '2025-11-03', governmentApprovalRef: 'GOV-1' }),
-    cmd('RecordIdleFeePayment', { paidOn: '2025-11-20', amountFen: 46_200_000 }),
-    cmd('CloseIdleCase', { closedOn: '2025-11-28', reason: 'fee paid' }),
+    issueFee(),
+    payFee(),
+    closeCase('2025-11-28', 'fee paid'),
   ];
   const { state, events } = run(...fee);
   t.match(only(obligationsOf(state, NATIONAL_POLICY), 'T26', 'IC-1:withdraw'), {
@@ -91,17 +76,14 @@ t.test('T26: published while the disposal runs, withdrawn once it is done', asyn
     anchorEventId: `IdleCaseClosed#${events.length - 1}`,
   });
   t.same(T26([...fee, cmd('WithdrawIdleLandPublication', { caseId: 'IC-1', withdrawnOn: '2025-11-28' })]), [], 'withdrawn');
-  t.same(T26([...confirmed(), cmd('IssueIdleFeeDecision', { decisionNo: 'ZJ-1', servedOn: '2025-11-03', governmentApprovalRef: 'GOV-1' })]), ['IC-1:publish'], 'still to publish while levied');
+  t.same(T26([...confirmed(), issueFee()]), ['IC-1:publish'], 'still to publish while levied');
 });
 
 t.test('T25 is gone once the temporary use ends', async (t) => {
-  const accepted = [
-    ...leapDayParcel(),
-    cmd('AcceptGovernmentCause', { acceptedOn: '2025-10-15', cause: 'PLAN_REVISION', disposal: 'TEMPORARY_USE', agreementRef: 'BC-1', temporaryUseStartedOn: '2025-11-01' }),
-  ];
+  const accepted = [...investigated(), acceptCause({ temporaryUseStartedOn: '2025-11-01' })];
   t.equal(dueOf(obligationsOf(stateOf(...accepted), NATIONAL_POLICY), 'T25'), '2027-11-01');
   t.same(pick(obligationsOf(stateOf(...accepted, cmd('EndTemporaryUse', { caseId: 'IC-1', endedOn: '2026-06-30' })), NATIONAL_POLICY), 'T25'), []);
-  const closedThenEnded = stateOf(...accepted, cmd('CloseIdleCase', { closedOn: '2025-12-01', reason: 'disposed' }), cmd('EndTemporaryUse', { caseId: 'IC-1', endedOn: '2026-06-30' }));
+  const closedThenEnded = stateOf(...accepted, closeCase('2025-12-01'), cmd('EndTemporaryUse', { caseId: 'IC-1', endedOn: '2026-06-30' }));
   t.same(pick(obligationsOf(closedThenEnded, NATIONAL_POLICY), 'T25'), [], 'also for a closed case');
 });
 
@@ -115,12 +97,12 @@ t.test('T09: the grantee’s termination threshold names the delivery demand', a
 t.test('every obligation of a stored history names its anchor event', async (t) => {
   const histories: ParcelCommand[][] = [
     [transfer(), pay(1, HALF, '2026-03-20'), inspect('I-1', '2026-04-30', 'PERIODIC'), deliver(), ...start('2026-08-20', '2026-08-25')],
-    [...confirmed(), cmd('PublishIdleLand', { publishedOn: '2025-10-21', channels: ['portal'] }), cmd('IssueRecoveryDecision', { decisionNo: 'SH-1', servedOn: '2026-03-02', approvalRef: 'GOV-2' })],
+    [...confirmed(), publishIdle(), issueRecovery()],
     [
       ...confirmed(),
-      cmd('PublishIdleLand', { publishedOn: '2025-10-21', channels: ['portal'] }),
-      cmd('IssueRecoveryDecision', { decisionNo: 'SH-1', servedOn: '2026-03-02', approvalRef: 'GOV-2' }),
-      cmd('DeregisterRight', { deregisteredOn: '2026-03-20', method: 'VOLUNTARY' }),
+      publishIdle(),
+      issueRecovery(),
+      deregister(),
     ],
   ];
   for (const commands of histories) {

@@ -2,31 +2,24 @@ import t from 'tap';
 import { obligationsOf } from '../../../src/domain/deadlines/index.js';
 import type { TypeBProgress } from '../../../src/domain/deadlines/index.js';
 import { NATIONAL_POLICY } from '../../../src/domain/policy/index.js';
-import type { CommandOf, ParcelCommand } from '../../../src/domain/parcel/index.js';
-import { cmd, deliver, dueOf, HALF, lines, only, pick, run, start, stateOf, transfer } from './fixtures/parcel.js';
+import { deliver, dueOf, lines, only, pick, run, start, stateOf, transfer } from './fixtures/parcel.js';
+import {
+  acceptCause,
+  closeCase,
+  confirmIdle,
+  deregister,
+  investigated,
+  issueFee,
+  issueRecovery,
+  leapDayParcel,
+  openCase,
+  payFee,
+  publishIdle,
+  serveNotice,
+} from './fixtures/idle.js';
 
 const IDLE_RULES = new Set(['T19', 'T20', 'T21', 'T22', 'T23', 'T24', 'T25', 'T26']);
 const idleLines = (list: ReturnType<typeof obligationsOf>): string[] => lines(list.filter((o) => IDLE_RULES.has(o.ruleId)));
-
-/** Agreed start on a leap day: 2024-02-29. */
-const leapDayParcel = (): ParcelCommand[] => [
-  transfer({
-    signedOn: '2023-12-01',
-    instalments: [
-      { no: 1, dueDate: '2023-12-20', amountFen: HALF },
-      { no: 2, dueDate: '2024-11-30', amountFen: HALF },
-    ],
-    deliveryDate: '2024-01-15',
-    agreedStart: '2024-02-29',
-    agreedCompletion: '2026-02-28',
-  }),
-  deliver('2024-01-15'),
-];
-
-const openCase = (suspectedOn = '2025-08-01') => cmd('OpenIdleCase', { caseId: 'IC-1', type: 'A', suspectedOn });
-const serveNotice = (servedOn = '2025-09-04') => cmd('ServeIdleInvestigationNotice', { noticeNo: 'DC-1', servedOn });
-const submitMaterials = (submittedOn = '2025-09-30') => cmd('SubmitIdleMaterials', { submittedOn, summary: 'financing delayed' });
-const investigated = (): ParcelCommand[] => [...leapDayParcel(), openCase(), serveNotice(), submitMaterials()];
 
 t.test('leap day: agreed start 2024-02-29 → idle 1 y on 2025-02-28, free recovery 2 y on 2026-02-28', async (t) => {
   const list = obligationsOf(stateOf(...leapDayParcel()), NATIONAL_POLICY);
@@ -47,37 +40,32 @@ t.test('the idle case step by step: T21, T22, T26, T23, T24', async (t) => {
 
   t.same(idleLines(obligationsOf(stateOf(...investigated()), NATIONAL_POLICY)), ['2026-02-28 T24:recovery'], 'materials submitted');
 
-  const confirmed = [...investigated(), cmd('ConfirmIdleLand', { confirmedOn: '2025-10-20', confirmationNo: 'RD-1' })];
+  const confirmed = [...investigated(), confirmIdle()];
   t.match(only(obligationsOf(stateOf(...confirmed), NATIONAL_POLICY), 'T26', 'IC-1:publish'), { dueDate: '2025-10-20', anchorEventId: 'IdleLandConfirmed#5' });
 
-  const levied = [...confirmed, cmd('IssueIdleFeeDecision', { decisionNo: 'ZJ-1', servedOn: '2025-11-03', governmentApprovalRef: 'GOV-1' })];
+  const levied = [...confirmed, issueFee()];
   t.match(only(obligationsOf(stateOf(...levied), NATIONAL_POLICY), 'T23'), { dueDate: '2025-12-03', anchorEventId: 'IdleFeeDecisionIssued#6' });
 
-  const paid = [...levied, cmd('RecordIdleFeePayment', { paidOn: '2025-11-20', amountFen: 46_200_000 })];
+  const paid = [...levied, payFee()];
   t.same(idleLines(obligationsOf(stateOf(...paid), NATIONAL_POLICY)), ['2025-10-20 T26:IC-1:publish', '2026-02-28 T24:recovery']);
 
-  const recovering = [...paid, cmd('IssueRecoveryDecision', { decisionNo: 'SH-1', servedOn: '2026-03-02', approvalRef: 'GOV-2' })];
+  const recovering = [...paid, issueRecovery()];
   const recoveringList = obligationsOf(stateOf(...recovering), NATIONAL_POLICY);
   t.same(idleLines(recoveringList), ['2025-10-20 T26:IC-1:publish', '2026-04-01 T24:deregistration']);
   t.match(only(recoveringList, 'T24', 'deregistration'), { kind: 'deadline', anchorEventId: 'RecoveryDecisionIssued#8' });
 
-  const deregister = cmd('DeregisterRight', { deregisteredOn: '2026-03-20', method: 'VOLUNTARY' });
-  const recovered = stateOf(...recovering, deregister);
+  const recovered = stateOf(...recovering, deregister());
   t.equal(recovered.status, 'RECOVERED');
   t.same(lines(obligationsOf(recovered, NATIONAL_POLICY)), [], 'never published: nothing to publish or withdraw once disposed of');
 
   // Published while the disposal ran: the withdrawal is due on deregistration, anchored on it.
-  const published = [...recovering.slice(0, 6), cmd('PublishIdleLand', { publishedOn: '2025-10-21', channels: ['portal'] }), ...recovering.slice(6)];
-  const { state, events } = run(...published, deregister);
+  const published = [...recovering.slice(0, 6), publishIdle(), ...recovering.slice(6)];
+  const { state, events } = run(...published, deregister());
   t.equal(events.at(-1)?.type, 'RightDeregistered');
   const withdrawal = only(obligationsOf(state, NATIONAL_POLICY), 'T26', 'IC-1:withdraw');
   t.match(withdrawal, { dueDate: '2026-03-20', anchorDate: '2026-03-20', anchorEventId: events.at(-1)?.id });
   t.same(lines(obligationsOf(state, NATIONAL_POLICY)), ['2026-03-20 T26:IC-1:withdraw'], 'only the publication withdrawal is left');
 });
-
-const acceptCause = (extra: Partial<CommandOf<'AcceptGovernmentCause'>['data']>) =>
-  cmd('AcceptGovernmentCause', { acceptedOn: '2025-10-15', cause: 'PLAN_REVISION', disposal: 'TEMPORARY_USE', agreementRef: 'BC-1', ...extra });
-const closeCase = (closedOn: string) => cmd('CloseIdleCase', { closedOn, reason: 'disposed' });
 
 t.test('government cause, temporary use: T25 runs 2 y, the idle clock is suspended', async (t) => {
   const accepted = [...investigated(), acceptCause({ temporaryUseStartedOn: '2025-11-01' })];

@@ -1,7 +1,7 @@
 import t from 'tap';
 import { fold } from '../../../src/domain/decider.js';
 import { createDecisionDecider, decisionDecider, decisionStreamName, type DecisionCommand } from '../../../src/domain/decision/index.js';
-import { deciderSpec } from './fixtures/decider-spec.js';
+import { deciderSpec } from '../fixtures/decider-spec.js';
 import { at, holdMeeting, meetingHeld, participants, proposalSubmitted, spec, T } from './fixtures/decision-fixtures.js';
 
 t.test('stream name', async (t) => {

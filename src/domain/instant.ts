@@ -1,5 +1,6 @@
+/** ISO 8601 instants as they arrive in commands (`context.now`, decision times, credit expiries). */
 import { DateTime } from 'luxon';
-import { fail } from '../errors.js';
+import { fail } from './errors.js';
 
 // An instant must say where it is in time: a bare local time would be read in the host's zone.
 const HAS_OFFSET = /(?:Z|[+-]\d{2}:?\d{2})$/;
