@@ -23,13 +23,22 @@ export const postgresTestStore = async (options: { poolMax?: number; idleInTrans
     poolMax: options.poolMax ?? 40,
     idleInTransactionTimeoutMs: options.idleInTransactionTimeoutMs ?? 60_000,
   });
-  await migrateToLatest(connection.db, schema);
-  const store = new PostgresEventStore({ pool: connection.pool, schema, wakeUp: 'listen', listenConnection: connection.clientConfig });
+  const drop = () => connection.pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  let store: PostgresEventStore;
+  try {
+    await migrateToLatest(connection.db, schema);
+    store = new PostgresEventStore({ pool: connection.pool, schema, wakeUp: 'listen', listenConnection: connection.clientConfig });
+  } catch (error) {
+    // Never leave a half-made schema behind in the shared test database.
+    await drop();
+    await connection.close();
+    throw error;
+  }
   return {
     store, connection, schema,
     close: async () => {
       await store.close();
-      await connection.pool.query(`DROP SCHEMA "${schema}" CASCADE`);
+      await drop();
       await connection.close();
     },
   };
