@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Test } from 'tap';
 import { ConcurrencyError, DuplicateEventIdError, InvalidEventError } from '../../src/eventstore/errors.js';
 import type { EventStore, NewEvent } from '../../src/eventstore/types.js';
-import { metadata, newEvent, uniqueStream } from '../helpers/events.js';
+import { newEvent, uniqueStream } from '../helpers/events.js';
 import { tailConcurrentWriters } from './concurrent-writers.js';
 
 export interface ContractTarget {
@@ -193,4 +193,3 @@ const readToEnd = async (store: EventStore) => {
   }
 };
 
-export { metadata };

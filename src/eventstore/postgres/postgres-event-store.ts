@@ -88,12 +88,7 @@ export class PostgresEventStore implements EventStore {
         if (!isUniqueViolation(error)) throw error;
       }
     }
-    const ids = events.map((e) => e.id);
-    const types = events.map((e) => e.type);
-    const data = serialized.map((e) => e.data);
-    const metadata = serialized.map((e) => e.metadata);
-    const expected = typeof expectedRevision === 'number' ? expectedRevision : -1;
-    return this.appendCarefully(stream, expectedRevision, [stream, expected, expectedRevision === 'any', ids, types, data, metadata]);
+    return this.appendCarefully(stream, expectedRevision, events, serialized);
   }
 
   private appendAtQuery(stream: string, first: number, events: readonly NewEvent[], serialized: readonly SerializedEvent[]): pg.QueryConfig {
@@ -110,7 +105,16 @@ export class PostgresEventStore implements EventStore {
   }
 
   /** The server-side function: 'any' appends, duplicates, conflicts (see appendFunctionSql). */
-  private async appendCarefully(stream: string, expectedRevision: AppendOptions['expectedRevision'], params: unknown[]): Promise<AppendResult> {
+  private async appendCarefully(
+    stream: string,
+    expectedRevision: AppendOptions['expectedRevision'],
+    events: readonly NewEvent[],
+    serialized: readonly SerializedEvent[],
+  ): Promise<AppendResult> {
+    const params = [
+      stream, typeof expectedRevision === 'number' ? expectedRevision : -1, expectedRevision === 'any',
+      events.map((e) => e.id), events.map((e) => e.type), serialized.map((e) => e.data), serialized.map((e) => e.metadata),
+    ];
     for (let attempt = 1; ; attempt++) {
       try {
         const { rows } = await this.options.pool.query<{ status: string; revision: number | null; last_position: string | null; xid: string | null }>(
@@ -126,7 +130,7 @@ export class PostgresEventStore implements EventStore {
           case 'conflict':
             throw new ConcurrencyError(stream, expectedRevision, row.revision === -1 ? 'no_stream' : (row.revision as number));
           case 'foreign':
-            throw new DuplicateEventIdError(params[3] as string[]);
+            throw new DuplicateEventIdError(events.map((e) => e.id));
           default:
             throw new Error(`append_events returned ${JSON.stringify(row)}`);
         }
