@@ -4,6 +4,7 @@ import { evolve, initialState } from './evolve.js';
 import type { CreditArchiveState, CreditCommand, CreditEvent } from './types.js';
 
 export * from './types.js';
+export { CREDIT_COMMANDS } from './commands.js';
 export { creditEntryId } from './entry-id.js';
 export { canBid, activeEntries, isEntryActiveAt } from './can-bid.js';
 export type { BlockingEntry, BlockingReason, CanBidResult } from './can-bid.js';

@@ -1,4 +1,4 @@
-import type { Command, DomainEvent } from '../decider.js';
+import type { DomainEvent } from '../decider.js';
 
 /** DOMAIN.md §7.1: the five breaches that put a land user into the credit archive (S0 §二(八)). */
 export const CREDIT_TRIGGERS = ['C1', 'C2', 'C3', 'C4', 'C5'] as const;
@@ -94,25 +94,8 @@ export type CreditEntryLifted = DomainEvent<
 >;
 export type CreditEvent = CreditEntryAdded | CreditEntryLiftRequested | RectificationVerified | CreditEntryLifted;
 
-// ---- commands ----
-export type AddCreditEntry = Command<
-  'AddCreditEntry',
-  {
-    readonly landUserId: string;
-    readonly trigger: CreditTrigger;
-    readonly evidenceRef: { readonly parcelId: string; readonly eventId?: string | null; readonly caseId?: string | null };
-    readonly controllingShareholderIds: readonly string[];
-    readonly reason: string;
-    readonly expiresAt?: string | null;
-  }
->;
-export type RequestCreditEntryLift = Command<
-  'RequestCreditEntryLift',
-  { readonly entryId: string; readonly rectification: string }
->;
-export type VerifyRectification = Command<'VerifyRectification', { readonly entryId: string; readonly documentNo: string }>;
-export type LiftCreditEntry = Command<'LiftCreditEntry', { readonly entryId: string; readonly announcementRef: string }>;
-export type CreditCommand = AddCreditEntry | RequestCreditEntryLift | VerifyRectification | LiftCreditEntry;
+// ---- commands: one zod schema each, in commands.ts ----
+export type * from './commands.js';
 
 /** DOMAIN.md §12: the provincial department verifies rectification before a ban is lifted (E7). */
 export const PROVINCE_REVIEWER = 'PROVINCE_REVIEWER';
