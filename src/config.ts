@@ -23,6 +23,17 @@ const schema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   DATA_DIR: z.string().min(1).default('./data'),
+  AUTH_SECRET: z
+    .string()
+    .min(32, 'must be at least 32 characters')
+    .optional()
+    .describe('HS256 secret of the bearer tokens; unset on the embedded default = generated once under DATA_DIR'),
+  RESERVE_PRICE_KEY: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/, 'must be 64 lower-case hex characters (32 bytes)')
+    .optional()
+    .describe('AES-256-GCM key that seals reserve prices until disclosure; unset on the embedded default = generated'),
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(16_777_216).default(262_144),
 });
 
 export type Config = Readonly<z.infer<typeof schema>>;

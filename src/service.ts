@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { buildApp } from './api/app.js';
+import { authSecret, reservePriceKey } from './api/auth/secrets.js';
+import { createSealer } from './api/commands/reserve-price-seal.js';
 import type { Config } from './config.js';
 import { openDatabase } from './db/open.js';
 import { openEventStore } from './eventstore/open.js';
@@ -16,7 +18,8 @@ export interface RunningService {
 }
 
 /** Composition root: config → database → event store → API. The only place that wires. */
-export const startService = async (config: Config, logger: Logger): Promise<RunningService> => {
+export const startService = async (config: Config, logger: Logger, clock: () => Date = () => new Date()): Promise<RunningService> => {
+  const secrets = { authSecret: authSecret(config), sealer: createSealer(reservePriceKey(config)) };
   const database = await openDatabase(config);
   let store: EventStore | undefined;
   try {
@@ -24,6 +27,8 @@ export const startService = async (config: Config, logger: Logger): Promise<Runn
     const events = store;
     const app = await buildApp({
       logger,
+      bodyLimit: config.BODY_LIMIT_BYTES,
+      commands: { store: events, clock, ...secrets },
       readiness: [
         { name: 'eventStore', check: () => events.ping() },
         { name: 'readModels', check: () => database.connection.pool.query('SELECT 1').then(() => true, () => false) },

@@ -2,20 +2,39 @@ import { randomUUID } from 'node:crypto';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
+import type { EventStore } from '../eventstore/types.js';
+import { registerCommandRoutes } from './commands/command-route.js';
+import { COMMAND_AGGREGATES } from './commands/index.js';
+import type { ReservePriceSealer } from './commands/reserve-price-seal.js';
 import { problem, sendProblem, toProblem } from './problem.js';
 import { healthRoutes, type ReadinessCheck } from './routes/health.js';
+
+/** What the command routes need; without it the app serves only the operations routes. */
+export interface CommandDependencies {
+  readonly store: EventStore;
+  /** HS256 secret of the bearer tokens. */
+  readonly authSecret: string;
+  readonly sealer: ReservePriceSealer;
+  /** The server's clock: `context.now` of every command, token expiry. Injected by tests. */
+  readonly clock: () => Date;
+}
 
 export interface AppDependencies {
   readonly logger: Logger;
   readonly readiness: readonly ReadinessCheck[];
+  readonly commands?: CommandDependencies;
+  /** Largest request body accepted (413 above). */
+  readonly bodyLimit?: number;
 }
 
 /**
  * The HTTP API as a fastify instance, without listening: main.ts starts it, tests call
- * app.inject. Route schemas drive validation and the OpenAPI document at /docs/json.
+ * app.inject. The domain's zod schemas validate requests and generate the OpenAPI document
+ * at /docs/json (Swagger UI at /docs).
  */
-export const buildApp = async ({ logger, readiness }: AppDependencies): Promise<FastifyInstance> => {
+export const buildApp = async ({ logger, readiness, commands, bodyLimit = 262_144 }: AppDependencies): Promise<FastifyInstance> => {
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
     genReqId: (request) => {
@@ -23,8 +42,11 @@ export const buildApp = async ({ logger, readiness }: AppDependencies): Promise<
       return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
     },
     requestIdHeader: false,
-    ajv: { customOptions: { allErrors: true } },
+    bodyLimit,
   });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorateRequest('actor', null);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
@@ -34,10 +56,17 @@ export const buildApp = async ({ logger, readiness }: AppDependencies): Promise<
       info: {
         title: 'Land-supply supervision ledger',
         version: '0.1.0',
-        description: 'Event-sourced supervision of state-owned construction-land parcels after supply.',
+        description:
+          'Event-sourced supervision of state-owned construction-land parcels after supply. Every command is ' +
+          '`POST /{aggregate}/{id}/{command-in-kebab-case}` with the command data as body; `x-roles` lists who may send it.',
       },
-      tags: [{ name: 'operations', description: 'Health and readiness' }],
+      tags: [
+        { name: 'operations', description: 'Health and readiness' },
+        ...COMMAND_AGGREGATES.map((a) => ({ name: a.tag })),
+      ],
+      components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
     },
+    transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
 
@@ -51,5 +80,11 @@ export const buildApp = async ({ logger, readiness }: AppDependencies): Promise<
   );
 
   await app.register(healthRoutes(readiness));
+  if (commands) {
+    const { store, sealer, authSecret, clock } = commands;
+    for (const aggregate of COMMAND_AGGREGATES) {
+      registerCommandRoutes(app, aggregate, { deps: { store, sealer }, secret: authSecret, clock });
+    }
+  }
   return app;
 };

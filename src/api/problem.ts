@@ -1,6 +1,15 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError } from '../domain/errors.js';
-import { ConcurrencyError, DuplicateEventIdError, InvalidEventError, StoreIntegrityError } from '../eventstore/errors.js';
+import { z } from 'zod';
+import { DomainError, type ErrorCategory } from '../domain/errors.js';
+import {
+  ConcurrencyError,
+  DuplicateEventIdError,
+  IdempotencyKeyReusedError,
+  InvalidEventError,
+  StoreIntegrityError,
+} from '../eventstore/errors.js';
+import { AuthenticationError } from './auth/token.js';
+import { HttpError } from './http-error.js';
 
 /** RFC 9457 problem details; `code` is stable for clients, `errors` names fields and rules. */
 export interface Problem {
@@ -24,20 +33,80 @@ export const problem = (status: number, code: string, title: string, extra: Part
   ...extra,
 });
 
+/** The one place where a domain error's category becomes an HTTP status. */
+export const STATUS_OF_CATEGORY: Readonly<Record<ErrorCategory, { readonly status: number; readonly title: string }>> = {
+  input: { status: 400, title: 'The command data is not valid' },
+  not_found: { status: 404, title: 'The command names something that does not exist' },
+  state: { status: 409, title: 'The command does not apply in the current state' },
+  rule: { status: 422, title: 'A business rule forbids this command' },
+};
+
+const FASTIFY_CODES: Readonly<Record<string, string>> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'BODY_TOO_LARGE',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'CONTENT_LENGTH_INVALID',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'BODY_EMPTY',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'BODY_NOT_JSON',
+};
+
+const fieldOf = (context: string, instancePath: string): string =>
+  [context, ...instancePath.split('/').filter((part) => part !== '')].join('.');
+
+const validationProblem = (error: FastifyError, instance: string): Problem => {
+  const context = error.validationContext ?? 'body';
+  const errors = (error.validation ?? []).flatMap((v) => {
+    const keys = (v.params as { keys?: unknown }).keys;
+    // An unknown key is reported at the key itself, so the field names what to remove.
+    if (v.keyword === 'unrecognized_keys' && Array.isArray(keys)) {
+      return keys.map((key) => ({ field: fieldOf(context, `${v.instancePath}/${String(key)}`), rule: 'unrecognized_keys', message: 'is not a field of this command' }));
+    }
+    return [{ field: fieldOf(context, v.instancePath), rule: v.keyword, message: v.message ?? 'invalid' }];
+  });
+  const first = errors[0];
+  return problem(400, 'VALIDATION_FAILED', 'The request is not valid', {
+    detail: first ? `${first.field}: ${first.message}` : error.message,
+    instance,
+    errors,
+  });
+};
+
 /** The one place that turns errors into HTTP answers. */
 export const toProblem = (error: unknown, request: FastifyRequest): Problem => {
   const instance = request.url;
   if (error instanceof DomainError) {
     const { field, rule, ...rest } = error.details;
-    return problem(422, error.code, 'A business rule forbids this command', {
-      detail: error.message, instance, ...rest,
-      errors: [{ field: field ?? '', rule: rule ?? error.code, message: error.message }],
+    const { status, title } = STATUS_OF_CATEGORY[error.category];
+    return problem(status, error.code, title, {
+      detail: error.message,
+      instance,
+      ...rest,
+      category: error.category,
+      errors: [{ field: field === undefined ? '' : `body.${field}`, rule: rule ?? error.code, message: error.message }],
     });
   }
+  if (error instanceof HttpError) {
+    const { field, rule, ...rest } = error.extra;
+    return problem(error.status, error.code, error.message, {
+      instance,
+      ...rest,
+      ...(field === undefined && rule === undefined ? {} : { errors: [{ field: field ?? '', rule: rule ?? error.code, message: error.message }] }),
+    });
+  }
+  if (error instanceof AuthenticationError) return problem(401, error.code, error.message, { instance });
   if (error instanceof ConcurrencyError) {
     const ifMatch = request.headers['if-match'] !== undefined;
     return problem(ifMatch ? 412 : 409, error.code, ifMatch ? 'The resource changed since the given ETag' : 'Concurrent change, try again', {
-      detail: error.message, instance, expected: error.expected, actual: error.actual,
+      detail: error.message,
+      instance,
+      expected: error.expected,
+      actual: error.actual,
+    });
+  }
+  if (error instanceof IdempotencyKeyReusedError) {
+    return problem(422, error.code, 'The Idempotency-Key was used for a different request', {
+      detail: error.message,
+      instance,
+      errors: [{ field: 'headers.idempotency-key', rule: 'idempotency-key', message: error.message }],
     });
   }
   if (error instanceof InvalidEventError) {
@@ -46,21 +115,44 @@ export const toProblem = (error: unknown, request: FastifyRequest): Problem => {
   if (error instanceof DuplicateEventIdError) return problem(409, error.code, 'Event ids already used', { detail: error.message, instance });
   if (error instanceof StoreIntegrityError) return problem(503, error.code, 'Event store integrity check failed', { detail: error.message, instance });
   const fastifyError = error as FastifyError;
-  if (fastifyError.validation) {
-    return problem(400, 'VALIDATION_FAILED', 'The request is not valid', {
-      detail: fastifyError.message, instance,
-      errors: fastifyError.validation.map((v) => ({
-        field: `${fastifyError.validationContext ?? 'body'}${v.instancePath.replace(/\//g, '.')}`,
-        rule: v.keyword,
-        message: v.message ?? 'invalid',
-      })),
-    });
-  }
+  if (fastifyError.validation) return validationProblem(fastifyError, instance);
   if (typeof fastifyError.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
-    return problem(fastifyError.statusCode, fastifyError.code ?? 'BAD_REQUEST', fastifyError.message, { instance });
+    const code = FASTIFY_CODES[fastifyError.code] ?? fastifyError.code ?? 'BAD_REQUEST';
+    return problem(fastifyError.statusCode, code, fastifyError.message, { instance });
   }
   return problem(500, 'INTERNAL', 'Internal error', { instance });
 };
 
-export const sendProblem = (reply: FastifyReply, p: Problem): FastifyReply =>
-  reply.status(p.status).type('application/problem+json').send(p);
+export const sendProblem = (reply: FastifyReply, p: Problem): FastifyReply => {
+  // A failed If-Match answers with the current ETag, so the client can re-read and decide again.
+  if (p.status === 412 && typeof p['actual'] === 'number') reply.header('etag', `"${p['actual']}"`);
+  return reply.status(p.status).type('application/problem+json').send(p);
+};
+
+/** The problem+json shape, for the OpenAPI document. */
+export const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    code: z.string().describe('Stable error code'),
+    detail: z.string().optional(),
+    instance: z.string().optional(),
+    errors: z.array(z.object({ field: z.string(), rule: z.string(), message: z.string() })).optional(),
+  })
+  .loose();
+
+const described = (text: string) => problemSchema.describe(text);
+
+/** The error responses every command route can give. */
+export const problemResponses = {
+  400: described('VALIDATION_FAILED (errors[].field names the path), IF_MATCH_INVALID, IDEMPOTENCY_KEY_INVALID, ID_MISMATCH, BODY_NOT_JSON; domain input codes'),
+  401: described('TOKEN_MISSING, TOKEN_INVALID, TOKEN_EXPIRED'),
+  403: described('ROLE_NOT_ALLOWED (role not in x-roles), JURISDICTION_FORBIDDEN, NOT_OWNER'),
+  404: described('<AGGREGATE>_NOT_FOUND; domain not_found codes (e.g. PAYMENT_NOT_FOUND)'),
+  409: described('CONCURRENCY_CONFLICT after bounded retries; domain state codes (INVALID_STATE …)'),
+  412: described('CONCURRENCY_CONFLICT: If-Match did not match; the ETag header has the current revision'),
+  413: described('BODY_TOO_LARGE'),
+  415: described('UNSUPPORTED_MEDIA_TYPE: send application/json'),
+  422: described('A domain rule code (errors[].rule names the DOMAIN.md rule), IDEMPOTENCY_KEY_REUSED, DECISION_NOT_FOUND, DECISION_DOES_NOT_COVER_PARCEL'),
+} as const;

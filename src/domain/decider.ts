@@ -17,7 +17,8 @@ export interface DomainEvent<T extends string = string, D = Record<string, unkno
 /** Who issues a command, and when. `now` is the business instant (ISO 8601 with offset). */
 export interface CommandContext {
   readonly now: string;
-  readonly actor: { readonly id: string; readonly role: string };
+  /** Who issued it; name and jurisdiction are kept for the audit trail, the rules use id and role. */
+  readonly actor: { readonly id: string; readonly role: string; readonly name?: string; readonly jurisdiction?: string };
 }
 
 /** A command: imperative name, its data, and the context it was issued in. */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Command, Decider, DomainEvent } from '../domain/decider.js';
-import { ConcurrencyError } from './errors.js';
+import { ConcurrencyError, IdempotencyKeyReusedError } from './errors.js';
 import { metadataFor, withoutUndefined, type CommandEnvelope } from './envelope.js';
 import { chainEvents, lastHashOf } from './hash-chain.js';
 import { nameBasedUuid } from './ids.js';
@@ -14,8 +14,16 @@ export interface HandleCommandOptions<C extends Command, E extends DomainEvent, 
   readonly envelope: CommandEnvelope;
   /** From If-Match: the caller decided on this revision; a mismatch fails at once, no retry. */
   readonly expectedRevision?: number | 'no_stream';
-  /** Same key, same stream → same event ids: a repeated request appends nothing the second time. */
+  /**
+   * Same key, same stream → same event ids: a repeated request appends nothing the second time.
+   * With `envelope.requestHash`, a repeat whose hash differs is refused (IdempotencyKeyReusedError).
+   */
   readonly idempotencyKey?: string;
+  /**
+   * Runs on the folded state before decide (and again on every retry): authorisation and
+   * existence checks that need the current state. `revision` is -1 for a stream not yet written.
+   */
+  readonly guard?: (state: S, revision: number) => void | Promise<void>;
   readonly clock: () => Date;
   readonly maxAttempts?: number;
 }
@@ -25,14 +33,27 @@ export interface HandleCommandResult<S> {
   readonly nextRevision: number;
   /** Global checkpoint of the last event appended (or of the original append when replayed); null if none. */
   readonly position: string | null;
+  /** The events appended, or when replayed the ones the original request appended. */
   readonly events: readonly NewEvent[];
+  /** Revision of the first of `events` (0: this command created the stream); null when none. */
+  readonly firstRevision: number | null;
   /** True when the idempotency key had already been used on this stream: nothing was appended. */
   readonly replayed: boolean;
   readonly state: S;
 }
 
+/** Stored events are the deciders' own events; the id lets evolve remember anchors. */
+export const toDomainEvent = <E extends DomainEvent>(event: RecordedEvent): E =>
+  ({ type: event.type, data: event.data, id: event.id }) as unknown as E;
+
+/** The state a stream's stored events fold to. */
+export const foldStream = <E extends DomainEvent, S>(
+  decider: Pick<Decider<Command, E, S>, 'evolve' | 'initialState'>,
+  history: readonly RecordedEvent[],
+): S => history.reduce((s, e) => decider.evolve(s, toDomainEvent<E>(e)), decider.initialState());
+
 /**
- * read stream → fold → decide → append at the revision that was read. Another writer in
+ * read stream → fold → guard → decide → append at the revision that was read. Another writer in
  * between makes the append fail with a ConcurrencyError; then the whole cycle runs again on the
  * new state, a bounded number of times. Domain errors are never retried.
  */
@@ -44,17 +65,34 @@ export const handleCommand = async <C extends Command, E extends DomainEvent, S>
   for (let attempt = 1; ; attempt++) {
     const history = await store.readStream(stream);
     const current = history.length - 1;
-    const state = history.reduce((s, e) => decider.evolve(s, asDomainEvent<E>(e)), decider.initialState());
+    const state = foldStream(decider, history);
     const eventId = (i: number) => (idempotencyKey === undefined ? randomUUID() : nameBasedUuid(`${stream}\n${idempotencyKey}\n${i}`));
 
-    const replay = idempotencyKey === undefined ? undefined : originalAppend(history, eventId);
-    if (replay) return { ...replay, events: [], replayed: true, state };
+    const original = idempotencyKey === undefined ? [] : originalAppend(history, eventId);
+    if (original.length > 0) {
+      const stored = original[0]?.metadata.requestHash;
+      if (envelope.requestHash !== undefined && stored !== undefined && stored !== envelope.requestHash) {
+        throw new IdempotencyKeyReusedError(stream);
+      }
+      const last = original.at(-1) as RecordedEvent;
+      return {
+        nextRevision: last.revision,
+        position: last.position,
+        events: original,
+        firstRevision: original[0]?.revision ?? null,
+        replayed: true,
+        state,
+      };
+    }
 
     if (expectedRevision !== undefined && (expectedRevision === 'no_stream' ? -1 : expectedRevision) !== current) {
       throw new ConcurrencyError(stream, expectedRevision, current === -1 ? 'no_stream' : current);
     }
+    await options.guard?.(state, current);
     const decided = decider.decide(command, state);
-    if (decided.length === 0) return { nextRevision: current, position: history.at(-1)?.position ?? null, events: [], replayed: false, state };
+    if (decided.length === 0) {
+      return { nextRevision: current, position: history.at(-1)?.position ?? null, events: [], firstRevision: null, replayed: false, state };
+    }
 
     const recordedAt = clock().toISOString();
     const unchained: NewEvent[] = decided.map((event, i) => ({
@@ -67,7 +105,7 @@ export const handleCommand = async <C extends Command, E extends DomainEvent, S>
     try {
       const result = await store.append(stream, events, { expectedRevision: current === -1 ? 'no_stream' : current });
       const next = decided.reduce((s, e) => decider.evolve(s, e), state);
-      return { nextRevision: result.nextRevision, position: result.position, events, replayed: false, state: next };
+      return { nextRevision: result.nextRevision, position: result.position, events, firstRevision: current + 1, replayed: false, state: next };
     } catch (error) {
       if (error instanceof ConcurrencyError && attempt < maxAttempts) continue;
       throw error;
@@ -75,14 +113,10 @@ export const handleCommand = async <C extends Command, E extends DomainEvent, S>
   }
 };
 
-/** Stored events are the deciders' own events; the id lets evolve remember anchors. */
-const asDomainEvent = <E extends DomainEvent>(event: RecordedEvent): E =>
-  ({ type: event.type, data: event.data, id: event.id }) as unknown as E;
-
-/** Where the append made earlier with the same idempotency key ended, if there was one. */
-const originalAppend = (history: readonly RecordedEvent[], eventId: (i: number) => string) => {
+/** The events an earlier request with the same idempotency key appended, in order (none if none). */
+const originalAppend = (history: readonly RecordedEvent[], eventId: (i: number) => string): RecordedEvent[] => {
   const byId = new Map(history.map((e) => [e.id, e]));
-  let last: RecordedEvent | undefined;
-  for (let i = 0; byId.has(eventId(i)); i++) last = byId.get(eventId(i));
-  return last && { nextRevision: last.revision, position: last.position };
+  const found: RecordedEvent[] = [];
+  for (let i = 0; byId.has(eventId(i)); i++) found.push(byId.get(eventId(i)) as RecordedEvent);
+  return found;
 };

@@ -9,6 +9,9 @@ export interface CommandEnvelope {
   readonly reason?: string;
   readonly documentNo?: string;
   readonly decisionId?: string;
+  /** With an idempotency key: the key and a hash of the request, to tell a retry from a reuse. */
+  readonly idempotencyKey?: string;
+  readonly requestHash?: string;
 }
 
 /** Builds the metadata of one new event (without the hash chain, which is added last). */
@@ -26,9 +29,11 @@ export const metadataFor = (
     // A deadline computed by the domain carries the versions it was computed with.
     policyVersion: stringField(data, 'policyVersion'),
     calendarVersion: stringField(data, 'calendarVersion'),
+    idempotencyKey: envelope.idempotencyKey,
+    requestHash: envelope.requestHash,
   };
   return {
-    actor: { id: context.actor.id, role: context.actor.role },
+    actor: withoutUndefined(context.actor) as unknown as EventMetadata['actor'],
     occurredAt: context.now,
     recordedAt,
     correlationId: envelope.correlationId,

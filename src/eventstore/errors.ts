@@ -39,3 +39,12 @@ export class StoreIntegrityError extends Error {
   override readonly name = 'StoreIntegrityError';
   readonly code = 'STORE_INTEGRITY';
 }
+
+/** An Idempotency-Key already used on this stream for a different request. */
+export class IdempotencyKeyReusedError extends Error {
+  override readonly name = 'IdempotencyKeyReusedError';
+  readonly code = 'IDEMPOTENCY_KEY_REUSED';
+  constructor(readonly stream: string) {
+    super(`the idempotency key was already used on ${stream} for a different request`);
+  }
+}

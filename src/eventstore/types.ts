@@ -19,6 +19,9 @@ export type Checkpoint = string;
 export interface Actor {
   readonly id: string;
   readonly role: string;
+  /** Display name and jurisdiction of the token the command came with (API commands). */
+  readonly name?: string;
+  readonly jurisdiction?: string;
 }
 
 /** The envelope every event carries (ARCHITECTURE.md "Metadata envelope"). */
@@ -38,6 +41,9 @@ export interface EventMetadata {
   readonly decisionId?: string;
   readonly policyVersion?: string;
   readonly calendarVersion?: string;
+  /** Idempotency-Key of the request, and the sha256 of its method, path and body. */
+  readonly idempotencyKey?: string;
+  readonly requestHash?: string;
   /** Tamper evidence: hash of the previous event in the stream ('' for the first). */
   readonly prevHash?: string;
   /** sha256(prevHash ‖ canonical JSON of type, data, metadata-without-hash, revision). */

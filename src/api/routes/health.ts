@@ -1,4 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { problem, sendProblem } from '../problem.js';
 
 export interface ReadinessCheck {
@@ -7,14 +9,11 @@ export interface ReadinessCheck {
   check(): Promise<boolean>;
 }
 
-const statusSchema = {
-  type: 'object',
-  properties: { status: { type: 'string' }, checks: { type: 'object', additionalProperties: { type: 'boolean' } } },
-  required: ['status'],
-} as const;
+const statusSchema = z.object({ status: z.string(), checks: z.record(z.string(), z.boolean()).optional() });
 
 /** Liveness (the process answers) and readiness (its stores answer). */
-export const healthRoutes = (checks: readonly ReadinessCheck[]): FastifyPluginAsync => async (app) => {
+export const healthRoutes = (checks: readonly ReadinessCheck[]): FastifyPluginAsync => async (plain) => {
+  const app = plain.withTypeProvider<ZodTypeProvider>();
   app.get('/health', { schema: { tags: ['operations'], summary: 'The process is alive', response: { 200: statusSchema } } }, async () => ({
     status: 'ok',
   }));
