@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { buildApp } from './api/app.js';
 import type { Config } from './config.js';
+import { migrateDatabase, type Database } from './database.js';
 import { openDatabase } from './db/open.js';
 import { openEventStore } from './eventstore/open.js';
 import type { EventStore } from './eventstore/types.js';
@@ -15,11 +16,15 @@ export interface RunningService {
   close(): Promise<void>;
 }
 
-/** Composition root: config → database → event store → API. The only place that wires. */
+/**
+ * Composition root: config → database (migrated here, the one start-up that migrates) → event
+ * store → API. The only place that wires.
+ */
 export const startService = async (config: Config, logger: Logger): Promise<RunningService> => {
-  const database = await openDatabase(config);
+  const database = await openDatabase<Database>(config);
   let store: EventStore | undefined;
   try {
+    await migrateDatabase(database.connection.db, config.DATABASE_SCHEMA);
     store = await openEventStore(config, database);
     const events = store;
     const app = await buildApp({

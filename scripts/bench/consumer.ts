@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { formatCheckpoint, parseCheckpoint } from '../../src/eventstore/postgres/checkpoint.js';
-import { quoteIdent } from '../../src/eventstore/postgres/schema-sql.js';
+import { quoteIdent } from '../../src/db/identifiers.js';
 import type { Bench } from './setup.js';
 import { runWorkers } from './timing.js';
 import { partition, type StreamWork } from './workload.js';

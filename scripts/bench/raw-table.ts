@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { quoteIdent } from '../../src/eventstore/postgres/schema-sql.js';
+import { quoteIdent } from '../../src/db/identifiers.js';
 import type { NewEvent } from '../../src/eventstore/types.js';
 
 /**

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import t from 'tap';
+import type { Database } from '../../src/database.js';
 import { connectPostgres } from '../../src/db/connect.js';
 import { StoreIntegrityError } from '../../src/eventstore/errors.js';
 import { chainEvents, verifyStream } from '../../src/eventstore/hash-chain.js';
@@ -57,7 +58,7 @@ t.test('start-up refuses a log whose transaction ids are ahead of the cluster (r
 });
 
 t.test('the server ends a transaction left idle, so it cannot hold readers back for long', async (t) => {
-  const connection = connectPostgres({ connectionString: testDatabaseUrl(), poolMax: 1, idleInTransactionTimeoutMs: 300 });
+  const connection = connectPostgres<Database>({ connectionString: testDatabaseUrl(), poolMax: 1, idleInTransactionTimeoutMs: 300 });
   const client = await connection.pool.connect();
   client.on('error', () => undefined);
   await client.query('BEGIN');

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { migrateDatabase, type Database } from '../../src/database.js';
 import { connectPostgres, type PostgresConnection } from '../../src/db/connect.js';
-import { migrateToLatest } from '../../src/db/migrations.js';
 import { startEmbeddedPostgres } from '../../src/db/embedded.js';
 import { PostgresEventStore } from '../../src/eventstore/postgres/postgres-event-store.js';
 
@@ -10,7 +10,7 @@ export const testDatabaseUrl = (): string =>
 
 export interface TestStore {
   readonly store: PostgresEventStore;
-  readonly connection: PostgresConnection;
+  readonly connection: PostgresConnection<Database>;
   readonly schema: string;
   close(): Promise<void>;
 }
@@ -18,7 +18,7 @@ export interface TestStore {
 /** A fresh schema on real PostgreSQL, migrated; dropped again on close. */
 export const postgresTestStore = async (options: { poolMax?: number; idleInTransactionTimeoutMs?: number } = {}): Promise<TestStore> => {
   const schema = `t_${randomBytes(6).toString('hex')}`;
-  const connection = connectPostgres({
+  const connection = connectPostgres<Database>({
     connectionString: testDatabaseUrl(),
     poolMax: options.poolMax ?? 40,
     idleInTransactionTimeoutMs: options.idleInTransactionTimeoutMs ?? 60_000,
@@ -26,7 +26,7 @@ export const postgresTestStore = async (options: { poolMax?: number; idleInTrans
   const drop = () => connection.pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
   let store: PostgresEventStore;
   try {
-    await migrateToLatest(connection.db, schema);
+    await migrateDatabase(connection.db, schema);
     store = new PostgresEventStore({ pool: connection.pool, schema, wakeUp: 'listen', listenConnection: connection.clientConfig });
   } catch (error) {
     // Never leave a half-made schema behind in the shared test database.
@@ -48,8 +48,8 @@ export const postgresTestStore = async (options: { poolMax?: number; idleInTrans
 export const pgliteTestStore = async (): Promise<TestStore> => {
   const embedded = await startEmbeddedPostgres(null);
   const schema = 'ledger';
-  const connection = connectPostgres({ connectionString: embedded.connectionString, poolMax: 1, idleInTransactionTimeoutMs: 60_000 });
-  await migrateToLatest(connection.db, schema);
+  const connection = connectPostgres<Database>({ connectionString: embedded.connectionString, poolMax: 1, idleInTransactionTimeoutMs: 60_000 });
+  await migrateDatabase(connection.db, schema);
   const store = new PostgresEventStore({ pool: connection.pool, schema, wakeUp: 'local', avoidServerErrors: true });
   return {
     store, connection, schema,
