@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Command, Decider, DomainEvent } from '../domain/decider.js';
 import { ConcurrencyError } from './errors.js';
 import { metadataFor, withoutUndefined, type CommandEnvelope } from './envelope.js';
+import { foldStream } from './fold-stream.js';
 import { chainEvents, lastHashOf } from './hash-chain.js';
 import { nameBasedUuid } from './ids.js';
 import type { EventStore, JsonObject, NewEvent, RecordedEvent } from './types.js';
@@ -44,7 +45,7 @@ export const handleCommand = async <C extends Command, E extends DomainEvent, S>
   for (let attempt = 1; ; attempt++) {
     const history = await store.readStream(stream);
     const current = history.length - 1;
-    const state = history.reduce((s, e) => decider.evolve(s, asDomainEvent<E>(e)), decider.initialState());
+    const state = foldStream(decider, history);
     const eventId = (i: number) => (idempotencyKey === undefined ? randomUUID() : nameBasedUuid(`${stream}\n${idempotencyKey}\n${i}`));
 
     const replay = idempotencyKey === undefined ? undefined : originalAppend(history, eventId);
@@ -74,10 +75,6 @@ export const handleCommand = async <C extends Command, E extends DomainEvent, S>
     }
   }
 };
-
-/** Stored events are the deciders' own events; the id lets evolve remember anchors. */
-const asDomainEvent = <E extends DomainEvent>(event: RecordedEvent): E =>
-  ({ type: event.type, data: event.data, id: event.id }) as unknown as E;
 
 /** Where the append made earlier with the same idempotency key ended, if there was one. */
 const originalAppend = (history: readonly RecordedEvent[], eventId: (i: number) => string) => {

@@ -1,8 +1,9 @@
 import t from 'tap';
 import { obligationsOf } from '../../src/domain/deadlines/index.js';
-import { parcelDecider, type ParcelState } from '../../src/domain/parcel/index.js';
+import { parcelDecider } from '../../src/domain/parcel/index.js';
 import { policyFor } from '../../src/domain/policy/index.js';
 import { handleCommand } from '../../src/eventstore/command-handler.js';
+import { foldStream } from '../../src/eventstore/fold-stream.js';
 import { verifyStream } from '../../src/eventstore/hash-chain.js';
 import { confirmDeal, deliver, pay, signTransfer, HALF } from '../domain/parcel/fixtures/parcel.js';
 import { postgresTestStore, type TestStore } from '../helpers/postgres.js';
@@ -39,7 +40,7 @@ t.test('a parcel from deal to delivery, stored and replayed', async (t) => {
   const granted = events.find((e) => e.type === 'TransferContractSigned');
   t.match(granted?.metadata, { policyVersion: 'CN-JS-2026.1', calendarVersion: /^chinese-days/, documentNo: 'doc' });
 
-  const state = events.reduce<ParcelState>((s, e) => parcelDecider.evolve(s, { type: e.type, data: e.data, id: e.id } as never), parcelDecider.initialState());
+  const state = foldStream(parcelDecider, events);
   t.equal(state.status, 'DELIVERED');
   const obligations = obligationsOf(state, policyFor('CN-JS-3201'));
   const ids = new Set(events.map((e) => e.id));
