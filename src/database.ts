@@ -26,4 +26,3 @@ export const databaseMigrations = (schema: string): MigrationList => ({
  */
 export const migrateDatabase = (db: Kysely<Database>, schema: string): Promise<string[]> =>
   migrateToLatest(db, schema, databaseMigrations(schema));
-

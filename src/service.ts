@@ -31,13 +31,25 @@ export const startService = async (config: Config, logger: Logger): Promise<Runn
       logger,
       readiness: [
         { name: 'eventStore', check: () => events.ping() },
-        { name: 'readModels', check: () => database.connection.pool.query('SELECT 1').then(() => true, () => false) },
+        {
+          name: 'readModels',
+          check: () =>
+            database.connection.pool.query('SELECT 1').then(
+              () => true,
+              () => false,
+            ),
+        },
       ],
     });
     const url = await app.listen({ port: config.PORT, host: config.HOST });
-    logger.info({ url, embedded: database.embedded, eventStore: config.ESDB_CONNECTION_STRING ? 'eventstoredb' : 'postgresql' }, 'service started');
+    logger.info(
+      { url, embedded: database.embedded, eventStore: config.ESDB_CONNECTION_STRING ? 'eventstoredb' : 'postgresql' },
+      'service started',
+    );
     return {
-      app, store, url,
+      app,
+      store,
+      url,
       close: async () => {
         await app.close();
         await events.close();

@@ -34,11 +34,16 @@ export const openBench = async (poolMax: number): Promise<Bench> => {
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
-  let store: PostgresEventStore | null = null;
+  let store: PostgresEventStore;
   try {
     await migrateDatabase(connection.db, schema);
     await connection.pool.query(rawTableSql(schema));
-    store = new PostgresEventStore({ pool: connection.pool, schema, wakeUp: 'listen', listenConnection: connection.clientConfig });
+    store = new PostgresEventStore({
+      pool: connection.pool,
+      schema,
+      wakeUp: 'listen',
+      listenConnection: connection.clientConfig,
+    });
     await store.assertTransactionIdsSane();
   } catch (error) {
     await drop();
@@ -49,7 +54,10 @@ export const openBench = async (poolMax: number): Promise<Bench> => {
   const opened = store;
   let canCheckpoint = true;
   return {
-    schema, connection, store: opened, raw: new RawTable(connection.pool, schema),
+    schema,
+    connection,
+    store: opened,
+    raw: new RawTable(connection.pool, schema),
     checkpoint: async () => {
       if (!canCheckpoint) return;
       try {

@@ -20,10 +20,14 @@ const migratorFor = <DB>(db: Kysely<DB>, schema: string, migrations: MigrationLi
   new Migrator({ db, migrationTableSchema: schema, provider: { getMigrations: async () => migrations } });
 
 /** Creates the schema if needed and runs every pending migration under kysely's migration lock. */
-export const migrateToLatest = async <DB>(db: Kysely<DB>, schema: string, migrations: MigrationList): Promise<string[]> => {
+export const migrateToLatest = async <DB>(
+  db: Kysely<DB>,
+  schema: string,
+  migrations: MigrationList,
+): Promise<string[]> => {
   await sql.raw(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`).execute(db);
   const { error, results } = await migratorFor(db, schema, migrations).migrateToLatest();
-  if (error) throw error instanceof Error ? error : new Error(String(error));
+  if (error) throw error instanceof Error ? error : new Error('migration failed', { cause: error });
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 };
 
@@ -43,7 +47,11 @@ export class SchemaNotMigratedError extends Error {
  * Read-only: names of the given migrations not yet run in `schema`. Creates nothing, not even
  * the schema or kysely's bookkeeping tables, so read-only tools can call it.
  */
-export const pendingMigrations = async <DB>(db: Kysely<DB>, schema: string, migrations: MigrationList): Promise<string[]> => {
+export const pendingMigrations = async <DB>(
+  db: Kysely<DB>,
+  schema: string,
+  migrations: MigrationList,
+): Promise<string[]> => {
   quoteIdent(schema); // refuses an unsafe name before it reaches a query
   const infos = await migratorFor(db, schema, migrations).getMigrations();
   return infos.filter((m) => m.executedAt === undefined).map((m) => m.name);

@@ -46,7 +46,8 @@ export const handleCommand = async <C extends Command, E extends DomainEvent, S>
     const history = await store.readStream(stream);
     const current = history.length - 1;
     const state = foldStream(decider, history);
-    const eventId = (i: number) => (idempotencyKey === undefined ? randomUUID() : nameBasedUuid(`${stream}\n${idempotencyKey}\n${i}`));
+    const eventId = (i: number) =>
+      idempotencyKey === undefined ? randomUUID() : nameBasedUuid(`${stream}\n${idempotencyKey}\n${i}`);
 
     const replay = idempotencyKey === undefined ? undefined : originalAppend(history, eventId);
     if (replay) return { ...replay, events: [], replayed: true, state };
@@ -55,7 +56,8 @@ export const handleCommand = async <C extends Command, E extends DomainEvent, S>
       throw new ConcurrencyError(stream, expectedRevision, current === -1 ? 'no_stream' : current);
     }
     const decided = decider.decide(command, state);
-    if (decided.length === 0) return { nextRevision: current, position: history.at(-1)?.position ?? null, events: [], replayed: false, state };
+    if (decided.length === 0)
+      return { nextRevision: current, position: history.at(-1)?.position ?? null, events: [], replayed: false, state };
 
     const recordedAt = clock().toISOString();
     const unchained: NewEvent[] = decided.map((event, i) => ({

@@ -13,4 +13,8 @@ export const toDomainEvent = <E extends DomainEvent>(event: RecordedEvent): E =>
 export const foldStream = <E extends DomainEvent, S>(
   decider: Pick<Decider<Command, E, S>, 'evolve' | 'initialState'>,
   events: readonly RecordedEvent[],
-): S => fold(decider, events.map((e) => toDomainEvent<E>(e)));
+): S =>
+  fold(
+    decider,
+    events.map((e) => toDomainEvent<E>(e)),
+  );

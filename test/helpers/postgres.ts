@@ -16,7 +16,9 @@ export interface TestStore {
 }
 
 /** A fresh schema on real PostgreSQL, migrated; dropped again on close. */
-export const postgresTestStore = async (options: { poolMax?: number; idleInTransactionTimeoutMs?: number } = {}): Promise<TestStore> => {
+export const postgresTestStore = async (
+  options: { poolMax?: number; idleInTransactionTimeoutMs?: number } = {},
+): Promise<TestStore> => {
   const schema = `t_${randomBytes(6).toString('hex')}`;
   const connection = connectPostgres<Database>({
     connectionString: testDatabaseUrl(),
@@ -27,7 +29,12 @@ export const postgresTestStore = async (options: { poolMax?: number; idleInTrans
   let store: PostgresEventStore;
   try {
     await migrateDatabase(connection.db, schema);
-    store = new PostgresEventStore({ pool: connection.pool, schema, wakeUp: 'listen', listenConnection: connection.clientConfig });
+    store = new PostgresEventStore({
+      pool: connection.pool,
+      schema,
+      wakeUp: 'listen',
+      listenConnection: connection.clientConfig,
+    });
   } catch (error) {
     // Never leave a half-made schema behind in the shared test database.
     await drop();
@@ -35,7 +42,9 @@ export const postgresTestStore = async (options: { poolMax?: number; idleInTrans
     throw error;
   }
   return {
-    store, connection, schema,
+    store,
+    connection,
+    schema,
     close: async () => {
       await store.close();
       await drop();
@@ -48,11 +57,17 @@ export const postgresTestStore = async (options: { poolMax?: number; idleInTrans
 export const pgliteTestStore = async (): Promise<TestStore> => {
   const embedded = await startEmbeddedPostgres(null);
   const schema = 'ledger';
-  const connection = connectPostgres<Database>({ connectionString: embedded.connectionString, poolMax: 1, idleInTransactionTimeoutMs: 60_000 });
+  const connection = connectPostgres<Database>({
+    connectionString: embedded.connectionString,
+    poolMax: 1,
+    idleInTransactionTimeoutMs: 60_000,
+  });
   await migrateDatabase(connection.db, schema);
   const store = new PostgresEventStore({ pool: connection.pool, schema, wakeUp: 'local', avoidServerErrors: true });
   return {
-    store, connection, schema,
+    store,
+    connection,
+    schema,
     close: async () => {
       await store.close();
       await connection.close();

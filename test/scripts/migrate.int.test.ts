@@ -30,9 +30,11 @@ t.teardown(async () => {
 const schemaExists = async (schema: string) =>
   (await client.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [schema])).rowCount === 1;
 const tablesIn = async (schema: string) =>
-  (await client.query<{ tablename: string }>('SELECT tablename FROM pg_tables WHERE schemaname = $1 ORDER BY 1', [schema])).rows.map(
-    (r) => r.tablename,
-  );
+  (
+    await client.query<{ tablename: string }>('SELECT tablename FROM pg_tables WHERE schemaname = $1 ORDER BY 1', [
+      schema,
+    ])
+  ).rows.map((r) => r.tablename);
 
 t.test('verify-chain on a schema that does not exist: exit 2, names the fix, creates nothing', async (t) => {
   const schema = freshSchema();
