@@ -5,7 +5,7 @@
  */
 import { applyPeriod } from '../calendar/index.js';
 import type { DateResult, IsoDate } from '../calendar/index.js';
-import { fail } from '../errors.js';
+import { fail } from './errors.js';
 import type { Fen } from '../money.js';
 import type { Policy } from '../policy/index.js';
 import type { CommandOf } from './commands.js';

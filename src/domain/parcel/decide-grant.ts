@@ -3,7 +3,7 @@
  * IssueAllocationDecision.
  */
 import { applyPeriod } from '../calendar/index.js';
-import { fail } from '../errors.js';
+import { fail } from './errors.js';
 import type { Policy } from '../policy/index.js';
 import type { CommandOf, CommonGrantData } from './commands.js';
 import type { EventOf, ParcelEvent } from './events.js';

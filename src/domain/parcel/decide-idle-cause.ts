@@ -4,7 +4,7 @@
  */
 import { addCalendarDays, applyPeriod } from '../calendar/index.js';
 import type { DateResult, IsoDate } from '../calendar/index.js';
-import { fail } from '../errors.js';
+import { fail } from './errors.js';
 import type { CommandOf } from './commands.js';
 import { versionsOf } from './stamp.js';
 import type { ParcelEvent } from './events.js';

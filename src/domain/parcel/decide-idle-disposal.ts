@@ -4,7 +4,7 @@
  */
 import { applyPeriod } from '../calendar/index.js';
 import type { DateResult } from '../calendar/index.js';
-import { fail } from '../errors.js';
+import { fail } from './errors.js';
 import { applyRate } from '../money.js';
 import type { CommandOf } from './commands.js';
 import { versionsOf } from './stamp.js';

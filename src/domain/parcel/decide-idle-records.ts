@@ -2,7 +2,7 @@
  * Idle-land publication (T26: E1 Art 10, S0 §二(七)) and the end of a government temporary use
  * (T25: E1 Art 12(3)). Both may concern a case already closed, so they name the case.
  */
-import { fail } from '../errors.js';
+import { fail } from './errors.js';
 import type { CommandOf } from './commands.js';
 import type { ParcelEvent } from './events.js';
 import { LIVE, notBefore, pastDate, requireStatus, requireText, type DecideContext } from './guards.js';

@@ -5,7 +5,7 @@
 import { applyPeriod } from '../calendar/index.js';
 import type { DateResult, IsoDate } from '../calendar/index.js';
 import { parseHectares } from '../area.js';
-import { fail } from '../errors.js';
+import { fail } from './errors.js';
 import type { Policy } from '../policy/index.js';
 import type { CommandOf } from './commands.js';
 import { versionsOf } from './stamp.js';

@@ -2,7 +2,7 @@
  * Payments, demands, termination and revocation (§3.3, §6; T07, T08; S4 §十, §十一).
  */
 import { applyPeriod } from '../calendar/index.js';
-import { fail } from '../errors.js';
+import { fail } from './errors.js';
 import { lateDamagesFen } from '../money.js';
 import type { CommandOf } from './commands.js';
 import { versionsOf } from './stamp.js';

@@ -6,7 +6,7 @@
  */
 import { applyPeriod } from '../calendar/index.js';
 import type { IsoDate } from '../calendar/index.js';
-import { fail } from '../errors.js';
+import { fail } from './errors.js';
 import type { Period, Policy } from '../policy/index.js';
 import type { CommandOf } from './commands.js';
 import type { ParcelEvent, SlaData } from './events.js';

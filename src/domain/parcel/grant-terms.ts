@@ -4,7 +4,7 @@
 import { applyPeriod } from '../calendar/index.js';
 import type { DateResult, IsoDate } from '../calendar/index.js';
 import { parseHectares } from '../area.js';
-import { fail } from '../errors.js';
+import { fail } from './errors.js';
 import type { Policy } from '../policy/index.js';
 import type { CommonGrantData } from './commands.js';
 import type { GrantedData } from './events.js';

@@ -1,7 +1,7 @@
 /**
  * Access to the open idle case with a guard on its status (§3.1 orthogonal sub-state).
  */
-import { fail } from '../errors.js';
+import { fail } from './errors.js';
 import type { IdleCase, IdleCaseStatus, ParcelFacts } from './state.js';
 
 export const requireCase = (facts: ParcelFacts, command: string, allowed: readonly IdleCaseStatus[]): IdleCase => {

@@ -3,7 +3,7 @@
  */
 import { applyPeriod } from '../calendar/index.js';
 import type { IsoDate } from '../calendar/index.js';
-import { fail } from '../errors.js';
+import { fail } from './errors.js';
 import type { Fen } from '../money.js';
 import type { Policy } from '../policy/index.js';
 import type { SignTransferContractData } from './commands.js';
