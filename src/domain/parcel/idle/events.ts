@@ -1,10 +1,11 @@
 /**
- * Event data of the idle-land case (DOMAIN.md §5).
+ * Event data of the idle-land case (DOMAIN.md §5), its publication (T26) and the end of a
+ * government temporary use (T25).
  */
-import type { IsoDate } from '../calendar/index.js';
-import type { Fen } from '../money.js';
-import type { Versions } from './events-grant.js';
-import type { GovernmentCause, GovernmentCauseDisposal, IdleType } from './state.js';
+import type { IsoDate } from '../../calendar/index.js';
+import type { Fen } from '../../money.js';
+import type { Versions } from '../stamp.js';
+import type { GovernmentCause, GovernmentCauseDisposal, IdleType } from '../state.js';
 
 export type TypeBEvidence = {
   /** Developed area, 4-decimal hectares. */
@@ -107,4 +108,26 @@ export type IdleCaseClosedData = {
   readonly closedOn: IsoDate;
   readonly outcome: IdleCaseOutcome;
   readonly reason: string;
+};
+
+export type IdleLandPublishedData = {
+  readonly caseId: string;
+  readonly publishedOn: IsoDate;
+  /** e.g. the department portal, 中国土地市场网 (S0 §二(七)). */
+  readonly channels: readonly string[];
+};
+
+export type IdleLandPublicationWithdrawnData = {
+  readonly caseId: string;
+  readonly withdrawnOn: IsoDate;
+  /** Closing or deregistration date of the case. */
+  readonly disposalCompletedOn: IsoDate;
+};
+
+export type TemporaryUseEndedData = {
+  readonly caseId: string;
+  readonly endedOn: IsoDate;
+  /** T25 limit stamped when the government cause was accepted. */
+  readonly endsBy: IsoDate;
+  readonly late: boolean;
 };

@@ -2,15 +2,15 @@
  * Extension of the agreed start or completion (T17 lead time, T18 maximum; E3 "completion
  * shifts equally"; S4 §十二; S0 §二(四) "monitor against the new dates").
  */
-import { addCalendarDays, applyPeriod } from '../calendar/index.js';
-import type { DateResult, IsoDate } from '../calendar/index.js';
-import { fail } from './errors.js';
-import type { Policy } from '../policy/index.js';
-import type { CommandOf } from './commands.js';
-import { versionsOf } from './stamp.js';
-import type { ParcelEvent } from './events.js';
-import { days, LIVE, notBefore, oneOf, optionalDate, pastDate, requireDate, requireStatus, requireText, type DecideContext } from './guards.js';
-import type { ExtensionKind, ParcelFacts, ParcelState } from './state.js';
+import { addCalendarDays, applyPeriod } from '../../calendar/index.js';
+import type { DateResult, IsoDate } from '../../calendar/index.js';
+import { fail } from '../errors.js';
+import type { Policy } from '../../policy/index.js';
+import type { CommandOf } from '../commands.js';
+import { versionsOf } from '../stamp.js';
+import type { ParcelEvent } from '../events.js';
+import { days, LIVE, notBefore, oneOf, optionalDate, pastDate, requireDate, requireStatus, requireText, type DecideContext } from '../guards.js';
+import type { ExtensionKind, ParcelFacts, ParcelState } from '../state.js';
 
 const currentDate = (facts: ParcelFacts, kind: ExtensionKind): IsoDate =>
   kind === 'START' ? facts.schedule.agreedStart : facts.schedule.agreedCompletion;

@@ -2,16 +2,16 @@
  * Deal, abort and grant (§3.1–§3.3): ConfirmDeal, AbortSupply, SignTransferContract,
  * IssueAllocationDecision.
  */
-import { applyPeriod } from '../calendar/index.js';
-import { fail } from './errors.js';
-import type { Policy } from '../policy/index.js';
-import type { CommandOf, CommonGrantData } from './commands.js';
-import type { EventOf, ParcelEvent } from './events.js';
-import { versionsOf } from './stamp.js';
-import { optionalRate, validateCommonTerms, validateTerm, type ValidatedCommon } from './grant-terms.js';
-import { invalidState, notBefore, pastDate, requireFen, requireText, type DecideContext } from './guards.js';
+import { applyPeriod } from '../../calendar/index.js';
+import { fail } from '../errors.js';
+import type { Policy } from '../../policy/index.js';
+import type { CommandOf, CommonGrantData } from '../commands.js';
+import type { EventOf, ParcelEvent } from '../events.js';
+import { versionsOf } from '../stamp.js';
+import { optionalRate, validateCommonTerms, validateTerm, type ValidatedCommon } from './terms.js';
+import { invalidState, notBefore, pastDate, requireFen, requireText, type DecideContext } from '../guards.js';
 import { validateInstalments } from './instalments.js';
-import type { DealFacts, GrantTerms, ParcelState } from './state.js';
+import type { DealFacts, GrantTerms, ParcelState } from '../state.js';
 
 export const decideConfirmDeal = (command: CommandOf<'ConfirmDeal'>, state: ParcelState, ctx: DecideContext): ParcelEvent[] => {
   if (state.status !== 'NEW') return invalidState(state, command.type);

@@ -1,19 +1,10 @@
 /**
- * Building the facts of a freshly granted parcel from its grant event.
+ * The deal (成交确认书), its abort, and the facts of a freshly granted parcel built from its
+ * grant event.
  */
-import type { EventOf } from './events.js';
-import type { DealFacts, Milestone, ParcelFacts, ParcelState } from './state.js';
-
-export const EMPTY_MILESTONE: Milestone = {
-  declaredOn: null,
-  declaredDate: null,
-  declarationEventId: null,
-  verifiedOn: null,
-  verificationEventId: null,
-  actualDate: null,
-  uploadedOn: null,
-  uploadEventId: null,
-};
+import type { EventOf } from '../events.js';
+import { EMPTY_MILESTONE } from '../state.js';
+import type { DealFacts, ParcelFacts, ParcelState } from '../state.js';
 
 export const grantFacts = (
   event: EventOf<'TransferContractSigned'> | EventOf<'AllocationDecisionIssued'>,
@@ -79,4 +70,27 @@ export const evolveGrant = (
     return { status: 'GRANTED', facts: grantFacts(event, state.deal) };
   }
   return state;
+};
+
+/** The deal concludes a new parcel; an abort ends a concluded deal (T01, E5). */
+export const evolveDeal = (state: ParcelState, event: EventOf<'DealConfirmed'> | EventOf<'SupplyAborted'>): ParcelState => {
+  const id = event.id ?? null;
+  if (event.type === 'SupplyAborted') {
+    if (state.status !== 'DEAL_CONCLUDED') return state;
+    return { status: 'SUPPLY_ABORTED', deal: state.deal, abortedOn: event.data.abortedOn, abortEventId: id };
+  }
+  if (state.status !== 'NEW') return state;
+  const { data } = event;
+  return {
+    status: 'DEAL_CONCLUDED',
+    deal: {
+      parcelId: data.parcelId,
+      jurisdiction: data.jurisdiction,
+      policyVersion: data.policyVersion,
+      winnerId: data.winnerId,
+      dealConfirmedOn: data.confirmedOn,
+      signingDeadline: data.signingDeadline,
+      dealEventId: id,
+    },
+  };
 };

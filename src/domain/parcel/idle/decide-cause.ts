@@ -2,15 +2,15 @@
  * Government-caused idleness (E1 Art 8 causes, Art 12 disposal options; §5.2, §5.3): no fee,
  * no recovery; the case is disposed of, possibly with re-agreed start/completion dates.
  */
-import { addCalendarDays, applyPeriod } from '../calendar/index.js';
-import type { DateResult, IsoDate } from '../calendar/index.js';
-import { fail } from './errors.js';
-import type { CommandOf } from './commands.js';
-import { versionsOf } from './stamp.js';
-import type { ParcelEvent } from './events.js';
-import { days, LIVE, NOT_STARTED, notBefore, oneOf, optionalDate, pastDate, requireDate, requireStatus, requireText, type DecideContext } from './guards.js';
-import { requireCase } from './idle-case.js';
-import type { GovernmentCause, GovernmentCauseDisposal, ParcelFacts, ParcelState } from './state.js';
+import { addCalendarDays, applyPeriod } from '../../calendar/index.js';
+import type { DateResult, IsoDate } from '../../calendar/index.js';
+import { fail } from '../errors.js';
+import type { CommandOf } from '../commands.js';
+import { versionsOf } from '../stamp.js';
+import type { ParcelEvent } from '../events.js';
+import { days, LIVE, NOT_STARTED, notBefore, oneOf, optionalDate, pastDate, requireDate, requireStatus, requireText, type DecideContext } from '../guards.js';
+import { requireCase } from './require-case.js';
+import type { GovernmentCause, GovernmentCauseDisposal, ParcelFacts, ParcelState } from '../state.js';
 
 const CAUSES: readonly GovernmentCause[] = [
   'LATE_DELIVERY',

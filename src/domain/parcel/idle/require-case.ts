@@ -1,8 +1,8 @@
 /**
  * Access to the open idle case with a guard on its status (§3.1 orthogonal sub-state).
  */
-import { fail } from './errors.js';
-import type { IdleCase, IdleCaseStatus, ParcelFacts } from './state.js';
+import { fail } from '../errors.js';
+import type { IdleCase, IdleCaseStatus, ParcelFacts } from '../state.js';
 
 export const requireCase = (facts: ParcelFacts, command: string, allowed: readonly IdleCaseStatus[]): IdleCase => {
   const idle = facts.idleCase;

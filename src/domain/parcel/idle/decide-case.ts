@@ -2,17 +2,17 @@
  * Idle-land case, first half (§3.4, §5.1–§5.4): suspicion (T19/T20), investigation notice
  * (T21/T22), the holder's materials, government cause (E1 Art 8, 12), confirmation (E1 Art 9).
  */
-import { applyPeriod } from '../calendar/index.js';
-import type { DateResult, IsoDate } from '../calendar/index.js';
-import { parseHectares } from '../area.js';
-import { fail } from './errors.js';
-import type { Policy } from '../policy/index.js';
-import type { CommandOf } from './commands.js';
-import { versionsOf } from './stamp.js';
-import type { ParcelEvent, TypeBEvidence } from './events.js';
-import { LIVE, NOT_STARTED, notBefore, oneOf, pastDate, requireFen, requireStatus, requireText, shareBelow, type DecideContext } from './guards.js';
-import { requireCase } from './idle-case.js';
-import type { GrantedState, ParcelState } from './state.js';
+import { applyPeriod } from '../../calendar/index.js';
+import type { DateResult, IsoDate } from '../../calendar/index.js';
+import { parseHectares } from '../../area.js';
+import { fail } from '../errors.js';
+import type { Policy } from '../../policy/index.js';
+import type { CommandOf } from '../commands.js';
+import { versionsOf } from '../stamp.js';
+import type { ParcelEvent, TypeBEvidence } from '../events.js';
+import { LIVE, NOT_STARTED, notBefore, oneOf, pastDate, requireFen, requireStatus, requireText, shareBelow, type DecideContext } from '../guards.js';
+import { requireCase } from './require-case.js';
+import type { GrantedState, ParcelState } from '../state.js';
 
 const typeBEvidence = (command: CommandOf<'OpenIdleCase'>, state: GrantedState, policy: Policy, today: IsoDate): TypeBEvidence => {
   const raw = command.data.typeB;

@@ -1,15 +1,15 @@
 /**
- * Payments, demands, termination and revocation (§3.3, §6; T07, T08; S4 §十, §十一).
+ * Payments, demands and termination for non-payment (§3.3, §6; T07, T08; S4 §十一).
  */
-import { applyPeriod } from '../calendar/index.js';
-import { fail } from './errors.js';
-import { lateDamagesFen } from '../money.js';
-import type { CommandOf } from './commands.js';
-import { versionsOf } from './stamp.js';
-import type { ParcelEvent } from './events.js';
-import { days, LIVE, notBefore, optionalText, pastDate, requireFen, requireStatus, requireText, type DecideContext } from './guards.js';
-import { findInstalment, outstandingFen } from './instalments.js';
-import type { ParcelFacts, ParcelState } from './state.js';
+import { applyPeriod } from '../../calendar/index.js';
+import { fail } from '../errors.js';
+import { lateDamagesFen } from '../../money.js';
+import type { CommandOf } from '../commands.js';
+import { versionsOf } from '../stamp.js';
+import type { ParcelEvent } from '../events.js';
+import { days, LIVE, notBefore, optionalText, pastDate, requireFen, requireStatus, requireText, type DecideContext } from '../guards.js';
+import { findInstalment, outstandingFen } from './balance.js';
+import type { ParcelFacts, ParcelState } from '../state.js';
 
 const SUPERVISED = [...LIVE, 'COMPLETED'] as const;
 
@@ -142,26 +142,6 @@ export const decideTerminateContract = (
         depositForfeitedFen: facts.terms.depositFen ?? 0,
         reason: requireText(data.reason, 'reason'),
       },
-    },
-  ];
-};
-
-export const decideRevokeGrant = (command: CommandOf<'RevokeGrant'>, state: ParcelState, ctx: DecideContext): ParcelEvent[] => {
-  const { facts } = requireStatus(state, command.type, LIVE);
-  const policy = ctx.policyFor(facts.jurisdiction);
-  const { data } = command;
-  const revokedOn = notBefore(pastDate(data.revokedOn, 'revokedOn', ctx.today), facts.grantedOn, 'revokedOn', 'the grant');
-  const approval = optionalText(data.provincialApprovalRef, 'provincialApprovalRef');
-  if (approval === null && policy.revocationRequiresProvincialApproval) {
-    fail('PROVINCIAL_APPROVAL_REQUIRED', 'Revoking a grant needs the provincial department’s written approval', {
-      field: 'provincialApprovalRef',
-      rule: 'S4 §十',
-    });
-  }
-  return [
-    {
-      type: 'GrantRevoked',
-      data: { revokedOn, provincialApprovalRef: approval, reason: requireText(data.reason, 'reason'), policyVersion: policy.version },
     },
   ];
 };

@@ -2,16 +2,16 @@
  * Idle-land case, second half: fee (T23, E1 Art 14(1), 17), free recovery (T24, E1 Art 14(2),
  * 17, 18; §14 Q6), deregistration and closing the case.
  */
-import { applyPeriod } from '../calendar/index.js';
-import type { DateResult } from '../calendar/index.js';
-import { fail } from './errors.js';
-import { applyRate } from '../money.js';
-import type { CommandOf } from './commands.js';
-import { versionsOf } from './stamp.js';
-import type { IdleCaseOutcome, ParcelEvent } from './events.js';
-import { LIVE, NOT_STARTED, notBefore, oneOf, pastDate, requireFen, requireStatus, requireText, type DecideContext } from './guards.js';
-import { requireCase } from './idle-case.js';
-import type { IdleCaseStatus, ParcelState } from './state.js';
+import { applyPeriod } from '../../calendar/index.js';
+import type { DateResult } from '../../calendar/index.js';
+import { fail } from '../errors.js';
+import { applyRate } from '../../money.js';
+import type { CommandOf } from '../commands.js';
+import { versionsOf } from '../stamp.js';
+import type { IdleCaseOutcome, ParcelEvent } from '../events.js';
+import { LIVE, NOT_STARTED, notBefore, oneOf, pastDate, requireFen, requireStatus, requireText, type DecideContext } from '../guards.js';
+import { requireCase } from './require-case.js';
+import type { IdleCaseStatus, ParcelState } from '../state.js';
 
 export const decideIssueIdleFeeDecision = (command: CommandOf<'IssueIdleFeeDecision'>, state: ParcelState, ctx: DecideContext): ParcelEvent[] => {
   const { facts } = requireStatus(state, command.type, LIVE);

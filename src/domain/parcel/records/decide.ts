@@ -4,15 +4,15 @@
  * (T14), inspection hand-over (T15). A late act is recorded and flagged, never refused: the
  * breach counts in the annual assessment (S0 §三(三)); a second record of the same act is refused.
  */
-import { applyPeriod } from '../calendar/index.js';
-import type { IsoDate } from '../calendar/index.js';
-import { fail } from './errors.js';
-import type { Period, Policy } from '../policy/index.js';
-import type { CommandOf } from './commands.js';
-import type { ParcelEvent, SlaData } from './events.js';
-import { LIVE, notBefore, oneOf, pastDate, requireStatus, requireText, type DecideContext } from './guards.js';
-import { versionsOf } from './stamp.js';
-import type { ParcelState } from './state.js';
+import { applyPeriod } from '../../calendar/index.js';
+import type { IsoDate } from '../../calendar/index.js';
+import { fail } from '../errors.js';
+import type { Period, Policy } from '../../policy/index.js';
+import type { CommandOf } from '../commands.js';
+import type { ParcelEvent, SlaData } from '../events.js';
+import { LIVE, notBefore, oneOf, pastDate, requireStatus, requireText, type DecideContext } from '../guards.js';
+import { versionsOf } from '../stamp.js';
+import type { ParcelState } from '../state.js';
 
 const SUPERVISED = [...LIVE, 'COMPLETED'] as const;
 

@@ -1,15 +1,15 @@
 /**
  * Validation of the terms captured at grant (§3.2, §3.3, §8.4, T06, T11) into GrantTerms.
  */
-import { applyPeriod } from '../calendar/index.js';
-import type { DateResult, IsoDate } from '../calendar/index.js';
-import { parseHectares } from '../area.js';
-import { fail } from './errors.js';
-import type { Policy } from '../policy/index.js';
-import type { CommonGrantData } from './commands.js';
-import type { GrantedData } from './events.js';
-import { compareRates, notBefore, oneOf, requireDate, requireFen, requireRate, requireText } from './guards.js';
-import type { LandUse } from './state.js';
+import { applyPeriod } from '../../calendar/index.js';
+import type { DateResult, IsoDate } from '../../calendar/index.js';
+import { parseHectares } from '../../area.js';
+import { fail } from '../errors.js';
+import type { Policy } from '../../policy/index.js';
+import type { CommonGrantData } from '../commands.js';
+import type { GrantedData } from '../events.js';
+import { compareRates, notBefore, oneOf, requireDate, requireFen, requireRate, requireText } from '../guards.js';
+import type { LandUse } from '../state.js';
 
 const USE_CODES: readonly LandUse['code'][] = ['05', '06', '07', '08', '09', '10', '11'];
 const SUBCLASSES = [1, 2, 3, 4, 5] as const;

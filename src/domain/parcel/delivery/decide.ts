@@ -2,16 +2,16 @@
  * The grantor's delivery (T09, §3.2, §6): the delivery confirmation with the grantor's late-
  * delivery damages, the grantee's delivery demand, and whether the grantee may terminate.
  */
-import { applyPeriod } from '../calendar/index.js';
-import type { DateResult, IsoDate } from '../calendar/index.js';
-import { fail } from './errors.js';
-import type { Policy } from '../policy/index.js';
-import type { CommandOf } from './commands.js';
-import { contractDamages, paidByFen } from './contract-damages.js';
-import type { ParcelEvent } from './events.js';
-import { days, notBefore, pastDate, requireStatus, requireText, type DecideContext } from './guards.js';
-import { versionsOf } from './stamp.js';
-import type { ParcelFacts, ParcelState } from './state.js';
+import { applyPeriod } from '../../calendar/index.js';
+import type { DateResult, IsoDate } from '../../calendar/index.js';
+import { fail } from '../errors.js';
+import type { Policy } from '../../policy/index.js';
+import type { CommandOf } from '../commands.js';
+import { contractDamages, paidByFen } from '../contract-damages.js';
+import type { ParcelEvent } from '../events.js';
+import { days, notBefore, pastDate, requireStatus, requireText, type DecideContext } from '../guards.js';
+import { versionsOf } from '../stamp.js';
+import type { ParcelFacts, ParcelState } from '../state.js';
 
 export const decideConfirmLandDelivery = (
   command: CommandOf<'ConfirmLandDelivery'>,

@@ -2,9 +2,9 @@
  * The idle-land case inside the parcel facts (§3.4, §5). Each event applies only to the case
  * status it follows from; anything else leaves the facts unchanged.
  */
-import type { EventOf } from './events.js';
-import { isLive } from './state.js';
-import type { IdleCase, IdleCaseStatus, ParcelFacts, ParcelState } from './state.js';
+import type { EventOf } from '../events.js';
+import { isLive } from '../state.js';
+import type { IdleCase, IdleCaseStatus, ParcelFacts, ParcelState } from '../state.js';
 
 export type IdleEvent =
   | EventOf<'IdleSuspected'>

@@ -1,14 +1,14 @@
 /**
- * Instalment schedule rules (T06) and the payment arithmetic the payment commands share.
+ * Instalment schedule rules (T06) checked when the transfer contract is signed.
  */
-import { applyPeriod } from '../calendar/index.js';
-import type { IsoDate } from '../calendar/index.js';
-import { fail } from './errors.js';
-import type { Fen } from '../money.js';
-import type { Policy } from '../policy/index.js';
-import type { SignTransferContractData } from './commands.js';
-import { requireDate, requireFen, shareBelow } from './guards.js';
-import type { Instalment, ParcelFacts } from './state.js';
+import { applyPeriod } from '../../calendar/index.js';
+import type { IsoDate } from '../../calendar/index.js';
+import { fail } from '../errors.js';
+import type { Fen } from '../../money.js';
+import type { Policy } from '../../policy/index.js';
+import type { SignTransferContractData } from '../commands.js';
+import { requireDate, requireFen, shareBelow } from '../guards.js';
+import type { Instalment } from '../state.js';
 
 /**
  * T06 (E5): the instalments add up to the price; at least `firstInstalment.minShare` of it is
@@ -56,16 +56,4 @@ export const validateInstalments = (
     fail('BALANCE_TOO_LATE', `The balance must be due by ${balanceBy}`, { field: 'instalments', rule: 'T06', balanceBy });
   }
   return instalments;
-};
-
-export const paidFen = (facts: ParcelFacts, instalmentNo: number): Fen =>
-  facts.payments.filter((p) => p.instalmentNo === instalmentNo).reduce((sum, p) => sum + p.amountFen, 0);
-
-export const outstandingFen = (facts: ParcelFacts, instalment: Instalment): Fen => instalment.amountFen - paidFen(facts, instalment.no);
-
-export const isPaidInFull = (facts: ParcelFacts): boolean => facts.instalments.every((i) => outstandingFen(facts, i) === 0);
-
-export const findInstalment = (facts: ParcelFacts, no: unknown): Instalment => {
-  const instalment = facts.instalments.find((i) => i.no === no);
-  return instalment ?? fail('INSTALMENT_NOT_FOUND', `No instalment ${String(no)}`, { field: 'instalmentNo', value: no });
 };

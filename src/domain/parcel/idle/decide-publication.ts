@@ -2,12 +2,12 @@
  * Idle-land publication (T26: E1 Art 10, S0 §二(七)) and the end of a government temporary use
  * (T25: E1 Art 12(3)). Both may concern a case already closed, so they name the case.
  */
-import { fail } from './errors.js';
-import type { CommandOf } from './commands.js';
-import type { ParcelEvent } from './events.js';
-import { LIVE, notBefore, pastDate, requireStatus, requireText, type DecideContext } from './guards.js';
-import { requireCase } from './idle-case.js';
-import type { IdleCase, ParcelFacts, ParcelState } from './state.js';
+import { fail } from '../errors.js';
+import type { CommandOf } from '../commands.js';
+import type { ParcelEvent } from '../events.js';
+import { LIVE, notBefore, pastDate, requireStatus, requireText, type DecideContext } from '../guards.js';
+import { requireCase } from './require-case.js';
+import type { IdleCase, ParcelFacts, ParcelState } from '../state.js';
 
 /** The open case or a closed one with this id. */
 const findCase = (facts: ParcelFacts, caseId: unknown, rule: string): IdleCase => {
