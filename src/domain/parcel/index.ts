@@ -1,5 +1,6 @@
 export { createParcelDecider, parcelDecider } from './decider.js';
 export type { ParcelDecider, ParcelDeciderOptions } from './decider.js';
+export { PARCEL_COMMANDS } from './commands.js';
 export type * from './commands.js';
 export type * from './events.js';
 export * from './state.js';

@@ -8,7 +8,8 @@ import { contractDamages } from '../contract-damages.js';
 import { fail } from '../errors.js';
 import type { ParcelEvent } from '../events.js';
 import { days, LIVE, notBefore, oneOf, pastDate, requireStatus, requireText, type DecideContext } from '../guards.js';
-import type { InspectionKind, ParcelState } from '../state.js';
+import { INSPECTION_KINDS } from '../state.js';
+import type { ParcelState } from '../state.js';
 
 export const decideDeclareStart = (command: CommandOf<'DeclareStart'>, state: ParcelState, ctx: DecideContext): ParcelEvent[] => {
   const { facts } = requireStatus(state, command.type, ['DELIVERED', 'CERTIFIED']);
@@ -89,8 +90,6 @@ const verify = (
   const daysLate = Math.max(0, days(agreedDate, actualDate));
   return [{ type: verified, data: { verifiedOn, actualDate, agreedDate, daysLate, ...contractDamages(damages.baseFen, damages.ratePerDay, daysLate) } }];
 };
-
-const INSPECTION_KINDS: readonly InspectionKind[] = ['AGREED_START', 'AGREED_COMPLETION', 'ACTUAL_START', 'COMPLETION_ACCEPTANCE', 'PERIODIC', 'AD_HOC'];
 
 /** T16: inspections at key dates and periodically; a completed parcel still gets its acceptance inspection. */
 export const decideRecordSiteInspection = (

@@ -10,6 +10,7 @@ import type { CommandOf } from '../commands.js';
 import { versionsOf } from '../stamp.js';
 import type { ParcelEvent } from '../events.js';
 import { days, LIVE, notBefore, oneOf, optionalDate, pastDate, requireDate, requireStatus, requireText, type DecideContext } from '../guards.js';
+import { EXTENSION_KINDS } from '../state.js';
 import type { ExtensionKind, ParcelFacts, ParcelState } from '../state.js';
 
 const currentDate = (facts: ParcelFacts, kind: ExtensionKind): IsoDate =>
@@ -37,7 +38,7 @@ const latestFiling = (facts: ParcelFacts, kind: ExtensionKind, policy: Policy): 
 export const decideRequestExtension = (command: CommandOf<'RequestExtension'>, state: ParcelState, ctx: DecideContext): ParcelEvent[] => {
   const { status, facts } = requireStatus(state, command.type, LIVE);
   const { data } = command;
-  const kind = oneOf(data.kind, ['START', 'COMPLETION'] as const, 'kind', 'FIELD_INVALID');
+  const kind = oneOf(data.kind, EXTENSION_KINDS, 'kind', 'FIELD_INVALID');
   if (kind === 'START' && status === 'STARTED') fail('ALREADY_STARTED', 'Construction has started; only completion can be extended', { field: 'kind', status });
   if (facts.pendingExtension !== null) {
     fail('EXTENSION_ALREADY_PENDING', `Request ${facts.pendingExtension.requestId} is awaiting a decision`, { field: 'requestId' });
@@ -49,10 +50,13 @@ export const decideRequestExtension = (command: CommandOf<'RequestExtension'>, s
   const requestedDate = requireDate(data.requestedDate, 'requestedDate');
   if (requestedDate <= current) fail('EXTENSION_NOT_LATER', `The requested date must be after ${current}`, { field: 'requestedDate' });
   checkMaximum(requestedDate, maxDateFor(facts, kind, policy).date, 'requestedDate');
+  // The application's own date counts, not the day it is recorded (it may be entered later).
+  const requestedOn = notBefore(pastDate(data.requestedOn, 'requestedOn', ctx.today), facts.grantedOn, 'requestedOn', 'the grant');
   const filing = latestFiling(facts, kind, policy);
   const latest = filing.date;
-  if (ctx.today > latest) {
+  if (requestedOn > latest) {
     fail('EXTENSION_REQUEST_TOO_LATE', `An extension had to be requested by ${latest}`, {
+      field: 'requestedOn',
       rule: 'T17',
       latestFilingDate: latest,
       leadTime: policy.extensionLeadTime,
@@ -66,7 +70,7 @@ export const decideRequestExtension = (command: CommandOf<'RequestExtension'>, s
         ...versionsOf(policy, filing),
         requestId,
         kind,
-        requestedOn: ctx.today,
+        requestedOn,
         currentDate: current,
         requestedDate,
         reason: requireText(data.reason, 'reason'),

@@ -5,7 +5,8 @@
 import { applyPeriod } from '../../calendar/index.js';
 import { fail } from '../errors.js';
 import type { Policy } from '../../policy/index.js';
-import type { CommandOf, CommonGrantData } from '../commands.js';
+import type { CommandOf } from '../commands.js';
+import type { CommonGrantData } from './commands.js';
 import type { EventOf, ParcelEvent } from '../events.js';
 import { versionsOf } from '../stamp.js';
 import { optionalRate, validateCommonTerms, validateTerm, type ValidatedCommon } from './terms.js';

@@ -6,7 +6,7 @@ import type { IsoDate } from '../../calendar/index.js';
 import { fail } from '../errors.js';
 import type { Fen } from '../../money.js';
 import type { Policy } from '../../policy/index.js';
-import type { SignTransferContractData } from '../commands.js';
+import type { CommandOf } from '../commands.js';
 import { requireDate, requireFen, shareBelow } from '../guards.js';
 import type { Instalment } from '../state.js';
 
@@ -16,7 +16,7 @@ import type { Instalment } from '../state.js';
  * ends roll to the next working day (Civil Code Art 203), which only ever widens the window.
  */
 export const validateInstalments = (
-  raw: SignTransferContractData['instalments'],
+  raw: CommandOf<'SignTransferContract'>['data']['instalments'],
   priceFen: Fen,
   signedOn: IsoDate,
   policy: Policy,

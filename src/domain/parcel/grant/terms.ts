@@ -6,24 +6,23 @@ import type { DateResult, IsoDate } from '../../calendar/index.js';
 import { parseHectares } from '../../area.js';
 import { fail } from '../errors.js';
 import type { Policy } from '../../policy/index.js';
-import type { CommonGrantData } from '../commands.js';
+import type { CommonGrantData } from './commands.js';
 import type { GrantedData } from '../events.js';
 import { compareRates, notBefore, oneOf, requireDate, requireFen, requireRate, requireText } from '../guards.js';
+import { LAND_USE_CODES, RESIDENTIAL_SUBCLASSES } from '../state.js';
 import type { LandUse } from '../state.js';
 
-const USE_CODES: readonly LandUse['code'][] = ['05', '06', '07', '08', '09', '10', '11'];
-const SUBCLASSES = [1, 2, 3, 4, 5] as const;
 
 /** V10: construction class 05–11; residential (07) names one of the five sub-classes. */
 export const validateLandUse = (landUse: unknown): LandUse => {
   const raw = (typeof landUse === 'object' && landUse !== null ? landUse : {}) as Partial<Record<string, unknown>>;
-  const code = oneOf(raw['code'], USE_CODES, 'landUse.code', 'LAND_USE_INVALID', 'V10');
+  const code = oneOf(raw['code'], LAND_USE_CODES, 'landUse.code', 'LAND_USE_INVALID', 'V10');
   const sub = raw['residentialSubclass'] ?? null;
   if (code !== '07') {
     if (sub !== null) fail('LAND_USE_INVALID', 'Only residential land (07) has a sub-class', { field: 'landUse.residentialSubclass', rule: 'V10' });
     return { code, residentialSubclass: null };
   }
-  return { code, residentialSubclass: oneOf(sub, SUBCLASSES, 'landUse.residentialSubclass', 'LAND_USE_INVALID', 'V10') };
+  return { code, residentialSubclass: oneOf(sub, RESIDENTIAL_SUBCLASSES, 'landUse.residentialSubclass', 'LAND_USE_INVALID', 'V10') };
 };
 
 const ratioUpToOne = (value: unknown, field: string): string => {

@@ -10,19 +10,8 @@ import { versionsOf } from '../stamp.js';
 import type { ParcelEvent } from '../events.js';
 import { days, LIVE, NOT_STARTED, notBefore, oneOf, optionalDate, pastDate, requireDate, requireStatus, requireText, type DecideContext } from '../guards.js';
 import { requireCase } from './require-case.js';
-import type { GovernmentCause, GovernmentCauseDisposal, ParcelFacts, ParcelState } from '../state.js';
-
-const CAUSES: readonly GovernmentCause[] = [
-  'LATE_DELIVERY',
-  'PLAN_REVISION',
-  'NEW_NATIONAL_POLICY',
-  'PETITIONS',
-  'MILITARY_OR_HERITAGE',
-  'OTHER_GOVERNMENT_ACT',
-  'FORCE_MAJEURE',
-];
-
-const DISPOSALS: readonly GovernmentCauseDisposal[] = ['EXTEND_START', 'CHANGE_USE_OR_CONDITIONS', 'TEMPORARY_USE', 'PAID_RECOVERY', 'LAND_SWAP', 'OTHER'];
+import { GOVERNMENT_CAUSE_DISPOSALS, GOVERNMENT_CAUSES } from '../state.js';
+import type { ParcelFacts, ParcelState } from '../state.js';
 
 interface NewDates {
   readonly agreedStart: IsoDate | null;
@@ -74,8 +63,8 @@ export const decideAcceptGovernmentCause = (
   const { data } = command;
   const policy = ctx.policyFor(facts.jurisdiction);
   const acceptedOn = notBefore(pastDate(data.acceptedOn, 'acceptedOn', ctx.today), idle.materialsSubmittedOn, 'acceptedOn', 'the materials');
-  const cause = oneOf(data.cause, CAUSES, 'cause', 'GOVERNMENT_CAUSE_INVALID', 'E1 Art 8');
-  const disposal = oneOf(data.disposal, DISPOSALS, 'disposal', 'DISPOSAL_INVALID', 'E1 Art 12');
+  const cause = oneOf(data.cause, GOVERNMENT_CAUSES, 'cause', 'GOVERNMENT_CAUSE_INVALID', 'E1 Art 8');
+  const disposal = oneOf(data.disposal, GOVERNMENT_CAUSE_DISPOSALS, 'disposal', 'DISPOSAL_INVALID', 'E1 Art 12');
   const started = !(NOT_STARTED as readonly string[]).includes(granted.status);
   const limit = applyPeriod(acceptedOn, policy.govCauseExtensionMax, 'after').date;
   const dates = newDates(command, facts, started, limit);

@@ -10,6 +10,7 @@ import type { CommandOf } from '../commands.js';
 import { versionsOf } from '../stamp.js';
 import type { IdleCaseOutcome, ParcelEvent } from '../events.js';
 import { LIVE, NOT_STARTED, notBefore, oneOf, pastDate, requireFen, requireStatus, requireText, type DecideContext } from '../guards.js';
+import { DEREGISTRATION_METHODS } from './events.js';
 import { requireCase } from './require-case.js';
 import type { IdleCaseStatus, ParcelState } from '../state.js';
 
@@ -113,7 +114,7 @@ export const decideDeregisterRight = (command: CommandOf<'DeregisterRight'>, sta
       data: {
         caseId: idle.caseId,
         deregisteredOn: notBefore(pastDate(command.data.deregisteredOn, 'deregisteredOn', ctx.today), servedOn, 'deregisteredOn', 'the recovery decision'),
-        method: oneOf(command.data.method, ['VOLUNTARY', 'PUBLIC_CANCELLATION', 'COURT_ENFORCEMENT'] as const, 'method', 'FIELD_INVALID', 'E1 Art 18'),
+        method: oneOf(command.data.method, DEREGISTRATION_METHODS, 'method', 'FIELD_INVALID', 'E1 Art 18'),
       },
     },
   ];

@@ -93,7 +93,8 @@ export type RecoveryDecisionIssuedData = Versions & {
   readonly deregisterBy: IsoDate;
 };
 
-export type DeregistrationMethod = 'VOLUNTARY' | 'PUBLIC_CANCELLATION' | 'COURT_ENFORCEMENT';
+export const DEREGISTRATION_METHODS = ['VOLUNTARY', 'PUBLIC_CANCELLATION', 'COURT_ENFORCEMENT'] as const;
+export type DeregistrationMethod = (typeof DEREGISTRATION_METHODS)[number];
 
 export type RightDeregisteredData = {
   readonly caseId: string;

@@ -12,6 +12,7 @@ import type { CommandOf } from '../commands.js';
 import type { ParcelEvent, SlaData } from '../events.js';
 import { LIVE, notBefore, oneOf, pastDate, requireStatus, requireText, type DecideContext } from '../guards.js';
 import { versionsOf } from '../stamp.js';
+import { EXTENSION_KINDS } from '../state.js';
 import type { ParcelState } from '../state.js';
 
 const SUPERVISED = [...LIVE, 'COMPLETED'] as const;
@@ -137,7 +138,7 @@ export const decideRecordPaymentInfo = (command: CommandOf<'RecordPaymentInfo'>,
 export const decideUploadDeclaration = (command: CommandOf<'UploadDeclaration'>, state: ParcelState, ctx: DecideContext): ParcelEvent[] => {
   const { facts } = requireStatus(state, command.type, ['STARTED', 'COMPLETED']);
   const { data } = command;
-  const kind = oneOf(data.kind, ['START', 'COMPLETION'] as const, 'kind', 'FIELD_INVALID');
+  const kind = oneOf(data.kind, EXTENSION_KINDS, 'kind', 'FIELD_INVALID');
   const milestone = kind === 'START' ? facts.start : facts.completion;
   // Q10: the 10 wd run from the verification, so only a verified declaration can be uploaded.
   if (milestone.verifiedOn === null) {
