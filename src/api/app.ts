@@ -46,6 +46,8 @@ export const buildApp = async ({ logger, readiness, commands, bodyLimit = 262_14
     // Router-level faults (a malformed or over-long URL) answer as problem+json too.
     frameworkErrors: (error, request, reply) => sendProblem(reply, toProblem(error, request)),
   });
+  // Commands are JSON: any other body is 415, not a string that fails validation.
+  app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest('actor', null);

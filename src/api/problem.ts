@@ -25,12 +25,13 @@ export interface Problem {
 
 const TYPE_BASE = 'https://land-ledger.example/problems/';
 
+/** Extension members never replace the core members (a detail named `status` cannot turn the status into text). */
 export const problem = (status: number, code: string, title: string, extra: Partial<Problem> = {}): Problem => ({
+  ...extra,
   type: `${TYPE_BASE}${code.toLowerCase().replace(/_/g, '-')}`,
   title,
   status,
   code,
-  ...extra,
 });
 
 /** The one place where a domain error's category becomes an HTTP status. */
@@ -81,7 +82,8 @@ export const toProblem = (error: unknown, request: FastifyRequest): Problem => {
     return problem(status, error.code, title, {
       detail: error.message,
       instance,
-      ...rest,
+      // The rule's own facts (limits, current status, dates), kept apart from the problem's members.
+      ...(Object.keys(rest).length > 0 ? { details: rest } : {}),
       category: error.category,
       errors: [{ field: field === undefined ? '' : `body.${field}`, rule: rule ?? error.code, message: error.message }],
     });

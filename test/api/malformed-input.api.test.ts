@@ -109,6 +109,9 @@ t.test('malformed requests never get a 5xx and never append', async (t) => {
       if (res.statusCode >= 400 && !String(res.headers['content-type']).startsWith('application/problem+json')) {
         throw new Error(`${res.statusCode} without problem+json: ${res.body}`);
       }
+      if (res.statusCode >= 400 && res.json<{ status: unknown }>().status !== res.statusCode) {
+        throw new Error(`problem status differs from ${res.statusCode}: ${res.body}`);
+      }
     }),
     { numRuns: Number(process.env.FC_RUNS ?? 2000), ...(seed === undefined ? {} : { seed }) },
   );
