@@ -14,7 +14,7 @@ export const certificate = (t: Timeline, g: Grant): IsoDate | null => {
   if (needsFullPayment && g.paidInFullOn === null) return null;
   const from = needsFullPayment ? maxDate(g.deliveredOn, g.paidInFullOn ?? g.deliveredOn) : g.deliveredOn;
   const issuedOn = addDays(from, needsFullPayment ? rng.int(2, 10) : rng.int(3, 15));
-  if (needsFullPayment && g.paidInFullOn !== null && daysBetween(g.deliveredOn, g.paidInFullOn) > 10 && rng.chance(0.5)) {
+  if (needsFullPayment && g.paidInFullOn !== null && daysBetween(g.deliveredOn, g.paidInFullOn) > 10 && rng.chance(0.2)) {
     const triedOn = addDays(g.deliveredOn, rng.int(3, 8));
     t.parcel(triedOn, 'certificate-early', 'IssueLandApprovalCertificate', officials.grantor,
       { certificateNo: `PZS-${parcel.parcelId}`, issuedOn: triedOn }, 'PRICE_NOT_PAID_IN_FULL');
