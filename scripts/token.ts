@@ -6,7 +6,7 @@
 import { parseArgs } from 'node:util';
 import { authSecret } from '../src/api/auth/secrets.js';
 import { ROLES } from '../src/api/auth/roles.js';
-import { actorClaims, signToken } from '../src/api/auth/token.js';
+import { actorClaims, signToken, TTL } from '../src/api/auth/token.js';
 import { ConfigError, loadConfig } from '../src/config.js';
 
 const usage = `usage: npm run token -- --sub <id> --role <${ROLES.join('|')}> --jurisdiction <CN|division code> [--name <text>] [--ttl 8h]`;
@@ -33,7 +33,7 @@ const main = async (): Promise<number> => {
     process.stderr.write(`${usage}\n`);
     return 2;
   }
-  if (!/^\d+[smhdw]$/.test(values.ttl)) {
+  if (!TTL.test(values.ttl)) {
     process.stderr.write(`--ttl: must be a number and a unit (s, m, h, d, w), e.g. 8h\n${usage}\n`);
     return 2;
   }

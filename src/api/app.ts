@@ -43,6 +43,8 @@ export const buildApp = async ({ logger, readiness, commands, bodyLimit = 262_14
     },
     requestIdHeader: false,
     bodyLimit,
+    // Router-level faults (a malformed or over-long URL) answer as problem+json too.
+    frameworkErrors: (error, request, reply) => sendProblem(reply, toProblem(error, request)),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -47,6 +47,8 @@ const FASTIFY_CODES: Readonly<Record<string, string>> = {
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'CONTENT_LENGTH_INVALID',
   FST_ERR_CTP_EMPTY_JSON_BODY: 'BODY_EMPTY',
   FST_ERR_CTP_INVALID_JSON_BODY: 'BODY_NOT_JSON',
+  FST_ERR_MAX_PARAM_LENGTH: 'URL_TOO_LONG',
+  FST_ERR_BAD_URL: 'URL_INVALID',
 };
 
 const fieldOf = (context: string, instancePath: string): string =>

@@ -68,3 +68,9 @@ export const buildTestApp = async (t: Test, start = '2026-03-02T09:00:00+08:00')
     },
   };
 };
+
+/** How many events the test schema holds (to prove a rejected request appended nothing). */
+export const eventCount = async (h: TestApp): Promise<number> => {
+  const { rows } = await h.db.connection.pool.query<{ n: string }>(`SELECT count(*) AS n FROM "${h.db.schema}".events`);
+  return Number(rows[0]?.n ?? 0);
+};

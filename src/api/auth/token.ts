@@ -32,15 +32,27 @@ export class AuthenticationError extends Error {
 
 const keyOf = (secret: string): Uint8Array => new TextEncoder().encode(secret);
 
-/** `ttl` as jose reads it: '8h', '30m', '2d'. */
-export const signToken = async (actor: Actor, secret: string, ttl = '8h', now = new Date()): Promise<string> =>
-  new SignJWT({ name: actor.name, role: actor.role, jurisdiction: actor.jurisdiction })
+const UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86_400, w: 604_800 } as const;
+export const TTL = /^([1-9]\d{0,6})([smhdw])$/;
+
+/** '8h' → 28800. */
+export const ttlSeconds = (ttl: string): number => {
+  const m = TTL.exec(ttl);
+  if (!m) throw new RangeError(`ttl must be a number and a unit (s, m, h, d, w), e.g. 8h; got '${ttl}'`);
+  return Number(m[1]) * UNIT_SECONDS[m[2] as keyof typeof UNIT_SECONDS];
+};
+
+/** A token valid from `now` for `ttl` ('8h', '30m', '2d'); `now` is the caller's clock. */
+export const signToken = async (actor: Actor, secret: string, ttl = '8h', now = new Date()): Promise<string> => {
+  const iat = Math.floor(now.getTime() / 1000);
+  return new SignJWT({ name: actor.name, role: actor.role, jurisdiction: actor.jurisdiction })
     .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
     .setSubject(actor.sub)
     .setIssuer(ISSUER)
-    .setIssuedAt(Math.floor(now.getTime() / 1000))
-    .setExpirationTime(ttl)
+    .setIssuedAt(iat)
+    .setExpirationTime(iat + ttlSeconds(ttl))
     .sign(keyOf(secret));
+};
 
 export const verifyToken = async (token: string, secret: string, now: Date): Promise<Actor> => {
   let payload;

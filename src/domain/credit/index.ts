@@ -5,6 +5,9 @@ import type { CreditArchiveState, CreditCommand, CreditEvent } from './types.js'
 
 export * from './types.js';
 export { CREDIT_COMMANDS } from './commands.js';
+export { addCreditEntrySchema } from './entries/schemas.js';
+export { requestCreditEntryLiftSchema, verifyRectificationSchema, liftCreditEntrySchema } from './lift/schemas.js';
+export { CREDIT_ERRORS, type CreditErrorCode } from './errors.js';
 export { creditEntryId } from './entry-id.js';
 export { canBid, activeEntries, isEntryActiveAt } from './can-bid.js';
 export type { BlockingEntry, BlockingReason, CanBidResult } from './can-bid.js';

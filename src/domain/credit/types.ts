@@ -1,4 +1,15 @@
-import type { DomainEvent } from '../decider.js';
+/**
+ * The credit archive's entry and state types, and its unions. Each feature folder (entries/,
+ * lift/) holds its command schemas (the command types are `z.output` of them) and its events.
+ */
+import type { CreditEntryAdded } from './entries/events.js';
+import type { AddCreditEntry } from './entries/schemas.js';
+import type { CreditEntryLifted, CreditEntryLiftRequested, Lift, LiftRequest, RectificationVerified, Verification } from './lift/events.js';
+import type { LiftCreditEntry, RequestCreditEntryLift, VerifyRectification } from './lift/schemas.js';
+
+export type { AddCreditEntry, CreditEntryAdded };
+export type { RequestCreditEntryLift, VerifyRectification, LiftCreditEntry };
+export type { LiftRequest, Verification, Lift, CreditEntryLiftRequested, RectificationVerified, CreditEntryLifted };
 
 /** DOMAIN.md §7.1: the five breaches that put a land user into the credit archive (S0 §二(八)). */
 export const CREDIT_TRIGGERS = ['C1', 'C2', 'C3', 'C4', 'C5'] as const;
@@ -24,7 +35,7 @@ export interface EvidenceRef {
 }
 
 // A type, not an interface: event data must be assignable to Record<string, unknown>.
-type EntryBase = {
+export type EntryBase = {
   readonly entryId: string;
   readonly trigger: CreditTrigger;
   readonly evidenceRef: EvidenceRef;
@@ -34,22 +45,6 @@ type EntryBase = {
   readonly addedAt: string;
   /** Fixed-term bans only (E8, E17; §14 Q9); null = until lifted. */
   readonly expiresAt: string | null;
-};
-
-export type LiftRequest = {
-  readonly requestedAt: string;
-  readonly requestedBy: string;
-  readonly rectification: string;
-};
-export type Verification = {
-  readonly verifiedAt: string;
-  readonly verifiedBy: string;
-  readonly documentNo: string;
-};
-export type Lift = {
-  readonly liftedAt: string;
-  readonly liftedBy: string;
-  readonly announcementRef: string;
 };
 
 /** E7: request → provincial verification → MLR announcement → lifted. Never deleted. */
@@ -77,25 +72,9 @@ export type CreditArchiveState =
   | { readonly status: 'CLEAN'; readonly landUserId: string | null }
   | { readonly status: 'LISTED' | 'LIFTED'; readonly landUserId: string; readonly entries: readonly CreditEntry[] };
 
-// ---- events ----
-/** The entry as listed (its status is ACTIVE). */
-export type CreditEntryAdded = DomainEvent<'CreditEntryAdded', { readonly landUserId: string } & EntryBase>;
-export type CreditEntryLiftRequested = DomainEvent<
-  'CreditEntryLiftRequested',
-  { readonly landUserId: string; readonly entryId: string } & LiftRequest
->;
-export type RectificationVerified = DomainEvent<
-  'RectificationVerified',
-  { readonly landUserId: string; readonly entryId: string } & Verification
->;
-export type CreditEntryLifted = DomainEvent<
-  'CreditEntryLifted',
-  { readonly landUserId: string; readonly entryId: string } & Lift
->;
 export type CreditEvent = CreditEntryAdded | CreditEntryLiftRequested | RectificationVerified | CreditEntryLifted;
 
-// ---- commands: one zod schema each, in commands.ts ----
-export type * from './commands.js';
+export type CreditCommand = AddCreditEntry | RequestCreditEntryLift | VerifyRectification | LiftCreditEntry;
 
 /** DOMAIN.md §12: the provincial department verifies rectification before a ban is lifted (E7). */
 export const PROVINCE_REVIEWER = 'PROVINCE_REVIEWER';

@@ -1,9 +1,12 @@
-import { fail } from '../errors.js';
-import { approveSupplyPlan } from './approve-plan.js';
-import { holdMeeting, recordOpinion, submitProposal } from './decide-meeting.js';
-import { concludeDeal, decideStartingPrice } from './decide-deal.js';
-import { decideReservePrice, discloseReservePrice } from './decide-reserve-price.js';
+/** Routes each command to its feature's decide. */
+import { concludeDeal } from './deal/decide.js';
+import { fail } from './errors.js';
+import { holdMeeting, recordOpinion } from './meeting/decide.js';
 import type { DecisionOptions } from './options.js';
+import { approveSupplyPlan } from './plan/decide.js';
+import { submitProposal } from './pricing/decide-proposal.js';
+import { decideReservePrice, discloseReservePrice } from './pricing/decide-reserve-price.js';
+import { decideStartingPrice } from './pricing/decide-starting-price.js';
 import type { DecisionCommand, DecisionEvent, DecisionState } from './types.js';
 
 export const makeDecide =

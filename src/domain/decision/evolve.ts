@@ -1,6 +1,5 @@
-import type { ParcelPricing } from './model.js';
 import { pricingOf } from './queries.js';
-import type { DecisionEvent, DecisionState } from './types.js';
+import type { DecisionEvent, DecisionState, ParcelPricing } from './types.js';
 
 export const initialState = (): DecisionState => ({ status: 'NONE' });
 

@@ -5,7 +5,9 @@ import { DEFAULT_DECISION_OPTIONS, type DecisionOptions } from './options.js';
 import type { DecisionCommand, DecisionEvent, DecisionState } from './types.js';
 
 export * from './types.js';
-export { reservePriceCommitment, MIN_SALT_LENGTH } from './commitment.js';
+export { DECISION_COMMANDS } from './commands.js';
+export { DECISION_ERRORS, type DecisionErrorCode } from './errors.js';
+export { reservePriceCommitment, MIN_SALT_LENGTH } from './pricing/commitment.js';
 export { authorisesParcel, approvedPlanFor, parcelInDecision } from './queries.js';
 export { DEFAULT_DECISION_OPTIONS } from './options.js';
 export type { DecisionOptions } from './options.js';

@@ -1,5 +1,5 @@
-import type { ApprovedPlan, ParcelPricing } from './model.js';
-import type { DecisionState } from './types.js';
+import type { ApprovedPlan } from './plan/events.js';
+import type { DecisionState, ParcelPricing } from './types.js';
 
 /** True when an approved supply plan of this decision covers the parcel: grants cite it (§10.1). */
 export const authorisesParcel = (state: DecisionState, parcelId: string): boolean =>

@@ -1,70 +1,41 @@
-import type { Command, DomainEvent } from '../decider.js';
-import type { Fen } from '../money.js';
+/**
+ * The decision aggregate's unions and state. Each feature folder holds its command schemas
+ * (the command types are `z.output` of them) and its events; this file gathers them.
+ */
+import type { CollectiveDecisionMeetingHeld, MeetingMinutes, Opinion, OpinionRecorded } from './meeting/events.js';
+import type { HoldMeeting, RecordOpinion } from './meeting/schemas.js';
+import type { ApprovedPlan, SupplyPlanApproved } from './plan/events.js';
+import type { ApproveSupplyPlan } from './plan/schemas.js';
 import type {
-  Agenda,
-  ApprovedPlan,
-  Attachment,
-  Deal,
-  GroupMember,
-  Opinion,
-  ParcelPricing,
-  Participant,
+  ReservePrice,
+  ReservePriceDecided,
+  ReservePriceDisclosed,
+  ReservePriceProposalSubmitted,
+  StartingPrice,
+  StartingPriceDecided,
+} from './pricing/events.js';
+import type {
+  DecideReservePrice,
+  DecideStartingPrice,
+  DiscloseReservePrice,
   PriceProposal,
-  ReservePriceTiming,
-  SealedValue,
-  SupplyPlan,
-} from './model.js';
+  SubmitReservePriceProposal,
+} from './pricing/schemas.js';
+import type { Deal, DealConcluded } from './deal/events.js';
+import type { ConcludeDeal } from './deal/schemas.js';
 
-export * from './model.js';
+export { DEPARTMENTS, type Department } from './departments.js';
+export { STANCES, type Agenda, type AgendaItem, type Attachment, type Participant, type Stance } from './meeting/schemas.js';
+export type { HoldMeeting, RecordOpinion, MeetingMinutes, Opinion, CollectiveDecisionMeetingHeld, OpinionRecorded };
+export { NET_LAND_ITEMS, type Approver, type NetLandChecklist, type PlanningConditions, type SupplyPlan } from './plan/schemas.js';
+export type { ApproveSupplyPlan, ApprovedPlan, SupplyPlanApproved };
+export type { GroupMember, ReservePriceTiming, SealedValue } from './pricing/schemas.js';
+export { RESERVE_PRICE_GROUP } from './pricing/guards.js';
+export type { SubmitReservePriceProposal, DecideReservePrice, DecideStartingPrice, DiscloseReservePrice, PriceProposal };
+export type { ReservePrice, StartingPrice, ReservePriceProposalSubmitted, ReservePriceDecided, StartingPriceDecided, ReservePriceDisclosed };
+export type { Winner } from './deal/schemas.js';
+export type { ConcludeDeal, Deal, DealConcluded };
 
-/** The meeting as minuted; the command may leave out the attachments (none). */
-type MeetingMinutes = {
-  readonly decisionId: string;
-  /** e.g. 'CN-JS-3201'; selects the policy (§0.3). */
-  readonly jurisdiction: string;
-  readonly heldAt: string;
-  readonly participants: readonly Participant[];
-  readonly agenda: Agenda;
-  readonly attachments: readonly Attachment[];
-  readonly minutesNo: string;
-};
-
-/** What the reserve-price group decides, as the command brings it and the event keeps it. */
-type ReservePriceDecision = {
-  readonly parcelId: string;
-  readonly decidedAt: string;
-  readonly timing: ReservePriceTiming;
-  readonly biddingStartsAt: string | null;
-  readonly groupMembers: readonly GroupMember[];
-  readonly proposalId: string;
-  readonly basis: string;
-  /** Sealed by infrastructure (it holds the keys); never the plaintext. */
-  readonly sealed: SealedValue;
-  /** `reservePriceCommitment(valueFen, salt)`: sha256 hex, checked on disclosure. */
-  readonly commitment: string;
-};
-
-// ---- commands ----
-export type HoldMeeting = Command<
-  'HoldMeeting',
-  Omit<MeetingMinutes, 'attachments'> & { readonly attachments?: readonly Attachment[] }
->;
-export type RecordOpinion = Command<'RecordOpinion', Omit<Opinion, 'recordedAt'>>;
-export type SubmitReservePriceProposal = Command<
-  'SubmitReservePriceProposal',
-  Omit<PriceProposal, 'submittedAt'>
->;
-export type ApproveSupplyPlan = Command<'ApproveSupplyPlan', SupplyPlan>;
-export type DecideReservePrice = Command<'DecideReservePrice', ReservePriceDecision>;
-export type DecideStartingPrice = Command<
-  'DecideStartingPrice',
-  { readonly parcelId: string; readonly startingPriceFen: Fen; readonly proposalId: string; readonly basis: string }
->;
-export type ConcludeDeal = Command<'ConcludeDeal', { readonly parcelId: string } & Omit<Deal, 'concludedAt'>>;
-export type DiscloseReservePrice = Command<
-  'DiscloseReservePrice',
-  { readonly parcelId: string; readonly valueFen: Fen; readonly salt: string }
->;
 export type DecisionCommand =
   | HoldMeeting
   | RecordOpinion
@@ -75,20 +46,6 @@ export type DecisionCommand =
   | ConcludeDeal
   | DiscloseReservePrice;
 
-// ---- events: what the command brought, and the instant or version the decider adds ----
-export type CollectiveDecisionMeetingHeld = DomainEvent<'CollectiveDecisionMeetingHeld', MeetingMinutes>;
-export type OpinionRecorded = DomainEvent<'OpinionRecorded', Opinion>;
-export type ReservePriceProposalSubmitted = DomainEvent<'ReservePriceProposalSubmitted', PriceProposal>;
-export type SupplyPlanApproved = DomainEvent<'SupplyPlanApproved', ApprovedPlan>;
-/** Carries the sealed value and a commitment, never the plaintext (S4 §六). */
-export type ReservePriceDecided = DomainEvent<'ReservePriceDecided', ReservePriceDecision & { readonly policyVersion: string }>;
-export type StartingPriceDecided = DomainEvent<'StartingPriceDecided', DecideStartingPrice['data'] & { readonly decidedAt: string }>;
-export type DealConcluded = DomainEvent<'DealConcluded', { readonly parcelId: string } & Deal>;
-/** S4 §九 成交后底价公示: the plaintext appears here and nowhere earlier. */
-export type ReservePriceDisclosed = DomainEvent<
-  'ReservePriceDisclosed',
-  DiscloseReservePrice['data'] & { readonly disclosedAt: string; readonly reserveMet: boolean }
->;
 export type DecisionEvent =
   | CollectiveDecisionMeetingHeld
   | OpinionRecorded
@@ -99,7 +56,15 @@ export type DecisionEvent =
   | DealConcluded
   | ReservePriceDisclosed;
 
-// ---- state ----
+/** The price trail of one parcel (§10.1 "process and result of setting the prices"). */
+export type ParcelPricing = {
+  readonly parcelId: string;
+  readonly proposals: readonly PriceProposal[];
+  readonly reservePrice: ReservePrice | null;
+  readonly startingPrice: StartingPrice | null;
+  readonly deal: Deal | null;
+};
+
 export type DecisionRecord = MeetingMinutes & {
   readonly opinions: readonly Opinion[];
   readonly approvedPlans: readonly ApprovedPlan[];

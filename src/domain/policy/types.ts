@@ -20,7 +20,7 @@ export type LandUseClassCode = '05' | '06' | '07' | '08' | '09' | '10' | '11';
 
 /**
  * Departments of the collective supply-decision mechanism (S4 §二). The decision aggregate
- * names them with these keys (src/domain/decision/model.ts DEPARTMENTS).
+ * names them with these keys (src/domain/decision/departments.ts DEPARTMENTS).
  */
 export type DecisionDepartment =
   | 'GOVERNMENT'

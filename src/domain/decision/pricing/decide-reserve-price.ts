@@ -1,12 +1,14 @@
 /** T30 and S4 §六, §九: the reserve price is decided sealed and disclosed only after the deal. */
+import { instantMillis } from '../../instant.js';
 import { fail } from '../errors.js';
-import { instantMillis } from '../instant.js';
+import { isBlank, requireApprovedPlan, requireMeeting, requireNoDeal } from '../guards.js';
+import type { DecisionOptions } from '../options.js';
+import { pricingOf } from '../queries.js';
+import type { DecisionEvent, DecisionState } from '../types.js';
 import { COMMITMENT_FORMAT, MIN_SALT_LENGTH, reservePriceCommitment } from './commitment.js';
-import { millisBefore } from './instant.js';
-import { isBlank, requireMeeting, type DecisionOptions } from './options.js';
-import { requireApprovedPlan, requireGroupRole, requireNoDeal, requireProposal } from './pricing-guards.js';
-import { pricingOf } from './queries.js';
-import type { DecideReservePrice, DecisionEvent, DecisionState, DiscloseReservePrice } from './types.js';
+import { requireGroupRole, requireProposal } from './guards.js';
+import { millisBefore } from './reserve-window.js';
+import type { DecideReservePrice, DiscloseReservePrice } from './schemas.js';
 
 export const decideReservePrice = (
   command: DecideReservePrice,

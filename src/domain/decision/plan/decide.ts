@@ -1,11 +1,14 @@
-import { DomainError, fail } from '../errors.js';
-import { LAND_USE_CLASSES, RESIDENTIAL_LAND_USE } from '../filing/enumerations.js';
-import { parseRatio, type Ratio } from '../money.js';
-import type { Policy } from '../policy/types.js';
-import { instantMillis } from '../instant.js';
-import { NET_LAND_ITEMS } from './model.js';
-import { isBlank, requireMeeting, type DecisionOptions } from './options.js';
-import type { ApproveSupplyPlan, DecisionEvent, DecisionState } from './types.js';
+/** §3.3, S4 §二–§五: a reviewed plan is approved with its conditions; residential rules per policy. */
+import { DomainError } from '../../errors.js';
+import { LAND_USE_CLASSES, RESIDENTIAL_LAND_USE } from '../../filing/enumerations.js';
+import { instantMillis } from '../../instant.js';
+import { parseRatio, type Ratio } from '../../money.js';
+import type { Policy } from '../../policy/types.js';
+import { fail } from '../errors.js';
+import { isBlank, requireMeeting } from '../guards.js';
+import type { DecisionOptions } from '../options.js';
+import type { DecisionEvent, DecisionState } from '../types.js';
+import { NET_LAND_ITEMS, type ApproveSupplyPlan } from './schemas.js';
 
 const decimal = (text: string, field: string): Ratio => {
   try {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Fen } from '../money.js';
+import type { Fen } from '../../money.js';
 
 /**
  * The commitment that binds a sealed reserve price to the value disclosed after the deal:

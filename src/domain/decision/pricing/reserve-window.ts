@@ -1,8 +1,8 @@
-/** Instant arithmetic for the T30 window; parsing lives in `../instant.ts`, shared with credit. */
+/** T30 window arithmetic: how far before the bidding start the reserve price may be decided. */
 import { DateTime } from 'luxon';
-import type { Period } from '../policy/types.js';
+import { instantMillis } from '../../instant.js';
+import type { Period } from '../../policy/types.js';
 import { fail } from '../errors.js';
-import { instantMillis } from '../instant.js';
 
 /**
  * `instant` minus a policy period, in epoch ms. Only elapsed-time units make sense before an
