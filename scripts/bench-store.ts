@@ -26,7 +26,10 @@ const main = async (): Promise<void> => {
 
   const started = Date.now();
   // Other processes on the host (test suites on the same server) skew the figures; say so.
-  const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+  const load = () =>
+    loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ');
   progress(`load average at start ${load()}`);
   const bench = await openBench(scale.poolMax);
   try {

@@ -4,6 +4,7 @@ import { buildApp } from './api/app.js';
 import { authSecret, reservePriceKey } from './api/auth/secrets.js';
 import { createSealer } from './api/commands/reserve-price-seal.js';
 import type { Config } from './config.js';
+import { migrateDatabase, type Database } from './database.js';
 import { openDatabase } from './db/open.js';
 import { openEventStore } from './eventstore/open.js';
 import type { EventStore } from './eventstore/types.js';
@@ -17,12 +18,16 @@ export interface RunningService {
   close(): Promise<void>;
 }
 
-/** Composition root: config → database → event store → API. The only place that wires. */
+/**
+ * Composition root: config → database (migrated here, the one start-up that migrates) → event
+ * store → API. The only place that wires.
+ */
 export const startService = async (config: Config, logger: Logger, clock: () => Date = () => new Date()): Promise<RunningService> => {
   const secrets = { authSecret: authSecret(config), sealer: createSealer(reservePriceKey(config)) };
-  const database = await openDatabase(config);
+  const database = await openDatabase<Database>(config);
   let store: EventStore | undefined;
   try {
+    await migrateDatabase(database.connection.db, config.DATABASE_SCHEMA);
     store = await openEventStore(config, database);
     const events = store;
     const app = await buildApp({
@@ -31,13 +36,25 @@ export const startService = async (config: Config, logger: Logger, clock: () => 
       commands: { store: events, clock, ...secrets },
       readiness: [
         { name: 'eventStore', check: () => events.ping() },
-        { name: 'readModels', check: () => database.connection.pool.query('SELECT 1').then(() => true, () => false) },
+        {
+          name: 'readModels',
+          check: () =>
+            database.connection.pool.query('SELECT 1').then(
+              () => true,
+              () => false,
+            ),
+        },
       ],
     });
     const url = await app.listen({ port: config.PORT, host: config.HOST });
-    logger.info({ url, embedded: database.embedded, eventStore: config.ESDB_CONNECTION_STRING ? 'eventstoredb' : 'postgresql' }, 'service started');
+    logger.info(
+      { url, embedded: database.embedded, eventStore: config.ESDB_CONNECTION_STRING ? 'eventstoredb' : 'postgresql' },
+      'service started',
+    );
     return {
-      app, store, url,
+      app,
+      store,
+      url,
       close: async () => {
         await app.close();
         await events.close();

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { formatCheckpoint, parseCheckpoint } from '../../src/eventstore/postgres/checkpoint.js';
-import { quoteIdent } from '../../src/eventstore/postgres/schema-sql.js';
+import { quoteIdent } from '../../src/db/identifiers.js';
 import type { Bench } from './setup.js';
 import { runWorkers } from './timing.js';
 import { partition, type StreamWork } from './workload.js';
@@ -27,14 +27,16 @@ export interface ConsumerResult {
  * then compared with the rows the store holds after that starting point.
  */
 export const tailWhileWriting = async (
-  bench: Bench, work: readonly StreamWork[], writers: number, page: number,
+  bench: Bench,
+  work: readonly StreamWork[],
+  writers: number,
+  page: number,
 ): Promise<ConsumerResult> => {
   const start = await logEnd(bench);
   const seen = new Map<string, number>();
   const lastRevision = new Map<string, number>();
   let outOfOrder = 0;
   let writing = true;
-  let writersDoneAt = 0;
 
   const consume = async () => {
     let after: string | null = start;
@@ -60,8 +62,8 @@ export const tailWhileWriting = async (
     await runWorkers(partition(work, writers), appendOneByOne(bench.store));
   } finally {
     writing = false;
-    writersDoneAt = performance.now();
   }
+  const writersDoneAt = performance.now();
   await tail;
   const catchUpMs = performance.now() - writersDoneAt;
 

@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { quoteIdent } from '../../src/eventstore/postgres/schema-sql.js';
+import { quoteIdent } from '../../src/db/identifiers.js';
 import type { NewEvent } from '../../src/eventstore/types.js';
 
 /**
@@ -39,8 +39,14 @@ export interface RawRow {
 }
 
 interface RawDbRow {
-  xid: string; position: string; event_id: string; stream: string; revision: number;
-  type: string; data: unknown; metadata: unknown;
+  xid: string;
+  position: string;
+  event_id: string;
+  stream: string;
+  revision: number;
+  type: string;
+  data: unknown;
+  metadata: unknown;
 }
 
 const COLUMNS = 6;
@@ -49,7 +55,10 @@ const COLUMNS = 6;
 export class RawTable {
   private readonly table: string;
 
-  constructor(private readonly pool: pg.Pool, private readonly schema: string) {
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly schema: string,
+  ) {
     this.table = `${quoteIdent(schema)}.raw_events`;
   }
 
@@ -78,13 +87,24 @@ export class RawTable {
       values: [after, limit],
     });
     return rows.map((r) => ({
-      position: r.position, id: r.event_id, stream: r.stream, revision: r.revision, type: r.type, data: r.data, metadata: r.metadata,
+      position: r.position,
+      id: r.event_id,
+      stream: r.stream,
+      revision: r.revision,
+      type: r.type,
+      data: r.data,
+      metadata: r.metadata,
     }));
   }
 }
 
 const rowValues = (stream: string, revision: number, event: NewEvent): unknown[] => [
-  event.id, stream, revision, event.type, JSON.stringify(event.data), JSON.stringify(event.metadata),
+  event.id,
+  stream,
+  revision,
+  event.type,
+  JSON.stringify(event.data),
+  JSON.stringify(event.metadata),
 ];
 
 const placeholders = (rows: number): string =>

@@ -5,7 +5,10 @@ import { perSecond } from './timing.js';
 
 /** Latencies (ms) of sequential readStream calls on random streams that each hold `expected` events. */
 export const readStreamLatencies = async (
-  store: EventStore, streams: readonly string[], reads: number, expected: number,
+  store: EventStore,
+  streams: readonly string[],
+  reads: number,
+  expected: number,
 ): Promise<number[]> => {
   const samples: number[] = [];
   for (let i = 0; i < reads; i++) {
@@ -13,7 +16,8 @@ export const readStreamLatencies = async (
     const start = performance.now();
     const events = await store.readStream(stream);
     samples.push(performance.now() - start);
-    if (events.length !== expected) throw new Error(`readStream(${stream}) returned ${events.length} events, expected ${expected}`);
+    if (events.length !== expected)
+      throw new Error(`readStream(${stream}) returned ${events.length} events, expected ${expected}`);
   }
   return samples;
 };
@@ -24,7 +28,10 @@ export const readStreamLatencies = async (
  * the host then lands on both sides alike. Returns events/s per side.
  */
 export const readAllVsRaw = async (
-  store: EventStore, raw: RawTable, total: number, page: number,
+  store: EventStore,
+  raw: RawTable,
+  total: number,
+  page: number,
 ): Promise<{ store: number; raw: number }> => {
   let storeAfter: string | null = null;
   let rawAfter = '0';
@@ -50,7 +57,8 @@ export const readAllVsRaw = async (
     const [first, second] = i % 2 === 0 ? [storePage, rawPage] : [rawPage, storePage];
     const a = await first(limit);
     const b = await second(limit);
-    if (a !== limit || b !== limit) throw new Error(`a read ran dry after ${read} of ${total} events (pages of ${a} and ${b})`);
+    if (a !== limit || b !== limit)
+      throw new Error(`a read ran dry after ${read} of ${total} events (pages of ${a} and ${b})`);
     read += limit;
   }
   return { store: perSecond(read, storeMs), raw: perSecond(read, rawMs) };

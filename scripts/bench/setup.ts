@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { migrateDatabase, type Database } from '../../src/database.js';
 import { connectPostgres, type PostgresConnection } from '../../src/db/connect.js';
-import { migrateToLatest } from '../../src/db/migrations.js';
 import { PostgresEventStore } from '../../src/eventstore/postgres/postgres-event-store.js';
-import { quoteIdent } from '../../src/eventstore/postgres/schema-sql.js';
+import { quoteIdent } from '../../src/db/identifiers.js';
 import { RawTable, rawTableSql } from './raw-table.js';
 import { progress } from './report.js';
 
@@ -11,7 +11,7 @@ export const databaseUrl = (): string => process.env.DATABASE_URL ?? 'postgres:/
 
 export interface Bench {
   readonly schema: string;
-  readonly connection: PostgresConnection;
+  readonly connection: PostgresConnection<Database>;
   readonly store: PostgresEventStore;
   readonly raw: RawTable;
   /** Flushes dirty pages so each write phase starts from the same WAL/buffer state (skipped if not allowed). */
@@ -24,7 +24,7 @@ export interface Bench {
 export const openBench = async (poolMax: number): Promise<Bench> => {
   const url = databaseUrl();
   const schema = `bench_${randomBytes(6).toString('hex')}`;
-  const connection = connectPostgres({ connectionString: url, poolMax, idleInTransactionTimeoutMs: 60_000 });
+  const connection = connectPostgres<Database>({ connectionString: url, poolMax, idleInTransactionTimeoutMs: 60_000 });
   const drop = dropOnce(url, schema);
   const onSignal = (signal: NodeJS.Signals) => {
     progress(`${signal}: stopping and dropping schema ${schema}`);
@@ -34,11 +34,16 @@ export const openBench = async (poolMax: number): Promise<Bench> => {
   };
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
-  let store: PostgresEventStore | null = null;
+  let store: PostgresEventStore;
   try {
-    await migrateToLatest(connection.db, schema);
+    await migrateDatabase(connection.db, schema);
     await connection.pool.query(rawTableSql(schema));
-    store = new PostgresEventStore({ pool: connection.pool, schema, wakeUp: 'listen', listenConnection: connection.clientConfig });
+    store = new PostgresEventStore({
+      pool: connection.pool,
+      schema,
+      wakeUp: 'listen',
+      listenConnection: connection.clientConfig,
+    });
     await store.assertTransactionIdsSane();
   } catch (error) {
     await drop();
@@ -49,7 +54,10 @@ export const openBench = async (poolMax: number): Promise<Bench> => {
   const opened = store;
   let canCheckpoint = true;
   return {
-    schema, connection, store: opened, raw: new RawTable(connection.pool, schema),
+    schema,
+    connection,
+    store: opened,
+    raw: new RawTable(connection.pool, schema),
     checkpoint: async () => {
       if (!canCheckpoint) return;
       try {

@@ -10,10 +10,15 @@ export const timed = async (fn: () => Promise<void>): Promise<number> => {
 export const perSecond = (count: number, ms: number): number => (ms <= 0 ? 0 : (count * 1000) / ms);
 
 /** Runs one async worker per group concurrently; rejects with the first failure. */
-export const runWorkers = async <T>(groups: readonly (readonly T[])[], work: (item: T) => Promise<void>): Promise<void> => {
-  await Promise.all(groups.map(async (group) => {
-    for (const item of group) await work(item);
-  }));
+export const runWorkers = async <T>(
+  groups: readonly (readonly T[])[],
+  work: (item: T) => Promise<void>,
+): Promise<void> => {
+  await Promise.all(
+    groups.map(async (group) => {
+      for (const item of group) await work(item);
+    }),
+  );
 };
 
 /** Nearest-rank percentile of unsorted samples. */

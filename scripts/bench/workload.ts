@@ -22,7 +22,12 @@ const metadataFor = (writer: number): EventMetadata => ({
 export const makeEvent = (stream: string, revision: number, targetBytes: number): NewEvent => {
   const metadata = metadataFor(revision % 32);
   const data: JsonObject = {
-    parcelId: stream, seq: revision, area: '12.3456', priceFen: 123_456_789, rate: '0.001', note: '',
+    parcelId: stream,
+    seq: revision,
+    area: '12.3456',
+    priceFen: 123_456_789,
+    rate: '0.001',
+    note: '',
   };
   const bare = Buffer.byteLength(JSON.stringify(data)) + Buffer.byteLength(JSON.stringify(metadata));
   return {
@@ -34,14 +39,18 @@ export const makeEvent = (stream: string, revision: number, targetBytes: number)
 };
 
 /** `count` streams named `<category>-<n>`, each with `eventsPerStream` fresh events. */
-export const makeStreams = (category: string, count: number, eventsPerStream: number, eventBytes: number): StreamWork[] =>
+export const makeStreams = (
+  category: string,
+  count: number,
+  eventsPerStream: number,
+  eventBytes: number,
+): StreamWork[] =>
   Array.from({ length: count }, (_, i) => {
     const stream = `${category}-${String(i).padStart(6, '0')}`;
     return { stream, events: Array.from({ length: eventsPerStream }, (_, r) => makeEvent(stream, r, eventBytes)) };
   });
 
-export const totalEvents = (work: readonly StreamWork[]): number =>
-  work.reduce((n, s) => n + s.events.length, 0);
+export const totalEvents = (work: readonly StreamWork[]): number => work.reduce((n, s) => n + s.events.length, 0);
 
 export const averageEventBytes = (work: readonly StreamWork[]): number => {
   let bytes = 0;

@@ -8,30 +8,41 @@ import { partition, totalEvents, type StreamWork } from './workload.js';
 export type StreamWriter = (work: StreamWork) => Promise<void>;
 
 /** One append per event, each with the exact expected revision. */
-export const appendOneByOne = (store: EventStore): StreamWriter => async ({ stream, events }) => {
-  for (const [revision, event] of events.entries()) {
-    await store.append(stream, [event], { expectedRevision: revision === 0 ? 'no_stream' : revision - 1 });
-  }
-};
+export const appendOneByOne =
+  (store: EventStore): StreamWriter =>
+  async ({ stream, events }) => {
+    for (const [revision, event] of events.entries()) {
+      await store.append(stream, [event], { expectedRevision: revision === 0 ? 'no_stream' : revision - 1 });
+    }
+  };
 
 /** One INSERT statement (its own transaction) per event. */
-export const insertOneByOne = (raw: RawTable): StreamWriter => async ({ stream, events }) => {
-  for (const [revision, event] of events.entries()) await raw.insert(stream, revision, event);
-};
+export const insertOneByOne =
+  (raw: RawTable): StreamWriter =>
+  async ({ stream, events }) => {
+    for (const [revision, event] of events.entries()) await raw.insert(stream, revision, event);
+  };
 
 /** The whole stream in one append. */
-export const appendWhole = (store: EventStore): StreamWriter => async ({ stream, events }) => {
-  await store.append(stream, events, { expectedRevision: 'no_stream' });
-};
+export const appendWhole =
+  (store: EventStore): StreamWriter =>
+  async ({ stream, events }) => {
+    await store.append(stream, events, { expectedRevision: 'no_stream' });
+  };
 
 /** The whole stream in one multi-row INSERT. */
-export const insertWhole = (raw: RawTable): StreamWriter => async ({ stream, events }) => {
-  await raw.insertMany(stream, 0, events);
-};
+export const insertWhole =
+  (raw: RawTable): StreamWriter =>
+  async ({ stream, events }) => {
+    await raw.insertMany(stream, 0, events);
+  };
 
 /** Events per second of `writers` concurrent writers, each owning a disjoint share of the streams. */
 export const measureWrites = async (
-  bench: Bench, work: readonly StreamWork[], writers: number, write: StreamWriter,
+  bench: Bench,
+  work: readonly StreamWork[],
+  writers: number,
+  write: StreamWriter,
 ): Promise<number> => {
   await bench.checkpoint();
   const ms = await timed(() => runWorkers(partition(work, writers), write));
@@ -45,7 +56,11 @@ export const measureWrites = async (
  * recycling hits all sides alike. Returns events/s per side.
  */
 export const measureWritesInterleaved = async (
-  bench: Bench, work: readonly StreamWork[], writers: number, sides: readonly StreamWriter[], slices: number,
+  bench: Bench,
+  work: readonly StreamWork[],
+  writers: number,
+  sides: readonly StreamWriter[],
+  slices: number,
 ): Promise<number[]> => {
   const ms = sides.map(() => 0);
   const size = Math.ceil(work.length / slices);
@@ -55,7 +70,7 @@ export const measureWritesInterleaved = async (
     const order = sides.map((_, i) => i);
     for (const side of slice % 2 === 0 ? order : order.reverse()) {
       const write = sides[side] as StreamWriter;
-      ms[side] = (ms[side] ?? 0) + await timed(() => runWorkers(partition(part, writers), write));
+      ms[side] = (ms[side] ?? 0) + (await timed(() => runWorkers(partition(part, writers), write)));
     }
   }
   const events = totalEvents(work);

@@ -1,9 +1,13 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 
-export interface PostgresConnection {
+/**
+ * One pool and the kysely instance over it. `DB` is the caller's table types (src/database.ts
+ * assembles them); this folder knows no schema of its own.
+ */
+export interface PostgresConnection<DB> {
   readonly pool: pg.Pool;
-  readonly db: Kysely<unknown>;
+  readonly db: Kysely<DB>;
   /** Settings for extra dedicated connections (LISTEN). */
   readonly clientConfig: pg.ClientConfig;
   close(): Promise<void>;
@@ -19,7 +23,11 @@ export interface ConnectOptions {
   readonly idleInTransactionTimeoutMs: number;
 }
 
-export const connectPostgres = ({ connectionString, poolMax, idleInTransactionTimeoutMs }: ConnectOptions): PostgresConnection => {
+export const connectPostgres = <DB>({
+  connectionString,
+  poolMax,
+  idleInTransactionTimeoutMs,
+}: ConnectOptions): PostgresConnection<DB> => {
   const clientConfig: pg.ClientConfig = {
     connectionString,
     idle_in_transaction_session_timeout: idleInTransactionTimeoutMs,
@@ -27,7 +35,7 @@ export const connectPostgres = ({ connectionString, poolMax, idleInTransactionTi
   const pool = new pg.Pool({ ...clientConfig, max: poolMax });
   // An idle client that loses its server must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
-  const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     pool,
     db,

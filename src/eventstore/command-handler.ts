@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Command, Decider, DomainEvent } from '../domain/decider.js';
 import { ConcurrencyError, IdempotencyKeyReusedError } from './errors.js';
 import { metadataFor, withoutUndefined, type CommandEnvelope } from './envelope.js';
+import { foldStream } from './fold-stream.js';
 import { chainEvents, lastHashOf } from './hash-chain.js';
 import { nameBasedUuid } from './ids.js';
 import type { EventStore, JsonObject, NewEvent, RecordedEvent } from './types.js';
@@ -41,16 +42,6 @@ export interface HandleCommandResult<S> {
   readonly replayed: boolean;
   readonly state: S;
 }
-
-/** Stored events are the deciders' own events; the id lets evolve remember anchors. */
-export const toDomainEvent = <E extends DomainEvent>(event: RecordedEvent): E =>
-  ({ type: event.type, data: event.data, id: event.id }) as unknown as E;
-
-/** The state a stream's stored events fold to. */
-export const foldStream = <E extends DomainEvent, S>(
-  decider: Pick<Decider<Command, E, S>, 'evolve' | 'initialState'>,
-  history: readonly RecordedEvent[],
-): S => history.reduce((s, e) => decider.evolve(s, toDomainEvent<E>(e)), decider.initialState());
 
 /**
  * read stream → fold → guard → decide → append at the revision that was read. Another writer in

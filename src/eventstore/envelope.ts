@@ -21,7 +21,7 @@ export const metadataFor = (
   envelope: CommandEnvelope,
   recordedAt: string,
 ): EventMetadata => {
-  const data = event.data as Record<string, unknown>;
+  const { data } = event;
   const optional = {
     reason: envelope.reason,
     documentNo: envelope.documentNo ?? stringField(data, 'documentNo'),

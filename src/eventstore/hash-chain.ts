@@ -53,7 +53,11 @@ export type ChainVerdict =
     };
 
 /** Checks one event against the hash the chain reached so far; null when it holds. */
-export const chainBreakOf = (previousHash: string, expectedRevision: number, event: RecordedEvent): ChainBreak | null => {
+export const chainBreakOf = (
+  previousHash: string,
+  expectedRevision: number,
+  event: RecordedEvent,
+): ChainBreak | null => {
   if (event.revision !== expectedRevision) return 'revision-gap';
   const { hash, prevHash } = event.metadata;
   if (typeof hash !== 'string' || typeof prevHash !== 'string') return 'missing-hash';
@@ -67,7 +71,12 @@ export const verifyStream = (events: readonly RecordedEvent[]): ChainVerdict => 
   let previous = '';
   for (const [i, event] of events.entries()) {
     const reason = chainBreakOf(previous, i, event);
-    if (reason) return { intact: false, events: events.length, brokenAt: { revision: event.revision, eventId: event.id, reason } };
+    if (reason)
+      return {
+        intact: false,
+        events: events.length,
+        brokenAt: { revision: event.revision, eventId: event.id, reason },
+      };
     previous = event.metadata.hash as string;
   }
   return { intact: true, events: events.length, lastHash: previous };

@@ -20,14 +20,19 @@ export interface SerializedEvent {
 /** Returns each event's data and metadata as JSON text, so adapters need not serialize again. */
 export const validateNewEvents = (stream: string, events: readonly NewEvent[]): SerializedEvent[] => {
   if (!STREAM.test(stream)) {
-    throw new InvalidEventError(`stream name "${stream}" must look like "<category>-<id>" (e.g. parcel-3201-2026-001)`, 'stream');
+    throw new InvalidEventError(
+      `stream name "${stream}" must look like "<category>-<id>" (e.g. parcel-3201-2026-001)`,
+      'stream',
+    );
   }
   if (events.length === 0) throw new InvalidEventError('an append needs at least one event', 'events');
   const ids = new Set<string>();
   return events.map((event, i) => {
     const at = `events[${i}]`;
-    if (typeof event.id !== 'string' || !UUID.test(event.id)) throw new InvalidEventError(`${at}.id must be a UUID`, `${at}.id`);
-    if (ids.has(event.id.toLowerCase())) throw new InvalidEventError(`${at}.id repeats an id of the same append`, `${at}.id`);
+    if (typeof event.id !== 'string' || !UUID.test(event.id))
+      throw new InvalidEventError(`${at}.id must be a UUID`, `${at}.id`);
+    if (ids.has(event.id.toLowerCase()))
+      throw new InvalidEventError(`${at}.id repeats an id of the same append`, `${at}.id`);
     ids.add(event.id.toLowerCase());
     if (typeof event.type !== 'string' || !TYPE.test(event.type)) {
       throw new InvalidEventError(`${at}.type must be a PascalCase name of at most 100 characters`, `${at}.type`);
@@ -50,7 +55,7 @@ const assertJsonObject = (value: unknown, path: string): void => {
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> => {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
-  const proto = Object.getPrototypeOf(value);
+  const proto: unknown = Object.getPrototypeOf(value);
   return proto === Object.prototype || proto === null;
 };
 

@@ -4,7 +4,12 @@ import type { EventStore } from './types.js';
 export interface LogVerdict {
   readonly streams: number;
   readonly events: number;
-  readonly broken: ReadonlyArray<{ readonly stream: string; readonly revision: number; readonly eventId: string; readonly reason: ChainBreak }>;
+  readonly broken: ReadonlyArray<{
+    readonly stream: string;
+    readonly revision: number;
+    readonly eventId: string;
+    readonly reason: ChainBreak;
+  }>;
 }
 
 /**
@@ -12,13 +17,20 @@ export interface LogVerdict {
  * events arrive (streams come in revision order), so no stream is read twice.
  * Reports the first broken event of each stream.
  */
-export const verifyLog = async (store: EventStore, options: { streamPrefix?: string; pageSize?: number } = {}): Promise<LogVerdict> => {
+export const verifyLog = async (
+  store: EventStore,
+  options: { streamPrefix?: string; pageSize?: number } = {},
+): Promise<LogVerdict> => {
   const chains = new Map<string, { hash: string; revision: number; broken: boolean }>();
   const broken: Array<LogVerdict['broken'][number]> = [];
   let events = 0;
   let after: string | null = null;
   for (;;) {
-    const page = await store.readAll({ after, limit: options.pageSize ?? 1000, ...(options.streamPrefix ? { streamPrefix: options.streamPrefix } : {}) });
+    const page = await store.readAll({
+      after,
+      limit: options.pageSize ?? 1000,
+      ...(options.streamPrefix ? { streamPrefix: options.streamPrefix } : {}),
+    });
     for (const event of page.events) {
       events++;
       const chain = chains.get(event.stream) ?? { hash: '', revision: 0, broken: false };

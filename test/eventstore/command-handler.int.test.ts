@@ -18,7 +18,11 @@ const account: Decider<Deposit, Deposited, Account> = {
     if (state.balance + command.data.fen > 1000) throw new DomainError('LIMIT', 'over the limit');
     return command.data.fen === 7 ? [] : [{ type: 'Deposited', data: command.data }];
   },
-  evolve: (state, event) => ({ ...state, balance: state.balance + event.data.fen, ids: [...state.ids, event.id ?? '?'] }),
+  evolve: (state, event) => ({
+    ...state,
+    balance: state.balance + event.data.fen,
+    ids: [...state.ids, event.id ?? '?'],
+  }),
 };
 
 let ctx: TestStore;
@@ -34,7 +38,15 @@ const deposit = (fen: number, extra: Partial<Deposit['data']> = {}): Deposit => 
 });
 const clock = () => new Date('2026-05-06T02:00:01.000Z');
 const run = (stream: string, command: Deposit, more: Partial<HandleCommandOptions<Deposit, Deposited, Account>> = {}) =>
-  handleCommand({ store: ctx.store, stream, decider: account, command, envelope: { correlationId: 'corr-1', reason: 'test' }, clock, ...more });
+  handleCommand({
+    store: ctx.store,
+    stream,
+    decider: account,
+    command,
+    envelope: { correlationId: 'corr-1', reason: 'test' },
+    clock,
+    ...more,
+  });
 
 t.test('appends the decided events with the metadata envelope and a hash chain', async (t) => {
   const stream = `account-${randomUUID()}`;
@@ -45,8 +57,14 @@ t.test('appends the decided events with the metadata envelope and a hash chain',
   t.equal(second.state.balance, 150);
   const events = await ctx.store.readStream(stream);
   t.match(events[0]?.metadata, {
-    actor: { id: 'clerk-7', role: 'PATROL_POST' }, occurredAt: '2026-05-06T10:00:00+08:00', recordedAt: '2026-05-06T02:00:01.000Z',
-    correlationId: 'corr-1', causationId: 'corr-1', reason: 'test', policyVersion: 'CN-2026.1', prevHash: '',
+    actor: { id: 'clerk-7', role: 'PATROL_POST' },
+    occurredAt: '2026-05-06T10:00:00+08:00',
+    recordedAt: '2026-05-06T02:00:01.000Z',
+    correlationId: 'corr-1',
+    causationId: 'corr-1',
+    reason: 'test',
+    policyVersion: 'CN-2026.1',
+    prevHash: '',
   });
   t.equal(events[1]?.metadata.prevHash, events[0]?.metadata.hash);
   t.equal(verifyStream(events).intact, true);
@@ -80,15 +98,23 @@ t.test('the same idempotency key appends once and answers with the original resu
   await run(stream, deposit(20));
   const again = await run(stream, deposit(10), { idempotencyKey: 'req-1' });
   t.same([again.replayed, again.nextRevision, again.position], [true, first.nextRevision, first.position]);
-  const parallel = await Promise.all(Array.from({ length: 6 }, () => run(stream, deposit(10), { idempotencyKey: 'req-2', maxAttempts: 10 })));
+  const parallel = await Promise.all(
+    Array.from({ length: 6 }, () => run(stream, deposit(10), { idempotencyKey: 'req-2', maxAttempts: 10 })),
+  );
   t.equal(new Set(parallel.map((r) => r.position)).size, 1, 'concurrent duplicates agree on one append');
-  t.same((await ctx.store.readStream(stream)).map((e) => e.data.fen), [10, 20, 10]);
+  t.same(
+    (await ctx.store.readStream(stream)).map((e) => e.data.fen),
+    [10, 20, 10],
+  );
 });
 
 t.test('concurrent commands are retried on a version conflict until they all land', async (t) => {
   const stream = `account-${randomUUID()}`;
   const results = await Promise.all(Array.from({ length: 8 }, () => run(stream, deposit(10), { maxAttempts: 20 })));
-  t.same(results.map((r) => r.nextRevision).sort((a, b) => a - b), [0, 1, 2, 3, 4, 5, 6, 7]);
+  t.same(
+    results.map((r) => r.nextRevision).sort((a, b) => a - b),
+    [0, 1, 2, 3, 4, 5, 6, 7],
+  );
   const events = await ctx.store.readStream(stream);
   t.equal(verifyStream(events).intact, true, 'the chain holds across retried appends');
 });
@@ -96,8 +122,11 @@ t.test('concurrent commands are retried on a version conflict until they all lan
 t.test('the retry is bounded: the rule is checked again on the new state', async (t) => {
   const stream = `account-${randomUUID()}`;
   await run(stream, deposit(990));
-  const outcomes = await Promise.allSettled([run(stream, deposit(10), { maxAttempts: 5 }), run(stream, deposit(10), { maxAttempts: 5 })]);
+  const outcomes = await Promise.allSettled([
+    run(stream, deposit(10), { maxAttempts: 5 }),
+    run(stream, deposit(10), { maxAttempts: 5 }),
+  ]);
   t.same(outcomes.map((o) => o.status).sort(), ['fulfilled', 'rejected']);
   const rejected = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
-  t.equal(rejected?.reason.code, 'LIMIT', 'the loser re-decided on the new balance instead of appending blindly');
+  t.match(rejected?.reason, { code: 'LIMIT' }, 'the loser re-decided on the new balance instead of appending blindly');
 });

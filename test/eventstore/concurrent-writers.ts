@@ -18,7 +18,12 @@ export interface TailResult {
  */
 export const tailConcurrentWriters = async (
   store: EventStore,
-  { writers, appendsPerWriter, pageSize, seed }: { writers: number; appendsPerWriter: number; pageSize: number; seed: number },
+  {
+    writers,
+    appendsPerWriter,
+    pageSize,
+    seed,
+  }: { writers: number; appendsPerWriter: number; pageSize: number; seed: number },
 ): Promise<TailResult> => {
   const random = mulberry32(seed);
   const prefix = `tail${randomUUID().slice(0, 8)}-`;

@@ -31,7 +31,14 @@ export const eventStoreContract = (t: Test, open: () => Promise<ContractTarget>)
     const r2 = await store().append(stream, [newEvent('LandDelivered')], { expectedRevision: 1 });
     t.equal(r2.nextRevision, 2);
     const events = await store().readStream(stream);
-    t.same(events.map((e) => [e.revision, e.type, e.stream]), [[0, 'ParcelGranted', stream], [1, 'PaymentReceived', stream], [2, 'LandDelivered', stream]]);
+    t.same(
+      events.map((e) => [e.revision, e.type, e.stream]),
+      [
+        [0, 'ParcelGranted', stream],
+        [1, 'PaymentReceived', stream],
+        [2, 'LandDelivered', stream],
+      ],
+    );
     t.same(events[0]?.data, { area: '1.2345' });
     t.same(events[0]?.metadata, first[0]?.metadata);
     t.equal(events[0]?.id, first[0]?.id);
@@ -44,21 +51,37 @@ export const eventStoreContract = (t: Test, open: () => Promise<ContractTarget>)
 
   t.test('readStream honours fromRevision, toRevision and until (business time)', async (t) => {
     const stream = uniqueStream();
-    const events = ['2026-01-01T10:00:00+08:00', '2026-02-01T10:00:00+08:00', '2026-03-01T10:00:00+08:00'].map((occurredAt) =>
-      newEvent('Fact', { occurredAt }, { occurredAt }),
+    const events = ['2026-01-01T10:00:00+08:00', '2026-02-01T10:00:00+08:00', '2026-03-01T10:00:00+08:00'].map(
+      (occurredAt) => newEvent('Fact', { occurredAt }, { occurredAt }),
     );
     await store().append(stream, events, { expectedRevision: 'no_stream' });
-    t.same((await store().readStream(stream, { fromRevision: 1 })).map((e) => e.revision), [1, 2]);
-    t.same((await store().readStream(stream, { toRevision: 1 })).map((e) => e.revision), [0, 1]);
-    t.same((await store().readStream(stream, { until: '2026-02-01T02:00:00Z' })).map((e) => e.revision), [0, 1]);
+    t.same(
+      (await store().readStream(stream, { fromRevision: 1 })).map((e) => e.revision),
+      [1, 2],
+    );
+    t.same(
+      (await store().readStream(stream, { toRevision: 1 })).map((e) => e.revision),
+      [0, 1],
+    );
+    t.same(
+      (await store().readStream(stream, { until: '2026-02-01T02:00:00Z' })).map((e) => e.revision),
+      [0, 1],
+    );
   });
 
   t.test('expected revision is enforced', async (t) => {
     const stream = uniqueStream();
     await store().append(stream, [newEvent()], { expectedRevision: 'no_stream' });
     await t.rejects(store().append(stream, [newEvent()], { expectedRevision: 'no_stream' }), ConcurrencyError);
-    await t.rejects(store().append(stream, [newEvent()], { expectedRevision: 5 }), { name: 'ConcurrencyError', actual: 0, expected: 5 });
-    await t.rejects(store().append(uniqueStream(), [newEvent()], { expectedRevision: 0 }), { name: 'ConcurrencyError', actual: 'no_stream' });
+    await t.rejects(store().append(stream, [newEvent()], { expectedRevision: 5 }), {
+      name: 'ConcurrencyError',
+      actual: 0,
+      expected: 5,
+    });
+    await t.rejects(store().append(uniqueStream(), [newEvent()], { expectedRevision: 0 }), {
+      name: 'ConcurrencyError',
+      actual: 'no_stream',
+    });
     const any = await store().append(stream, [newEvent()], { expectedRevision: 'any' });
     t.equal(any.nextRevision, 1);
     t.equal((await store().readStream(stream)).length, 2);
@@ -74,15 +97,25 @@ export const eventStoreContract = (t: Test, open: () => Promise<ContractTarget>)
     const lost = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
     t.equal(won.length, 1);
     t.equal(lost.length, 31);
-    t.ok(lost.every((o) => o.reason instanceof ConcurrencyError), 'every loser gets ConcurrencyError');
+    t.ok(
+      lost.every((o) => o.reason instanceof ConcurrencyError),
+      'every loser gets ConcurrencyError',
+    );
     t.equal((await store().readStream(stream)).length, 2);
   });
 
   t.test('32 concurrent appends with expected revision any: all land, revisions 0..31 without gaps', async (t) => {
     const stream = uniqueStream();
-    await Promise.all(Array.from({ length: 32 }, (_, i) => store().append(stream, [newEvent('Any', { i })], { expectedRevision: 'any' })));
+    await Promise.all(
+      Array.from({ length: 32 }, (_, i) =>
+        store().append(stream, [newEvent('Any', { i })], { expectedRevision: 'any' }),
+      ),
+    );
     const events = await store().readStream(stream);
-    t.same(events.map((e) => e.revision), Array.from({ length: 32 }, (_, i) => i));
+    t.same(
+      events.map((e) => e.revision),
+      Array.from({ length: 32 }, (_, i) => i),
+    );
   });
 
   t.test('re-appending the same event ids returns the original result and appends nothing', async (t) => {
@@ -94,9 +127,17 @@ export const eventStoreContract = (t: Test, open: () => Promise<ContractTarget>)
     t.same(await store().append(stream, batch, { expectedRevision: 'any' }), original, 'any');
     t.same(await store().append(stream, batch, { expectedRevision: 2 }), original, 'current revision');
     t.equal((await store().readStream(stream)).length, 3);
-    const retried = await Promise.all(Array.from({ length: 8 }, () => store().append(stream, batch, { expectedRevision: 0 })));
-    t.ok(retried.every((r) => r.nextRevision === original.nextRevision && r.position === original.position), 'concurrent retries agree');
-    await t.rejects(store().append(stream, [batch[0] as NewEvent, newEvent('D')], { expectedRevision: 'any' }), DuplicateEventIdError);
+    const retried = await Promise.all(
+      Array.from({ length: 8 }, () => store().append(stream, batch, { expectedRevision: 0 })),
+    );
+    t.ok(
+      retried.every((r) => r.nextRevision === original.nextRevision && r.position === original.position),
+      'concurrent retries agree',
+    );
+    await t.rejects(
+      store().append(stream, [batch[0] as NewEvent, newEvent('D')], { expectedRevision: 'any' }),
+      DuplicateEventIdError,
+    );
     t.equal((await store().readStream(stream)).length, 3);
   });
 
@@ -115,7 +156,11 @@ export const eventStoreContract = (t: Test, open: () => Promise<ContractTarget>)
     for (const [label, event] of bad) {
       await t.rejects(store().append(stream, [event], { expectedRevision: 'any' }), InvalidEventError, label);
     }
-    await t.rejects(store().append('no dash', [newEvent()], { expectedRevision: 'any' }), InvalidEventError, 'stream name');
+    await t.rejects(
+      store().append('no dash', [newEvent()], { expectedRevision: 'any' }),
+      InvalidEventError,
+      'stream name',
+    );
     await t.rejects(store().append(stream, [], { expectedRevision: 'any' }), InvalidEventError, 'empty append');
     t.same(await store().readStream(stream), [], 'nothing was stored');
   });
@@ -125,22 +170,44 @@ export const eventStoreContract = (t: Test, open: () => Promise<ContractTarget>)
     const streams = [`${prefix}a`, `${prefix}b`, `${prefix}c`];
     for (let round = 0; round < 4; round++) {
       for (const stream of streams) {
-        await store().append(stream, [newEvent(round % 2 === 0 ? 'Even' : 'Odd', { round }, {}), newEvent('Tick', { round })], { expectedRevision: 'any' });
+        await store().append(
+          stream,
+          [newEvent(round % 2 === 0 ? 'Even' : 'Odd', { round }, {}), newEvent('Tick', { round })],
+          { expectedRevision: 'any' },
+        );
       }
     }
     const all = await drain(store(), { streamPrefix: prefix, limit: 1000 });
     t.equal(all.length, 24);
     for (const stream of streams) {
-      t.same(all.filter((e) => e.stream === stream).map((e) => e.revision), [0, 1, 2, 3, 4, 5, 6, 7], `${stream} in revision order`);
+      t.same(
+        all.filter((e) => e.stream === stream).map((e) => e.revision),
+        [0, 1, 2, 3, 4, 5, 6, 7],
+        `${stream} in revision order`,
+      );
     }
     const paged = await drain(store(), { streamPrefix: prefix, limit: 5 });
-    t.same(paged.map((e) => e.id), all.map((e) => e.id), 'pages of 5 give the same sequence');
+    t.same(
+      paged.map((e) => e.id),
+      all.map((e) => e.id),
+      'pages of 5 give the same sequence',
+    );
     const again = await drain(store(), { streamPrefix: prefix, limit: 7 });
-    t.same(again.map((e) => e.id), all.map((e) => e.id), 'a second read gives the same order');
+    t.same(
+      again.map((e) => e.id),
+      all.map((e) => e.id),
+      'a second read gives the same order',
+    );
     const typed = await drain(store(), { streamPrefix: prefix, types: ['Even'], limit: 3 });
-    t.same(typed.map((e) => [e.stream, e.data.round]), all.filter((e) => e.type === 'Even').map((e) => [e.stream, e.data.round]));
+    t.same(
+      typed.map((e) => [e.stream, e.data.round]),
+      all.filter((e) => e.type === 'Even').map((e) => [e.stream, e.data.round]),
+    );
     const byType = await drain(store(), { types: ['Odd'], limit: 1000 });
-    t.ok(byType.filter((e) => e.stream.startsWith(prefix)).length === 6 && byType.every((e) => e.type === 'Odd'), 'type filter alone');
+    t.ok(
+      byType.filter((e) => e.stream.startsWith(prefix)).length === 6 && byType.every((e) => e.type === 'Odd'),
+      'type filter alone',
+    );
   });
 
   t.test('waitForEvents wakes on a new event and times out without one', async (t) => {
@@ -156,21 +223,27 @@ export const eventStoreContract = (t: Test, open: () => Promise<ContractTarget>)
     await waiting;
     t.ok(Date.now() - woke < 5_000, 'woke up on the append');
     const aborted = new AbortController();
-    const pending = store().waitForEvents((await readToEnd(store())).next, { timeoutMs: 60_000, signal: aborted.signal });
+    const pending = store().waitForEvents((await readToEnd(store())).next, {
+      timeoutMs: 60_000,
+      signal: aborted.signal,
+    });
     aborted.abort();
     await pending;
     t.pass('an abort ends the wait');
   });
 
-  t.test('16 concurrent writers while a consumer tails readAll: every committed event seen once, in stream order', async (t) => {
-    const seed = Number(process.env.TAIL_SEED ?? Math.floor(Math.random() * 2 ** 31));
-    t.comment(`randomized interleaving, replay with TAIL_SEED=${seed}`);
-    const result = await tailConcurrentWriters(store(), { writers: 16, appendsPerWriter: 25, pageSize: 7, seed });
-    t.equal(result.missing, 0, 'no committed event skipped');
-    t.equal(result.duplicated, 0, 'no event seen twice');
-    t.equal(result.outOfOrder, 0, 'each stream in revision order');
-    t.ok(result.committed > 300, `committed ${result.committed} events`);
-  });
+  t.test(
+    '16 concurrent writers while a consumer tails readAll: every committed event seen once, in stream order',
+    async (t) => {
+      const seed = Number(process.env.TAIL_SEED ?? Math.floor(Math.random() * 2 ** 31));
+      t.comment(`randomized interleaving, replay with TAIL_SEED=${seed}`);
+      const result = await tailConcurrentWriters(store(), { writers: 16, appendsPerWriter: 25, pageSize: 7, seed });
+      t.equal(result.missing, 0, 'no committed event skipped');
+      t.equal(result.duplicated, 0, 'no event seen twice');
+      t.equal(result.outOfOrder, 0, 'each stream in revision order');
+      t.ok(result.committed > 300, `committed ${result.committed} events`);
+    },
+  );
 };
 
 export const drain = async (store: EventStore, options: { streamPrefix?: string; types?: string[]; limit: number }) => {
@@ -192,4 +265,3 @@ const readToEnd = async (store: EventStore) => {
     if (page.events.length === 0) return { next: after };
   }
 };
-

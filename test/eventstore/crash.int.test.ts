@@ -12,9 +12,13 @@ t.teardown(() => ctx.close());
 t.test('a process killed mid-append leaves each append whole or absent', async (t) => {
   const prefix = `crash${randomUUID().slice(0, 6)}-`;
   for (const delayMs of [50, 230, 610]) {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/append-until-killed.ts', testDatabaseUrl(), ctx.schema, prefix], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'test/fixtures/append-until-killed.ts', testDatabaseUrl(), ctx.schema, prefix],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     await new Promise<void>((resolve, reject) => {
       child.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('ready') && resolve());
       child.on('exit', (code) => reject(new Error(`child exited early with ${code}`)));

@@ -6,7 +6,9 @@ import { eventStoreContract } from './contract.js';
 // The same contract runs against it whenever a connection string is given.
 const url = process.env.ESDB_CONNECTION_STRING;
 if (url === undefined || url === '') {
-  t.comment('EventStoreDB contract not run: set ESDB_CONNECTION_STRING (e.g. esdb://localhost:2113?tls=false after `docker compose up eventstore`)');
+  t.comment(
+    'EventStoreDB contract not run: set ESDB_CONNECTION_STRING (e.g. esdb://localhost:2113?tls=false after `docker compose up eventstore`)',
+  );
   t.pass('skipped: no ESDB_CONNECTION_STRING');
 } else {
   eventStoreContract(t, async () => {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import t from 'tap';
+import type { Database } from '../../src/database.js';
 import { connectPostgres } from '../../src/db/connect.js';
 import { StoreIntegrityError } from '../../src/eventstore/errors.js';
 import { chainEvents, verifyStream } from '../../src/eventstore/hash-chain.js';
@@ -27,9 +28,17 @@ t.test('UPDATE, DELETE and TRUNCATE on the events table are rejected', async (t)
 
 t.test('a row altered behind the trigger is reported by verifyStream, naming the event', async (t) => {
   const stream = `parcel-${randomUUID()}`;
-  const chained = chainEvents('', 0, [newEvent('Granted', { priceFen: 100 }), newEvent('Paid', { fen: 50 }), newEvent('Delivered')]);
+  const chained = chainEvents('', 0, [
+    newEvent('Granted', { priceFen: 100 }),
+    newEvent('Paid', { fen: 50 }),
+    newEvent('Delivered'),
+  ]);
   await ctx.store.append(stream, chained, { expectedRevision: 'no_stream' });
-  t.same(verifyStream(await ctx.store.readStream(stream)), { intact: true, events: 3, lastHash: chained[2]?.metadata.hash });
+  t.same(verifyStream(await ctx.store.readStream(stream)), {
+    intact: true,
+    events: 3,
+    lastHash: chained[2]?.metadata.hash,
+  });
   // A superuser can bypass triggers (replication role); the hash chain still tells.
   const client = await ctx.connection.pool.connect();
   try {
@@ -41,7 +50,11 @@ t.test('a row altered behind the trigger is reported by verifyStream, naming the
     client.release();
   }
   const verdict = verifyStream(await ctx.store.readStream(stream));
-  t.same(verdict, { intact: false, events: 3, brokenAt: { revision: 1, eventId: chained[1]?.id, reason: 'hash-mismatch' } });
+  t.same(verdict, {
+    intact: false,
+    events: 3,
+    brokenAt: { revision: 1, eventId: chained[1]?.id, reason: 'hash-mismatch' },
+  });
 });
 
 t.test('start-up refuses a log whose transaction ids are ahead of the cluster (restored dump)', async (t) => {
@@ -57,7 +70,11 @@ t.test('start-up refuses a log whose transaction ids are ahead of the cluster (r
 });
 
 t.test('the server ends a transaction left idle, so it cannot hold readers back for long', async (t) => {
-  const connection = connectPostgres({ connectionString: testDatabaseUrl(), poolMax: 1, idleInTransactionTimeoutMs: 300 });
+  const connection = connectPostgres<Database>({
+    connectionString: testDatabaseUrl(),
+    poolMax: 1,
+    idleInTransactionTimeoutMs: 300,
+  });
   const client = await connection.pool.connect();
   client.on('error', () => undefined);
   await client.query('BEGIN');

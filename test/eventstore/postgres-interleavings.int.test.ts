@@ -23,10 +23,16 @@ const openSession = async () => {
   return {
     begin: () => client.query('BEGIN'),
     append: (stream: string, events: NewEvent[]) =>
-      client.query(`SELECT status FROM "${ctx.schema}".append_events($1, -1, true, $2::uuid[], $3::text[], $4::jsonb[], $5::jsonb[])`, [
-        stream, events.map((e) => e.id), events.map((e) => e.type),
-        events.map((e) => JSON.stringify(e.data)), events.map((e) => JSON.stringify(e.metadata)),
-      ]),
+      client.query(
+        `SELECT status FROM "${ctx.schema}".append_events($1, -1, true, $2::uuid[], $3::text[], $4::jsonb[], $5::jsonb[])`,
+        [
+          stream,
+          events.map((e) => e.id),
+          events.map((e) => e.type),
+          events.map((e) => JSON.stringify(e.data)),
+          events.map((e) => JSON.stringify(e.metadata)),
+        ],
+      ),
     commit: () => client.query('COMMIT'),
     rollback: () => client.query('ROLLBACK'),
     query: (text: string) => client.query(text),
@@ -114,7 +120,10 @@ t.test('an append must be the first write of its transaction', async (t) => {
 
 t.test('a reader in another process is woken by NOTIFY sent after the commit', async (t) => {
   const other = new PostgresEventStore({
-    pool: ctx.connection.pool, schema: ctx.schema, wakeUp: 'listen', listenConnection: ctx.connection.clientConfig,
+    pool: ctx.connection.pool,
+    schema: ctx.schema,
+    wakeUp: 'listen',
+    listenConnection: ctx.connection.clientConfig,
   });
   const { next } = await ctx.store.readAll({ after: null, limit: 100_000 });
   // Warm the LISTEN connection with a first short wait, then wait for real.

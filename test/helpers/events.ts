@@ -10,7 +10,11 @@ export const metadata = (overrides: Partial<EventMetadata> = {}): EventMetadata 
   ...overrides,
 });
 
-export const newEvent = (type = 'ThingHappened', data: JsonObject = { n: 1 }, meta: Partial<EventMetadata> = {}): NewEvent => ({
+export const newEvent = (
+  type = 'ThingHappened',
+  data: JsonObject = { n: 1 },
+  meta: Partial<EventMetadata> = {},
+): NewEvent => ({
   id: randomUUID(),
   type,
   data,

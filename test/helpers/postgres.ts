@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { migrateDatabase, type Database } from '../../src/database.js';
 import { connectPostgres, type PostgresConnection } from '../../src/db/connect.js';
-import { migrateToLatest } from '../../src/db/migrations.js';
 import { startEmbeddedPostgres } from '../../src/db/embedded.js';
 import { PostgresEventStore } from '../../src/eventstore/postgres/postgres-event-store.js';
 
@@ -10,15 +10,17 @@ export const testDatabaseUrl = (): string =>
 
 export interface TestStore {
   readonly store: PostgresEventStore;
-  readonly connection: PostgresConnection;
+  readonly connection: PostgresConnection<Database>;
   readonly schema: string;
   close(): Promise<void>;
 }
 
 /** A fresh schema on real PostgreSQL, migrated; dropped again on close. */
-export const postgresTestStore = async (options: { poolMax?: number; idleInTransactionTimeoutMs?: number } = {}): Promise<TestStore> => {
+export const postgresTestStore = async (
+  options: { poolMax?: number; idleInTransactionTimeoutMs?: number } = {},
+): Promise<TestStore> => {
   const schema = `t_${randomBytes(6).toString('hex')}`;
-  const connection = connectPostgres({
+  const connection = connectPostgres<Database>({
     connectionString: testDatabaseUrl(),
     poolMax: options.poolMax ?? 40,
     idleInTransactionTimeoutMs: options.idleInTransactionTimeoutMs ?? 60_000,
@@ -26,8 +28,13 @@ export const postgresTestStore = async (options: { poolMax?: number; idleInTrans
   const drop = () => connection.pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
   let store: PostgresEventStore;
   try {
-    await migrateToLatest(connection.db, schema);
-    store = new PostgresEventStore({ pool: connection.pool, schema, wakeUp: 'listen', listenConnection: connection.clientConfig });
+    await migrateDatabase(connection.db, schema);
+    store = new PostgresEventStore({
+      pool: connection.pool,
+      schema,
+      wakeUp: 'listen',
+      listenConnection: connection.clientConfig,
+    });
   } catch (error) {
     // Never leave a half-made schema behind in the shared test database.
     await drop();
@@ -35,7 +42,9 @@ export const postgresTestStore = async (options: { poolMax?: number; idleInTrans
     throw error;
   }
   return {
-    store, connection, schema,
+    store,
+    connection,
+    schema,
     close: async () => {
       await store.close();
       await drop();
@@ -48,11 +57,17 @@ export const postgresTestStore = async (options: { poolMax?: number; idleInTrans
 export const pgliteTestStore = async (): Promise<TestStore> => {
   const embedded = await startEmbeddedPostgres(null);
   const schema = 'ledger';
-  const connection = connectPostgres({ connectionString: embedded.connectionString, poolMax: 1, idleInTransactionTimeoutMs: 60_000 });
-  await migrateToLatest(connection.db, schema);
+  const connection = connectPostgres<Database>({
+    connectionString: embedded.connectionString,
+    poolMax: 1,
+    idleInTransactionTimeoutMs: 60_000,
+  });
+  await migrateDatabase(connection.db, schema);
   const store = new PostgresEventStore({ pool: connection.pool, schema, wakeUp: 'local', avoidServerErrors: true });
   return {
-    store, connection, schema,
+    store,
+    connection,
+    schema,
     close: async () => {
       await store.close();
       await connection.close();

@@ -28,7 +28,10 @@ t.test('npm run verify-chain: exit 0 while every chain holds, 1 naming the first
   try {
     await client.query('BEGIN');
     await client.query('SET LOCAL session_replication_role = replica');
-    await client.query(`UPDATE "${ctx.schema}".events SET metadata = metadata || '{"reason":"edited"}' WHERE stream = $1 AND revision = 2`, [stream]);
+    await client.query(
+      `UPDATE "${ctx.schema}".events SET metadata = metadata || '{"reason":"edited"}' WHERE stream = $1 AND revision = 2`,
+      [stream],
+    );
     await client.query('COMMIT');
   } finally {
     client.release();

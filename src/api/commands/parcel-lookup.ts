@@ -1,7 +1,7 @@
 /** Facts about a parcel that other aggregates' routes need at command time (jurisdiction, owner). */
 import { parcelDecider, type ParcelState } from '../../domain/parcel/index.js';
 import { parcelStream } from '../../domain/streams.js';
-import { foldStream } from '../../eventstore/command-handler.js';
+import { foldStream } from '../../eventstore/fold-stream.js';
 import type { EventStore } from '../../eventstore/types.js';
 
 export const parcelJurisdictionOf = (state: ParcelState): string | null =>

@@ -45,11 +45,15 @@ export const isOurEvent = (event: EsdbRecordedEvent): boolean =>
 export const toRecordedEvent = (event: EsdbRecordedEvent): RecordedEvent => {
   const { data, metadata, position } = event;
   if (!event.isJson || !isJsonObject(data) || !isEventMetadata(metadata)) {
-    throw new Error(`event ${event.id} in ${event.streamId}@${event.revision} was not written through this event store`);
+    throw new Error(
+      `event ${event.id} in ${event.streamId}@${event.revision} was not written through this event store`,
+    );
   }
   if (!isRealPosition(position)) {
     // Positions on stream reads came with EventStoreDB 22.6; older servers are not supported.
-    throw new Error(`event ${event.id} in ${event.streamId} has no log position (EventStoreDB 22.6 or later is required)`);
+    throw new Error(
+      `event ${event.id} in ${event.streamId} has no log position (EventStoreDB 22.6 or later is required)`,
+    );
   }
   return {
     id: event.id,

@@ -1,18 +1,16 @@
 import { BACKWARDS, END, EventStoreDBClient, FORWARDS, START } from '@eventstore/db-client';
 import type { AppendResult as ClientAppendResult } from '@eventstore/db-client';
-import type {
-  AppendOptions,
-  AppendResult,
-  EventStore,
-  NewEvent,
-  ReadStreamOptions,
-  RecordedEvent,
-} from '../types.js';
+import type { AppendOptions, AppendResult, EventStore, NewEvent, ReadStreamOptions, RecordedEvent } from '../types.js';
 import { validateNewEvents } from '../validate.js';
 import { formatCheckpoint, isRealPosition } from './checkpoint.js';
 import { occurredAtOrBefore, toEventData, toRecordedEvent } from './convert.js';
 import { findStoredIds, originalResult } from './idempotency.js';
-import { isStreamNotFound, isWrongExpectedVersion, toClientExpectedRevision, toConcurrencyError } from './map-errors.js';
+import {
+  isStreamNotFound,
+  isWrongExpectedVersion,
+  toClientExpectedRevision,
+  toConcurrencyError,
+} from './map-errors.js';
 import { readAllPage } from './read-all.js';
 import { visit, within } from './streaming.js';
 import { waitForEvents } from './wait-for-events.js';

@@ -27,16 +27,21 @@ export const findStoredIds = async (
   const wanted = new Set(ids.map((id) => id.toLowerCase()));
   const found: StoredId[] = [];
   try {
-    await visit(client.readStream(stream, { direction: BACKWARDS, fromRevision: END, requiresLeader: true }), (resolved) => {
-      const event: EsdbRecordedEvent | undefined = resolved.event;
-      if (event && wanted.delete(event.id.toLowerCase())) {
-        if (!isRealPosition(event.position)) {
-          throw new Error(`event ${event.id} in ${stream} has no log position (EventStoreDB 22.6 or later is required)`);
+    await visit(
+      client.readStream(stream, { direction: BACKWARDS, fromRevision: END, requiresLeader: true }),
+      (resolved) => {
+        const event: EsdbRecordedEvent | undefined = resolved.event;
+        if (event && wanted.delete(event.id.toLowerCase())) {
+          if (!isRealPosition(event.position)) {
+            throw new Error(
+              `event ${event.id} in ${stream} has no log position (EventStoreDB 22.6 or later is required)`,
+            );
+          }
+          found.push({ id: event.id, revision: event.revision, position: formatCheckpoint(event.position) });
         }
-        found.push({ id: event.id, revision: event.revision, position: formatCheckpoint(event.position) });
-      }
-      return wanted.size > 0;
-    });
+        return wanted.size > 0;
+      },
+    );
   } catch (error) {
     if (isStreamNotFound(error)) return [];
     throw error;

@@ -32,5 +32,4 @@ export const toConcurrencyError = (
 export const isWrongExpectedVersion = (error: unknown): error is WrongExpectedVersionError =>
   error instanceof WrongExpectedVersionError;
 
-export const isStreamNotFound = (error: unknown): error is StreamNotFoundError =>
-  error instanceof StreamNotFoundError;
+export const isStreamNotFound = (error: unknown): error is StreamNotFoundError => error instanceof StreamNotFoundError;

@@ -43,7 +43,9 @@ export class EventWaiter {
         if (state.readable) return;
         const nap = state.inFlight
           ? (this.options.inFlightPollMs ?? 20)
-          : healthy ? deadline - Date.now() : (this.options.fallbackPollMs ?? 500);
+          : healthy
+            ? deadline - Date.now()
+            : (this.options.fallbackPollMs ?? 500);
         await sleepUntil(woken, Math.max(0, Math.min(nap, deadline - Date.now())), signal);
       } finally {
         this.sleepers.delete(wake);

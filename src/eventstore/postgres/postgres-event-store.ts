@@ -1,8 +1,16 @@
 import type pg from 'pg';
 import { ConcurrencyError, DuplicateEventIdError, StoreIntegrityError } from '../errors.js';
 import type {
-  AppendOptions, AppendResult, Checkpoint, EventStore, NewEvent, ReadAllOptions, ReadAllResult,
-  ReadStreamOptions, RecordedEvent, WaitOptions,
+  AppendOptions,
+  AppendResult,
+  Checkpoint,
+  EventStore,
+  NewEvent,
+  ReadAllOptions,
+  ReadAllResult,
+  ReadStreamOptions,
+  RecordedEvent,
+  WaitOptions,
 } from '../types.js';
 import { validateNewEvents, type SerializedEvent } from '../validate.js';
 import { compareCheckpoints, formatCheckpoint, parseCheckpoint } from './checkpoint.js';
@@ -29,9 +37,19 @@ export interface PostgresEventStoreOptions {
 }
 
 interface EventRow {
-  xid: string; position: string; event_id: string; stream: string; revision: number;
-  type: string; data: RecordedEvent['data']; metadata: RecordedEvent['metadata']; tail: string | null;
+  xid: string;
+  position: string;
+  event_id: string;
+  stream: string;
+  revision: number;
+  type: string;
+  data: RecordedEvent['data'];
+  metadata: RecordedEvent['metadata'];
+  tail: string | null;
 }
+
+/** The outcomes of append_events (appendFunctionSql in schema-sql.ts). */
+type AppendStatus = 'appended' | 'duplicate' | 'conflict' | 'foreign';
 
 const UNIQUE_VIOLATION = '23505';
 const MAX_ATTEMPTS = 5;
@@ -50,7 +68,10 @@ export class PostgresEventStore implements EventStore {
       channel: options.wakeUp === 'listen' ? this.channel : null,
       listenConnection: options.listenConnection,
     });
-    this.notifier = options.wakeUp === 'listen' && options.listenConnection ? new Notifier(options.listenConnection, this.channel) : null;
+    this.notifier =
+      options.wakeUp === 'listen' && options.listenConnection
+        ? new Notifier(options.listenConnection, this.channel)
+        : null;
   }
 
   /** Refuses to serve a log whose transaction ids are not below this cluster's (a restored dump). */
@@ -72,12 +93,18 @@ export class PostgresEventStore implements EventStore {
    * Every append is a single autocommit statement, so it is always the first write of its
    * transaction (see schema-sql.ts for why that matters).
    */
-  async append(stream: string, events: readonly NewEvent[], { expectedRevision }: AppendOptions): Promise<AppendResult> {
+  async append(
+    stream: string,
+    events: readonly NewEvent[],
+    { expectedRevision }: AppendOptions,
+  ): Promise<AppendResult> {
     const serialized = validateNewEvents(stream, events);
     if (expectedRevision !== 'any') {
       const first = expectedRevision === 'no_stream' ? 0 : expectedRevision + 1;
       try {
-        const { rows } = await this.options.pool.query<{ xid: string; position: string }>(this.appendAtQuery(stream, first, events, serialized));
+        const { rows } = await this.options.pool.query<{ xid: string; position: string }>(
+          this.appendAtQuery(stream, first, events, serialized),
+        );
         if (rows.length === events.length) {
           this.appended();
           const last = rows.reduce((a, b) => (BigInt(b.position) > BigInt(a.position) ? b : a));
@@ -91,8 +118,14 @@ export class PostgresEventStore implements EventStore {
     return this.appendCarefully(stream, expectedRevision, events, serialized);
   }
 
-  private appendAtQuery(stream: string, first: number, events: readonly NewEvent[], serialized: readonly SerializedEvent[]): pg.QueryConfig {
-    const variant = `${events.length === 1 ? 'appendOneAt' : 'appendManyAt'}${this.options.avoidServerErrors ? 'WithoutErrors' : ''}` as const;
+  private appendAtQuery(
+    stream: string,
+    first: number,
+    events: readonly NewEvent[],
+    serialized: readonly SerializedEvent[],
+  ): pg.QueryConfig {
+    const variant =
+      `${events.length === 1 ? 'appendOneAt' : 'appendManyAt'}${this.options.avoidServerErrors ? 'WithoutErrors' : ''}` as const;
     const name = `${variant}:${this.options.schema}`;
     const [event] = events;
     if (events.length === 1 && event) {
@@ -112,25 +145,41 @@ export class PostgresEventStore implements EventStore {
     serialized: readonly SerializedEvent[],
   ): Promise<AppendResult> {
     const params = [
-      stream, typeof expectedRevision === 'number' ? expectedRevision : -1, expectedRevision === 'any',
-      events.map((e) => e.id), events.map((e) => e.type), serialized.map((e) => e.data), serialized.map((e) => e.metadata),
+      stream,
+      typeof expectedRevision === 'number' ? expectedRevision : -1,
+      expectedRevision === 'any',
+      events.map((e) => e.id),
+      events.map((e) => e.type),
+      serialized.map((e) => e.data),
+      serialized.map((e) => e.metadata),
     ];
     for (let attempt = 1; ; attempt++) {
       try {
-        const { rows } = await this.options.pool.query<{ status: string; revision: number | null; last_position: string | null; xid: string | null }>(
-          { name: `append:${this.options.schema}`, text: this.sql.append, values: params },
-        );
+        const { rows } = await this.options.pool.query<{
+          status: AppendStatus;
+          revision: number | null;
+          last_position: string | null;
+          xid: string | null;
+        }>({ name: `append:${this.options.schema}`, text: this.sql.append, values: params });
         const row = rows[0];
         switch (row?.status) {
           case 'appended':
           case 'duplicate': {
             if (row.status === 'appended') this.appended();
-            return { nextRevision: row.revision as number, position: formatCheckpoint({ xid: row.xid as string, position: row.last_position as string }) };
+            return {
+              nextRevision: row.revision as number,
+              position: formatCheckpoint({ xid: row.xid as string, position: row.last_position as string }),
+            };
           }
           case 'conflict':
-            throw new ConcurrencyError(stream, expectedRevision, row.revision === -1 ? 'no_stream' : (row.revision as number));
+            throw new ConcurrencyError(
+              stream,
+              expectedRevision,
+              row.revision === -1 ? 'no_stream' : (row.revision as number),
+            );
           case 'foreign':
             throw new DuplicateEventIdError(events.map((e) => e.id));
+          case undefined:
           default:
             throw new Error(`append_events returned ${JSON.stringify(row)}`);
         }
@@ -200,7 +249,9 @@ export class PostgresEventStore implements EventStore {
   private async probe(after: Checkpoint | null): Promise<{ readable: boolean; inFlight: boolean }> {
     const from = parseCheckpoint(after);
     const { rows } = await this.options.pool.query<{ readable: boolean; any: boolean }>({
-      name: `probe:${this.options.schema}`, text: this.sql.probe, values: [from.xid, from.position],
+      name: `probe:${this.options.schema}`,
+      text: this.sql.probe,
+      values: [from.xid, from.position],
     });
     const row = rows[0];
     return { readable: row?.readable ?? false, inFlight: (row?.any ?? false) && !(row?.readable ?? false) };

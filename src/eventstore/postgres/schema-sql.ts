@@ -1,3 +1,5 @@
+import { quoteIdent } from '../../db/identifiers.js';
+
 /**
  * DDL of the append-only event log, parameterised by schema so tests can run side by side.
  *
@@ -96,9 +98,4 @@ export const appendFunctionSql = (schema: string): string => {
          SELECT 'appended'::text, v_current + cardinality(p_ids), max(i.position), pg_current_xact_id()::text
            FROM inserted i;
      END $$`;
-};
-
-export const quoteIdent = (name: string): string => {
-  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`unsafe schema name "${name}"`);
-  return `"${name}"`;
 };

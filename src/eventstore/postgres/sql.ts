@@ -1,4 +1,4 @@
-import { quoteIdent } from './schema-sql.js';
+import { quoteIdent } from '../../db/identifiers.js';
 
 /** The statements the adapter runs, built once per schema and sent as named prepared statements. */
 export const statementsFor = (schema: string) => {

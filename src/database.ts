@@ -1,0 +1,28 @@
+/**
+ * The assembly point of the database: its kysely `Database` type and its migration list, put
+ * together from the parts that own tables. Each owner keeps a `<table>.table.ts` row type and its
+ * migrations beside its code (the event store in src/eventstore/postgres/; later each read model
+ * in its src/projections/<model>/ folder) and adds one line to each list below. src/db knows none
+ * of them: it connects, and runs whatever migrations it is handed.
+ */
+import type { Kysely } from 'kysely';
+import { migrateToLatest, type MigrationList } from './db/migrator.js';
+import type { EventsTable } from './eventstore/postgres/events.table.js';
+import { eventStoreMigrations } from './eventstore/postgres/migrations.js';
+
+export interface Database {
+  events: EventsTable;
+}
+
+/** Every migration of one ledger schema; names are timestamps, so owners never renumber. */
+export const databaseMigrations = (schema: string): MigrationList => ({
+  ...eventStoreMigrations(schema),
+});
+
+/**
+ * Brings `schema` to the latest migration. Only the service start-up (src/service.ts) and
+ * `npm run migrate` (scripts/migrate.ts) call this; read-only tools never migrate (opening the
+ * event store refuses an un-migrated schema instead).
+ */
+export const migrateDatabase = (db: Kysely<Database>, schema: string): Promise<string[]> =>
+  migrateToLatest(db, schema, databaseMigrations(schema));
