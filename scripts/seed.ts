@@ -21,8 +21,22 @@ import { pool, runScope } from './seed/runner.js';
 import { parcelScenario } from './seed/scenario.js';
 import { Stats } from './seed/stats.js';
 
+/** Waits up to 60 s for GET /health (the embedded database takes a while to start). */
+const waitForService = async (url: string): Promise<void> => {
+  for (let waited = 0; ; waited += 500) {
+    try {
+      if ((await fetch(`${url}/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    if (waited >= 60_000) throw new Error(`${url}/health did not answer within 60 s`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+};
+
 const main = async (): Promise<number> => {
   const args = parseSeedArgs(process.argv.slice(2));
+  await waitForService(args.url);
   if (shanghaiToday() <= HORIZON) throw new Error(`the scenarios run up to ${HORIZON}; the clock says ${shanghaiToday()}`);
   const secret = args.tokenSecret ?? authSecret(loadConfig());
   const stats = new Stats();

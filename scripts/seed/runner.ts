@@ -15,6 +15,7 @@ export interface ScopeResult {
 export const runScope = async (client: Client, keyPrefix: string, items: readonly Item[]): Promise<ScopeResult> => {
   const results = new Map<string, Outcome>();
   let sent = 0;
+  let rerun = false;
   for (const item of items) {
     if (item.on > HORIZON) continue;
     try {
@@ -26,11 +27,12 @@ export const runScope = async (client: Client, keyPrefix: string, items: readonl
         return { sent, completed: false };
       }
       const outcome = await client.send({
-        path: item.path, actor: item.actor, body, key: `${keyPrefix}:${item.name}`,
+        path: item.path, actor: item.actor, body, key: `${keyPrefix}:${item.name}`, rerun,
         ...(item.expectCode === undefined ? {} : { expectCode: item.expectCode }),
       });
       sent++;
       results.set(item.name, outcome);
+      rerun ||= outcome.replayed;
       if (!outcome.asExpected) return { sent, completed: false };
     } catch (error) {
       if (error instanceof ScenarioFailure) return { sent, completed: false };
