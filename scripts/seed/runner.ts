@@ -3,7 +3,7 @@
  * an Idempotency-Key of seed + scope + step, up to the horizon. The first unexpected answer
  * ends the scope (what follows depends on it); the failure is already recorded in the stats.
  */
-import { Client, ScenarioFailure, type Outcome } from './client.js';
+import { ScenarioFailure, type Client, type Outcome } from './client.js';
 import { HORIZON } from './dates.js';
 import type { Item } from './timeline.js';
 
