@@ -3,7 +3,7 @@
  * parcel state and the policy (DOMAIN.md §4). Sagas schedule timers from it, projections show
  * the next deadline; the same state and policy always give the same list in the same order.
  */
-import { fail } from '../errors.js';
+import { fail } from './errors.js';
 import type { ParcelState } from '../parcel/index.js';
 import type { Policy } from '../policy/index.js';
 import type { RuleInput } from './build.js';

@@ -5,8 +5,19 @@
 import type { IsoDate } from '../calendar/index.js';
 import { lateDamagesFen } from '../money.js';
 import type { Fen } from '../money.js';
-import type { ContractDamagesData } from './events.js';
 import type { ParcelFacts } from './state.js';
+
+/**
+ * §6 contract damages for a late act: `ratePerDay` (per day, from the contract) × `baseFen` ×
+ * `daysLate` (from the day after the agreed date through the actual date), half-up to the fen.
+ * The model contract leaves the rates blank: without a rate all three are null, never zero;
+ * with a rate but no price to apply it to (allocation) only the rate is kept.
+ */
+export type ContractDamagesData = {
+  readonly ratePerDay: string | null;
+  readonly baseFen: Fen | null;
+  readonly damagesFen: Fen | null;
+};
 
 /** No rate in the contract → no damages (null, not zero); no base (allocation) → no amount. */
 export const contractDamages = (baseFen: Fen | null, ratePerDay: string | null, daysLate: number): ContractDamagesData => {

@@ -5,29 +5,37 @@
  * Data shapes are type aliases (not interfaces) so they stay assignable to plain records.
  */
 import type { DomainEvent } from '../decider.js';
-import type * as G from './events-grant.js';
-import type * as C from './events-construction.js';
-import type * as I from './events-idle.js';
-import type * as R from './events-records.js';
+import type * as C from './construction/events.js';
+import type * as D from './delivery/events.js';
+import type * as X from './extension/events.js';
+import type * as G from './grant/events.js';
+import type * as I from './idle/events.js';
+import type * as P from './payment/events.js';
+import type * as R from './records/events.js';
 
-export type * from './events-grant.js';
-export type * from './events-construction.js';
-export type * from './events-idle.js';
-export type * from './events-records.js';
+export type * from './construction/events.js';
+export type * from './delivery/events.js';
+export type * from './extension/events.js';
+export type * from './grant/events.js';
+export type * from './idle/events.js';
+export type * from './payment/events.js';
+export type * from './records/events.js';
+export type { Versions } from './stamp.js';
+export type { ContractDamagesData } from './contract-damages.js';
 
 export type ParcelEvent =
   | DomainEvent<'DealConfirmed', G.DealConfirmedData>
   | DomainEvent<'SupplyAborted', G.SupplyAbortedData>
   | DomainEvent<'TransferContractSigned', G.TransferContractSignedData>
   | DomainEvent<'AllocationDecisionIssued', G.AllocationDecisionIssuedData>
-  | DomainEvent<'PaymentReceived', G.PaymentReceivedData>
-  | DomainEvent<'LatePaymentDamagesAssessed', G.LatePaymentDamagesAssessedData>
-  | DomainEvent<'PaymentDemandServed', G.PaymentDemandServedData>
-  | DomainEvent<'ContractTerminated', G.ContractTerminatedData>
+  | DomainEvent<'PaymentReceived', P.PaymentReceivedData>
+  | DomainEvent<'LatePaymentDamagesAssessed', P.LatePaymentDamagesAssessedData>
+  | DomainEvent<'PaymentDemandServed', P.PaymentDemandServedData>
+  | DomainEvent<'ContractTerminated', P.ContractTerminatedData>
   | DomainEvent<'GrantRevoked', G.GrantRevokedData>
-  | DomainEvent<'LandDeliveryConfirmed', C.LandDeliveryConfirmedData>
-  | DomainEvent<'LandApprovalCertificateIssued', C.LandApprovalCertificateIssuedData>
-  | DomainEvent<'SitePublicityPosted', C.SitePublicityPostedData>
+  | DomainEvent<'LandDeliveryConfirmed', D.LandDeliveryConfirmedData>
+  | DomainEvent<'LandApprovalCertificateIssued', D.LandApprovalCertificateIssuedData>
+  | DomainEvent<'SitePublicityPosted', D.SitePublicityPostedData>
   | DomainEvent<'ConstructionStartDeclared', C.DeclaredData>
   | DomainEvent<'ConstructionStartVerified', C.VerifiedData>
   | DomainEvent<'ConstructionStartDeclarationRejected', C.DeclarationRejectedData>
@@ -35,9 +43,9 @@ export type ParcelEvent =
   | DomainEvent<'CompletionVerified', C.VerifiedData>
   | DomainEvent<'CompletionDeclarationRejected', C.DeclarationRejectedData>
   | DomainEvent<'SiteInspectionRecorded', C.SiteInspectionRecordedData>
-  | DomainEvent<'ExtensionRequested', C.ExtensionRequestedData>
-  | DomainEvent<'ExtensionApproved', C.ExtensionApprovedData>
-  | DomainEvent<'ExtensionRejected', C.ExtensionRejectedData>
+  | DomainEvent<'ExtensionRequested', X.ExtensionRequestedData>
+  | DomainEvent<'ExtensionApproved', X.ExtensionApprovedData>
+  | DomainEvent<'ExtensionRejected', X.ExtensionRejectedData>
   | DomainEvent<'IdleSuspected', I.IdleSuspectedData>
   | DomainEvent<'IdleInvestigationNoticeServed', I.IdleInvestigationNoticeServedData>
   | DomainEvent<'IdleMaterialsSubmitted', I.IdleMaterialsSubmittedData>
@@ -54,10 +62,10 @@ export type ParcelEvent =
   | DomainEvent<'PaymentInfoRecorded', R.PaymentInfoRecordedData>
   | DomainEvent<'DeclarationUploaded', R.DeclarationUploadedData>
   | DomainEvent<'InspectionRecordHandedOver', R.InspectionRecordHandedOverData>
-  | DomainEvent<'DeliveryDemandServed', R.DeliveryDemandServedData>
-  | DomainEvent<'IdleLandPublished', R.IdleLandPublishedData>
-  | DomainEvent<'IdleLandPublicationWithdrawn', R.IdleLandPublicationWithdrawnData>
-  | DomainEvent<'TemporaryUseEnded', R.TemporaryUseEndedData>;
+  | DomainEvent<'DeliveryDemandServed', D.DeliveryDemandServedData>
+  | DomainEvent<'IdleLandPublished', I.IdleLandPublishedData>
+  | DomainEvent<'IdleLandPublicationWithdrawn', I.IdleLandPublicationWithdrawnData>
+  | DomainEvent<'TemporaryUseEnded', I.TemporaryUseEndedData>;
 
 export type ParcelEventType = ParcelEvent['type'];
 

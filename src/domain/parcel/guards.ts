@@ -4,7 +4,9 @@
  */
 import { addCalendarDays, calendarDaysBetween } from '../calendar/index.js';
 import type { IsoDate } from '../calendar/index.js';
-import { DomainError, fail } from '../errors.js';
+import { DomainError } from '../errors.js';
+import { fail } from './errors.js';
+import type { ParcelErrorCode } from './errors.js';
 import { parseRatio } from '../money.js';
 import type { Fen } from '../money.js';
 import type { Policy } from '../policy/index.js';
@@ -57,7 +59,7 @@ export const notBefore = (date: IsoDate, min: IsoDate, field: string, what: stri
   return date;
 };
 
-export const requireText = (value: unknown, field: string, code = 'FIELD_REQUIRED', rule?: string): string => {
+export const requireText = (value: unknown, field: string, code: ParcelErrorCode = 'FIELD_REQUIRED', rule?: string): string => {
   if (typeof value === 'string' && value.trim() !== '') return value;
   return fail(code, `${field} is required`, { field, ...(rule ? { rule } : {}) });
 };
@@ -102,7 +104,7 @@ export const shareBelow = (partFen: number, totalFen: number, rate: string): boo
 
 export const days = (from: IsoDate, to: IsoDate): number => calendarDaysBetween(from, to);
 
-export const oneOf = <T extends string | number>(value: unknown, allowed: readonly T[], field: string, code: string, rule?: string): T => {
+export const oneOf = <T extends string | number>(value: unknown, allowed: readonly T[], field: string, code: ParcelErrorCode, rule?: string): T => {
   if ((allowed as readonly unknown[]).includes(value)) return value as T;
   return fail(code, `${field} must be one of ${allowed.join(', ')}`, { field, value, ...(rule ? { rule } : {}) });
 };

@@ -4,7 +4,8 @@
 import type { IsoDate } from '../calendar/index.js';
 import type { Fen } from '../money.js';
 
-export type IdleType = 'A' | 'B';
+export const IDLE_TYPES = ['A', 'B'] as const;
+export type IdleType = (typeof IDLE_TYPES)[number];
 
 export type IdleCaseStatus =
   | 'SUSPECTED'
@@ -18,23 +19,20 @@ export type IdleCaseStatus =
   | 'CLOSED';
 
 /** E1 Art 8 causes (+ force majeure). */
-export type GovernmentCause =
-  | 'LATE_DELIVERY'
-  | 'PLAN_REVISION'
-  | 'NEW_NATIONAL_POLICY'
-  | 'PETITIONS'
-  | 'MILITARY_OR_HERITAGE'
-  | 'OTHER_GOVERNMENT_ACT'
-  | 'FORCE_MAJEURE';
+export const GOVERNMENT_CAUSES = [
+  'LATE_DELIVERY',
+  'PLAN_REVISION',
+  'NEW_NATIONAL_POLICY',
+  'PETITIONS',
+  'MILITARY_OR_HERITAGE',
+  'OTHER_GOVERNMENT_ACT',
+  'FORCE_MAJEURE',
+] as const;
+export type GovernmentCause = (typeof GOVERNMENT_CAUSES)[number];
 
 /** E1 Art 12 disposal options. */
-export type GovernmentCauseDisposal =
-  | 'EXTEND_START'
-  | 'CHANGE_USE_OR_CONDITIONS'
-  | 'TEMPORARY_USE'
-  | 'PAID_RECOVERY'
-  | 'LAND_SWAP'
-  | 'OTHER';
+export const GOVERNMENT_CAUSE_DISPOSALS = ['EXTEND_START', 'CHANGE_USE_OR_CONDITIONS', 'TEMPORARY_USE', 'PAID_RECOVERY', 'LAND_SWAP', 'OTHER'] as const;
+export type GovernmentCauseDisposal = (typeof GOVERNMENT_CAUSE_DISPOSALS)[number];
 
 /** Idle-land case (闲置土地, DOMAIN.md §5); at most one open at a time. */
 export interface IdleCase {

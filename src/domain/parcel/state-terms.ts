@@ -8,9 +8,12 @@ import type { LandUseClassCode } from '../policy/index.js';
 export type GrantKind = 'TRANSFER' | 'ALLOCATION';
 
 /** GB/T 21010-2007 construction classes 05–11; 07 (residential) needs sub-class 1–5 (S3-A3 note 6, V10). */
+export const LAND_USE_CODES = ['05', '06', '07', '08', '09', '10', '11'] as const satisfies readonly LandUseClassCode[];
+export const RESIDENTIAL_SUBCLASSES = [1, 2, 3, 4, 5] as const;
+
 export interface LandUse {
   readonly code: LandUseClassCode;
-  readonly residentialSubclass: 1 | 2 | 3 | 4 | 5 | null;
+  readonly residentialSubclass: (typeof RESIDENTIAL_SUBCLASSES)[number] | null;
 }
 
 /** Per-day damage rates from the contract (E3 leaves them blank; late payment defaults to policy, Q11). */

@@ -13,8 +13,8 @@ import type { IsoDate } from '../calendar/index.js';
 import type { GrantKind, GrantTerms, Instalment, LatePaymentDamages, Payment, PaymentDemand } from './state-terms.js';
 import type { IdleCase } from './state-idle.js';
 
-export type * from './state-terms.js';
-export type * from './state-idle.js';
+export * from './state-terms.js';
+export * from './state-idle.js';
 
 /** A declaration (动工/竣工申报书) and its verification by the local office (S0 §二(五)). */
 export interface Milestone {
@@ -33,13 +33,9 @@ export interface Milestone {
   readonly uploadEventId: string | null;
 }
 
-export type InspectionKind =
-  | 'AGREED_START'
-  | 'AGREED_COMPLETION'
-  | 'ACTUAL_START'
-  | 'COMPLETION_ACCEPTANCE'
-  | 'PERIODIC'
-  | 'AD_HOC';
+/** T16 inspection points, plus periodic and ad-hoc patrols. */
+export const INSPECTION_KINDS = ['AGREED_START', 'AGREED_COMPLETION', 'ACTUAL_START', 'COMPLETION_ACCEPTANCE', 'PERIODIC', 'AD_HOC'] as const;
+export type InspectionKind = (typeof INSPECTION_KINDS)[number];
 
 export interface Inspection {
   readonly inspectionId: string;
@@ -59,7 +55,8 @@ export interface DeliveryDemand {
   readonly eventId: string | null;
 }
 
-export type ExtensionKind = 'START' | 'COMPLETION';
+export const EXTENSION_KINDS = ['START', 'COMPLETION'] as const;
+export type ExtensionKind = (typeof EXTENSION_KINDS)[number];
 
 /** One change of the agreed dates: an approved extension or a government-cause disposal (E1 Art 12(1)). */
 export interface ScheduleChange {
@@ -193,5 +190,17 @@ export const isGranted = (state: ParcelState): state is GrantedState => 'facts' 
 
 /** Not started yet (type-A idle candidates, start extensions). */
 export const NOT_STARTED_STATUSES = ['GRANTED', 'DELIVERED', 'CERTIFIED'] as const;
+
+/** A milestone with nothing declared yet (also after a rejected declaration). */
+export const EMPTY_MILESTONE: Milestone = {
+  declaredOn: null,
+  declaredDate: null,
+  declarationEventId: null,
+  verifiedOn: null,
+  verificationEventId: null,
+  actualDate: null,
+  uploadedOn: null,
+  uploadEventId: null,
+};
 
 export const initialParcelState = (): ParcelState => ({ status: 'NEW' });

@@ -49,7 +49,7 @@ t.test('late start: per day ‰ of the total price (ConstructionStartVerified)',
   // 231 000 000 × 0.0005 × 14 = 1 617 000 fen.
   const extended = history(
     ...certified('0.0005'),
-    command('RequestExtension', { requestId: 'r1', kind: 'START', requestedDate: '2026-12-01', reason: 'rain' }, '2026-06-01'),
+    command('RequestExtension', { requestId: 'r1', kind: 'START', requestedOn: '2026-06-01', requestedDate: '2026-12-01', reason: 'rain' }, '2026-06-01'),
     command('DecideExtension', { requestId: 'r1', decision: 'APPROVE', decidedOn: '2026-06-10', approvalRef: 'YQ-1' }, '2026-06-10'),
     declareStart('2026-12-15', '2026-12-16'),
   );

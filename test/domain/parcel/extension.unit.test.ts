@@ -12,8 +12,9 @@ const jiangsuCommands = () => [signTransfer({ agreedStart: '2026-10-12' })];
 const jiangsu = () => history(...jiangsuCommands());
 const national = () => history(signTransfer({ agreedStart: '2026-10-12', jurisdiction: HENAN }));
 
-const request = (now: string, requestedDate = '2027-01-12', requestId = 'r1', kind: ExtensionKind = 'START') =>
-  command('RequestExtension', { requestId, kind, requestedDate, reason: 'demolition dispute on the east boundary' }, now);
+/** An application dated `requestedOn`, recorded on `now` (the same day unless given). */
+const request = (requestedOn: string, requestedDate = '2027-01-12', requestId = 'r1', kind: ExtensionKind = 'START', now = requestedOn) =>
+  command('RequestExtension', { requestId, kind, requestedOn, requestedDate, reason: 'demolition dispute on the east boundary' }, now);
 const approve = (decidedOn: string, extra: { approvedDate?: string; approvalRef?: string } = {}, requestId = 'r1') =>
   command('DecideExtension', { requestId, decision: 'APPROVE', decidedOn, approvalRef: 'YQ-2026-3', ...extra }, decidedOn);
 const scheduleOf = (state: ParcelState) => ('facts' in state ? state.facts.schedule : undefined);
@@ -41,6 +42,23 @@ t.test('Jiangsu lead time: at least 30 working days before expiry (T17, S4 §十
   });
 });
 
+t.test('The application date counts for T17, not the day it is recorded (DOMAIN.md units: documents entered later)', async (t) => {
+  // Dated on the last filing day, entered into the system a week later: in time.
+  given(jiangsu()).when(request('2026-08-25', '2027-01-12', 'r1', 'START', '2026-09-01')).thenMatches(t, [
+    { type: 'ExtensionRequested', data: { requestedOn: '2026-08-25', latestFilingDate: '2026-08-25' } },
+  ]);
+  // Dated one day too late, even though it is recorded on the same day as the one above.
+  given(jiangsu()).when(request('2026-08-26', '2027-01-12', 'r1', 'START', '2026-09-01')).thenRejects(t, {
+    code: 'EXTENSION_REQUEST_TOO_LATE',
+    field: 'requestedOn',
+    rule: 'T17',
+    details: { latestFilingDate: '2026-08-25' },
+  });
+  // An application cannot be dated after the day it is recorded, nor before the grant.
+  given(jiangsu()).when(request('2026-08-20', '2027-01-12', 'r1', 'START', '2026-08-19')).thenRejects(t, { code: 'DATE_IN_FUTURE', field: 'requestedOn' });
+  given(jiangsu()).when(request('2026-02-01', '2027-01-12', 'r1', 'START', '2026-08-19')).thenRejects(t, { code: 'DATE_TOO_EARLY', field: 'requestedOn' });
+});
+
 t.test('National lead time: at least 30 calendar days before the agreed start (T17, E3)', async (t) => {
   given(national()).when(request('2026-08-26')).thenMatches(t, [{ type: 'ExtensionRequested', data: { latestFilingDate: '2026-09-12' } }], 'too late in Jiangsu, fine nationally');
   given(national()).when(request('2026-09-12')).thenMatches(t, [{ type: 'ExtensionRequested', data: { policyVersion: 'CN-2026.1' } }]);
@@ -61,11 +79,11 @@ t.test('RequestExtension guards', async (t) => {
   given(jiangsu()).when(request('2026-08-01', '2027-10-13')).thenRejects(t, { code: 'EXTENSION_TOO_LONG', rule: 'T18', details: { maxDate: '2027-10-12' } });
   given(jiangsu()).when(request('2026-08-01', '2027-10-12')).thenMatches(t, [{ type: 'ExtensionRequested' }], 'exactly one year is allowed');
   given(history(...jiangsuCommands(), request('2026-08-01'), approve('2026-08-10'))).when(request('2026-09-01', '2027-02-12')).thenRejects(t, { code: 'DUPLICATE_REQUEST' });
-  given(jiangsu()).when(command('RequestExtension', { requestId: 'r1', kind: 'BOTH' as ExtensionKind, requestedDate: '2027-01-12', reason: 'x' }, '2026-08-01')).thenRejects(t, {
+  given(jiangsu()).when(command('RequestExtension', { requestId: 'r1', kind: 'BOTH' as ExtensionKind, requestedOn: '2026-08-01', requestedDate: '2027-01-12', reason: 'x' }, '2026-08-01')).thenRejects(t, {
     code: 'FIELD_INVALID',
     field: 'kind',
   });
-  given(jiangsu()).when(command('RequestExtension', { requestId: 'r1', kind: 'START', requestedDate: '2027-01-12', reason: '' }, '2026-08-01')).thenRejects(t, {
+  given(jiangsu()).when(command('RequestExtension', { requestId: 'r1', kind: 'START', requestedOn: '2026-08-01', requestedDate: '2027-01-12', reason: '' }, '2026-08-01')).thenRejects(t, {
     code: 'FIELD_REQUIRED',
     field: 'reason',
   });

@@ -30,7 +30,7 @@ t.test('certificate and site publicity: a due date rolled in 2027 is provisional
 
 t.test('ExtensionRequested: the Jiangsu 30 wd count back from 2028 is provisional', async (t) => {
   const request = (kind: 'START' | 'COMPLETION', requestedDate: string, on: string) =>
-    command('RequestExtension', { requestId: 'r1', kind, requestedDate, reason: 'rain' }, on);
+    command('RequestExtension', { requestId: 'r1', kind, requestedOn: on, requestedDate, reason: 'rain' }, on);
   // 30 wd before Tue 2026-09-01: Aug 31 … Aug 3 are 21, Jul 31 … Jul 21 the other 9.
   given(history(signTransfer(), deliver())).when(request('START', '2026-12-01', '2026-06-01')).thenMatches(t, [
     { type: 'ExtensionRequested', data: { latestFilingDate: '2026-07-21', provisional: false } },
