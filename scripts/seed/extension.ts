@@ -2,7 +2,7 @@
  * Extensions (T17 lead time, T18 maximum; S4 §十二): some users apply in time and are granted
  * or refused; a few apply too late, which the service refuses (EXTENSION_REQUEST_TOO_LATE).
  */
-import { addDays, daysBetween, type IsoDate } from './dates.js';
+import { addDays, addYears, daysBetween, type IsoDate } from './dates.js';
 import type { Milestone, Schedule } from './construction.js';
 import type { Timeline } from './timeline.js';
 
@@ -47,13 +47,19 @@ export const startExtension = (t: Timeline, schedule: Schedule): Extended => {
   return { schedule: { agreedStart: approvedDate, agreedCompletion: addDays(schedule.agreedCompletion, shift) }, lateStart: false };
 };
 
-/** A completion extension for some started parcels, requested in time and granted. */
-export const completionExtension = (t: Timeline, schedule: Schedule, started: Milestone): Schedule => {
+/**
+ * A completion extension for some started parcels, requested in time and granted, within a
+ * year of the originally agreed completion (T18).
+ */
+export const completionExtension = (t: Timeline, schedule: Schedule, started: Milestone, originalCompletion: IsoDate): Schedule => {
   const { rng, officials, parcel } = t.ctx;
   if (!rng.chance(0.06)) return schedule;
   const requestedOn = addDays(schedule.agreedCompletion, -rng.int(60, 120));
   if (requestedOn <= started.verifiedOn) return schedule;
-  const requestedDate = addDays(schedule.agreedCompletion, rng.int(90, 300));
+  const wanted = addDays(schedule.agreedCompletion, rng.int(90, 300));
+  const limit = addDays(addYears(originalCompletion, 1), -5);
+  const requestedDate = wanted < limit ? wanted : limit;
+  if (requestedDate <= addDays(schedule.agreedCompletion, 30)) return schedule;
   const requestId = request(t, 'completion', 'COMPLETION', requestedOn, requestedDate);
   const decidedOn = addDays(requestedOn, rng.int(5, 20));
   t.parcel(decidedOn, 'extension-completion-decision', 'DecideExtension', officials.grantor, {

@@ -58,7 +58,7 @@ export const parcelScenario = (seed: string, batch: Batch, parcel: ParcelSeed): 
   }
   if (path === 'typeB' && started !== null) idleTypeB(t, started, parcel.areaHa, g.totalInvestmentFen);
   else if (started !== null) {
-    schedule = completionExtension(t, schedule, started);
+    schedule = completionExtension(t, schedule, started, g.agreedCompletion);
     completed = completion(t, schedule, started);
   }
   inspections(t, { ...base, schedule, started, completed, endOn });
