@@ -3,7 +3,7 @@
  * result can be piped into a comparison tool; progress goes to stderr.
  */
 
-export type Unit = 'events/s' | 'ms' | 'count' | 'ratio' | 'bytes';
+export type Unit = 'events/s' | 'commands/s' | 'ms' | 'count' | 'ratio' | 'bytes';
 
 export interface Figure {
   readonly name: string;
@@ -31,6 +31,7 @@ const round = (value: number, unit: Unit): number => {
     case 'bytes':
       return Math.round(value);
     case 'events/s':
+    case 'commands/s':
       return Math.round(value);
     case 'ms':
       return Math.round(value * 1000) / 1000;

@@ -1,0 +1,63 @@
+/** What the seed counts, and its one-line summary. */
+import type { Step } from './client.js';
+
+export interface Failure {
+  readonly path: string;
+  readonly status: number;
+  readonly code: string;
+  readonly detail: string;
+  readonly body: Record<string, unknown>;
+  readonly actor: string;
+}
+
+export class Stats {
+  sent = 0;
+  acceptedNew = 0;
+  replayed = 0;
+  expected = 0;
+  readonly expectedByCode = new Map<string, number>();
+  readonly rejectedByCode = new Map<string, number>();
+  readonly failures: Failure[] = [];
+  readonly latencies: number[] = [];
+  private readonly startedAt = performance.now();
+
+  accepted(replayed: boolean, ms: number): void {
+    this.sent++;
+    this.latencies.push(ms);
+    if (replayed) this.replayed++;
+    else this.acceptedNew++;
+  }
+
+  expectedRejection(code: string, ms: number): void {
+    this.sent++;
+    this.latencies.push(ms);
+    this.expected++;
+    this.expectedByCode.set(code, (this.expectedByCode.get(code) ?? 0) + 1);
+  }
+
+  unexpected(step: Step, status: number, code: string, detail: string): void {
+    this.sent++;
+    this.rejectedByCode.set(code, (this.rejectedByCode.get(code) ?? 0) + 1);
+    this.failures.push({ path: step.path, status, code, detail, body: step.body, actor: `${step.actor.role}@${step.actor.jurisdiction}` });
+  }
+
+  get elapsedS(): number {
+    return (performance.now() - this.startedAt) / 1000;
+  }
+
+  summary(parcels: number, decisions: number): string {
+    const counts = (m: Map<string, number>) => [...m.entries()].sort().map(([c, n]) => `${c}:${n}`).join(',') || 'none';
+    const s = this.elapsedS;
+    return [
+      `parcels=${parcels}`,
+      `decisions=${decisions}`,
+      `commands=${this.sent}`,
+      `accepted=${this.acceptedNew}`,
+      `replayed=${this.replayed}`,
+      `expected_rejections=${this.expected} (${counts(this.expectedByCode)})`,
+      `unexpected=${this.failures.length} (${counts(this.rejectedByCode)})`,
+      `elapsed=${s.toFixed(1)}s`,
+      `commands_per_s=${(this.sent / s).toFixed(1)}`,
+    ].join(' ');
+  }
+}
