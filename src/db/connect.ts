@@ -21,18 +21,26 @@ export interface ConnectOptions {
    * oldest running transaction), so the server ends idle ones after this long.
    */
   readonly idleInTransactionTimeoutMs: number;
+  /**
+   * How long an idle pooled client is kept (pg's default 10 s; 0 = for ever). Embedded PGlite
+   * keeps 0: behind pglite-socket every connection is the same single session, so a client
+   * opened after an idle one was closed finds that client's prepared statements still there and
+   * fails ("prepared statement … already exists").
+   */
+  readonly idleTimeoutMs?: number;
 }
 
 export const connectPostgres = <DB>({
   connectionString,
   poolMax,
   idleInTransactionTimeoutMs,
+  idleTimeoutMs = 10_000,
 }: ConnectOptions): PostgresConnection<DB> => {
   const clientConfig: pg.ClientConfig = {
     connectionString,
     idle_in_transaction_session_timeout: idleInTransactionTimeoutMs,
   };
-  const pool = new pg.Pool({ ...clientConfig, max: poolMax });
+  const pool = new pg.Pool({ ...clientConfig, max: poolMax, idleTimeoutMillis: idleTimeoutMs });
   // An idle client that loses its server must not crash the process; the next query reconnects.
   pool.on('error', () => undefined);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });

@@ -21,6 +21,7 @@ export const openDatabase = async <DB>(config: Config): Promise<OpenDatabase<DB>
     const connection = connectPostgres<DB>({
       connectionString: embedded?.connectionString ?? (config.DATABASE_URL as string),
       poolMax: embedded ? 1 : config.DATABASE_POOL_MAX,
+      ...(embedded ? { idleTimeoutMs: 0 } : {}),
       idleInTransactionTimeoutMs: config.IDLE_IN_TRANSACTION_TIMEOUT_MS,
     });
     return {

@@ -3,7 +3,7 @@
  * each class — input (400, naming the field), state (409), rule (422), not found (404), role and
  * jurisdiction and ownership (403) — none of which appends anything.
  */
-import t from 'tap';
+import t, { type Test } from 'tap';
 import { buildTestApp, eventCount, type TestApp } from '../helpers/app.js';
 import { allocation, approveDecision, at, contract, grantParcel, OWNER, PARCEL } from './parcel-fixture.js';
 
@@ -13,7 +13,7 @@ type Expect = { status: number; code?: string; field?: string };
 
 /** Sends a command and checks the answer; a refused one must leave the log as it was. */
 const send = async (
-  t: Tap.Test,
+  t: Test,
   h: TestApp,
   date: string,
   command: string,

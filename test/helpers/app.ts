@@ -26,7 +26,7 @@ export interface TestApp {
   command(
     path: string,
     body: unknown,
-    options?: { role?: Role; auth?: string; headers?: Record<string, string>; sub?: string; jurisdiction?: string },
+    options?: { role?: Role; auth?: string; headers?: Record<string, string>; sub?: string; jurisdiction?: string; name?: string },
   ): Promise<LightMyRequestResponse>;
 }
 

@@ -54,13 +54,14 @@ export const postgresTestStore = async (
 };
 
 /** Embedded PGlite in memory behind pglite-socket, as the service runs by default (pool of one). */
-export const pgliteTestStore = async (): Promise<TestStore> => {
+export const pgliteTestStore = async (options: { idleTimeoutMs?: number } = {}): Promise<TestStore> => {
   const embedded = await startEmbeddedPostgres(null);
   const schema = 'ledger';
   const connection = connectPostgres<Database>({
     connectionString: embedded.connectionString,
     poolMax: 1,
     idleInTransactionTimeoutMs: 60_000,
+    idleTimeoutMs: options.idleTimeoutMs ?? 0,
   });
   await migrateDatabase(connection.db, schema);
   const store = new PostgresEventStore({ pool: connection.pool, schema, wakeUp: 'local', avoidServerErrors: true });
