@@ -1,9 +1,13 @@
 /**
- * Turns a rule's anchor and period into an Obligation. The one place that decides whether a
- * due date rolls off a rest day, so every rule family counts the same way (§11.3).
+ * Turns a rule's anchor and period into an Obligation. A rule the parcel decider computes too
+ * comes from its one definition in ../parcel/rules/dates.ts (period, direction, rolling);
+ * for the engine's own rules this file decides whether a due date rolls off a rest day, by the
+ * same convention (§11.3).
  */
 import { applyPeriod, CALENDAR_VERSION } from '../calendar/index.js';
-import type { IsoDate } from '../calendar/index.js';
+import type { DateResult, IsoDate } from '../calendar/index.js';
+import { dateBy } from '../parcel/rules/dates.js';
+import type { DateRule } from '../parcel/rules/dates.js';
 import type { ParcelFacts, GrantedStatus } from '../parcel/index.js';
 import type { Period, Policy } from '../policy/index.js';
 import type { Anchor, Obligation, ObligationKind, RuleId } from './types.js';
@@ -15,17 +19,28 @@ export interface RuleInput {
   readonly policy: Policy;
 }
 
-export interface ObligationSpec {
+interface SpecBase {
   readonly ruleId: RuleId;
   readonly kind: ObligationKind;
   readonly anchor: Anchor;
-  readonly period: Period;
-  readonly direction: 'after' | 'before';
   readonly subject?: string;
   readonly description: string;
+}
+
+/** A rule only the deadline engine computes: its period, direction and, if not the default, rolling. */
+interface PeriodSpec extends SpecBase {
+  readonly period: Period;
+  readonly direction: 'after' | 'before';
   /** Overrides the default: only deadlines and SLAs counted forward roll to a working day. */
   readonly roll?: boolean;
 }
+
+/** A rule the parcel decider computes too: its date comes from the one shared definition. */
+interface DatedSpec extends SpecBase {
+  readonly date: DateRule;
+}
+
+export type ObligationSpec = PeriodSpec | DatedSpec;
 
 /** For obligations due on the anchor date itself (inspection points, publication). */
 export const ON_THE_DAY: Period = { offset: 0, unit: 'cd' };
@@ -40,22 +55,30 @@ export const anchorAt = (date: IsoDate, eventId: string | null): Anchor => ({ da
 const rollsByDefault = (kind: ObligationKind, direction: 'after' | 'before'): boolean =>
   direction === 'after' && (kind === 'deadline' || kind === 'sla');
 
+const stamped = (spec: SpecBase, due: DateResult, unit: Period['unit'], policy: Policy): Obligation => ({
+  ruleId: spec.ruleId,
+  dueDate: due.date,
+  unit,
+  anchorEventId: spec.anchor.eventId,
+  anchorDate: spec.anchor.date,
+  provisional: due.provisional,
+  policyVersion: policy.version,
+  calendarVersion: CALENDAR_VERSION,
+  kind: spec.kind,
+  ...(spec.subject === undefined ? {} : { subject: spec.subject }),
+  description: spec.description,
+});
+
 export const obligation = (spec: ObligationSpec, policy: Policy): Obligation => {
+  if ('date' in spec) return stamped(spec, dateBy(spec.date, spec.anchor.date, policy), spec.date.period(policy).unit, policy);
   const roll = spec.roll ?? rollsByDefault(spec.kind, spec.direction);
-  const due = applyPeriod(spec.anchor.date, spec.period, spec.direction, { rollToWorkingDay: roll });
-  return {
-    ruleId: spec.ruleId,
-    dueDate: due.date,
-    unit: spec.period.unit,
-    anchorEventId: spec.anchor.eventId,
-    anchorDate: spec.anchor.date,
-    provisional: due.provisional,
-    policyVersion: policy.version,
-    calendarVersion: CALENDAR_VERSION,
-    kind: spec.kind,
-    ...(spec.subject === undefined ? {} : { subject: spec.subject }),
-    description: spec.description,
-  };
+  return stamped(spec, applyPeriod(spec.anchor.date, spec.period, spec.direction, { rollToWorkingDay: roll }), spec.period.unit, policy);
+};
+
+/** An obligation on a shared rule that only some jurisdictions set: none where the policy has no period. */
+export const obligationIfSet = (spec: SpecBase & { readonly date: DateRule<null> }, policy: Policy): Obligation[] => {
+  const period = spec.date.period(policy);
+  return period === null ? [] : [obligation({ ...spec, date: { ...spec.date, period: () => period } }, policy)];
 };
 
 /** The effective agreed start and the event that last set it (grant, extension or re-agreement). */

@@ -2,6 +2,7 @@
  * Contract family: T01 (sign the contract after the deal), T02 (tracking card and patrol
  * task), T03 (supply filing).
  */
+import { PARCEL_DATES } from '../parcel/rules/dates.js';
 import type { DealFacts } from '../parcel/index.js';
 import type { Policy } from '../policy/index.js';
 import { anchorAt, isOneOf, obligation, SUPERVISED } from './build.js';
@@ -15,8 +16,7 @@ export const contractSigning = (deal: DealFacts, policy: Policy): Obligation[] =
       ruleId: 'T01',
       kind: 'deadline',
       anchor: anchorAt(deal.dealConfirmedOn, deal.dealEventId),
-      period: policy.contractSigningAfterDeal,
-      direction: 'after',
+      date: PARCEL_DATES.signingDeadline,
       description: 'Sign the transfer contract (else supply aborted, deposit kept)',
     },
     policy,
@@ -40,7 +40,7 @@ export const grantFollowUp = ({ status, facts, policy }: RuleInput): Obligation[
   const list: Obligation[] = [];
   const left = trackingSetupLeft(facts);
   if (left !== null) {
-    list.push(obligation({ ruleId: 'T02', kind: 'sla', anchor: grant, period: policy.trackingCardAfterGrant, direction: 'after', description: left }, policy));
+    list.push(obligation({ ruleId: 'T02', kind: 'sla', anchor: grant, date: PARCEL_DATES.trackingSetupDue, description: left }, policy));
   }
   if (facts.supplyRecordFiledOn === null) {
     list.push(
@@ -49,8 +49,7 @@ export const grantFollowUp = ({ status, facts, policy }: RuleInput): Obligation[
           ruleId: 'T03',
           kind: 'sla',
           anchor: grant,
-          period: policy.supplyFilingAfterGrant,
-          direction: 'after',
+          date: PARCEL_DATES.supplyFilingDue,
           description: 'File the supply record with the ministry and the province',
         },
         policy,

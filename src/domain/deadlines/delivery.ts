@@ -2,7 +2,8 @@
  * Delivery family: T09 grantor's delivery, T10 site publicity (where the policy sets it), and
  * the start-window validators T11 / T11b / T11c exposed as their latest allowed dates.
  */
-import { agreedStartAnchor, anchorAt, isOneOf, LIVE, NOT_STARTED, obligation, ON_THE_DAY } from './build.js';
+import { PARCEL_DATES } from '../parcel/rules/dates.js';
+import { agreedStartAnchor, anchorAt, isOneOf, LIVE, NOT_STARTED, obligation, obligationIfSet, ON_THE_DAY } from './build.js';
 import type { RuleInput } from './build.js';
 import type { Anchor, Obligation } from './types.js';
 
@@ -35,8 +36,7 @@ const grantorDelivery = ({ status, facts, policy }: RuleInput): Obligation[] => 
         ruleId: 'T09',
         kind: 'threshold',
         anchor: agreed,
-        period: policy.grantorDeliveryThreshold,
-        direction: 'after',
+        date: PARCEL_DATES.deliveryTerminationThreshold,
         subject: 'termination',
         description:
           'Grantee may terminate after this date (double deposit) if the land is still not delivered after a demand' +
@@ -49,21 +49,17 @@ const grantorDelivery = ({ status, facts, policy }: RuleInput): Obligation[] => 
 
 /** T10 (S4 §十一): only where the jurisdiction sets a period; fulfilled once the publicity is posted. */
 const sitePublicity = ({ status, facts, policy }: RuleInput): Obligation[] => {
-  const period = policy.sitePublicityAfterCertificate;
-  if (period === null || !isOneOf(status, LIVE) || facts.certificateIssuedOn === null || facts.sitePublicityPostedOn !== null) return [];
-  return [
-    obligation(
-      {
-        ruleId: 'T10',
-        kind: 'deadline',
-        anchor: anchorAt(facts.certificateIssuedOn, facts.certificateEventId),
-        period,
-        direction: 'after',
-        description: 'Land user posts the site publicity of the approval certificate (建设用地批准书)',
-      },
-      policy,
-    ),
-  ];
+  if (!isOneOf(status, LIVE) || facts.certificateIssuedOn === null || facts.sitePublicityPostedOn !== null) return [];
+  return obligationIfSet(
+    {
+      ruleId: 'T10',
+      kind: 'deadline',
+      anchor: anchorAt(facts.certificateIssuedOn, facts.certificateEventId),
+      date: PARCEL_DATES.sitePublicityDue,
+      description: 'Land user posts the site publicity of the approval certificate (建设用地批准书)',
+    },
+    policy,
+  );
 };
 
 /** The actual delivery once confirmed (the rules' anchor), else the contract's delivery date. */
@@ -72,16 +68,15 @@ const deliveryAnchor = ({ facts }: RuleInput): Anchor =>
 
 /** T11 (S4 §十二): latest agreed start, normally and at most, while not started. */
 const startWindow = (input: RuleInput): Obligation[] => {
-  const window = input.policy.startWindowAfterDelivery;
-  if (window === null || !isOneOf(input.status, NOT_STARTED)) return [];
+  if (!isOneOf(input.status, NOT_STARTED)) return [];
   const anchor = deliveryAnchor(input);
   return [
-    obligation(
-      { ruleId: 'T11', kind: 'limit', anchor, period: window.normal, direction: 'after', subject: 'normal', description: 'Start of construction normally no later than this date' },
+    ...obligationIfSet(
+      { ruleId: 'T11', kind: 'limit', anchor, date: PARCEL_DATES.startWindowNormal, subject: 'normal', description: 'Start of construction normally no later than this date' },
       input.policy,
     ),
-    obligation(
-      { ruleId: 'T11', kind: 'limit', anchor, period: window.max, direction: 'after', subject: 'max', description: 'Start of construction never later than this date' },
+    ...obligationIfSet(
+      { ruleId: 'T11', kind: 'limit', anchor, date: PARCEL_DATES.startWindowMax, subject: 'max', description: 'Start of construction never later than this date' },
       input.policy,
     ),
   ];
@@ -96,26 +91,22 @@ const housingLimits = (input: RuleInput): Obligation[] => {
   const use = facts.terms.landUse;
   if (use.code !== '07') return [];
   const list: Obligation[] = [];
-  const startMax = policy.housingStartMaxAfterDelivery;
-  if (startMax !== null && isOneOf(status, NOT_STARTED)) {
+  if (isOneOf(status, NOT_STARTED)) {
     list.push(
-      obligation(
-        { ruleId: 'T11b', kind: 'limit', anchor: deliveryAnchor(input), period: startMax, direction: 'after', subject: 'start', description: 'Housing: start no later than this date after delivery' },
+      ...obligationIfSet(
+        { ruleId: 'T11b', kind: 'limit', anchor: deliveryAnchor(input), date: PARCEL_DATES.housingStartLimit, subject: 'start', description: 'Housing: start no later than this date after delivery' },
         policy,
       ),
     );
   }
-  const completionMax = policy.housingCompletionMaxAfterStart;
-  if (completionMax === null) return list;
   if (status === 'STARTED' && facts.start.actualDate !== null) {
     list.push(
-      obligation(
+      ...obligationIfSet(
         {
           ruleId: 'T11b',
           kind: 'limit',
           anchor: anchorAt(facts.start.actualDate, facts.start.verificationEventId),
-          period: completionMax,
-          direction: 'after',
+          date: PARCEL_DATES.housingCompletionLimit,
           subject: 'completion',
           description: 'Housing: completion no later than this date after the actual start',
         },
@@ -125,13 +116,12 @@ const housingLimits = (input: RuleInput): Obligation[] => {
   }
   if (isOneOf(status, LIVE) && use.residentialSubclass !== null && COMMODITY_HOUSING.includes(use.residentialSubclass)) {
     list.push(
-      obligation(
+      ...obligationIfSet(
         {
           ruleId: 'T11c',
           kind: 'limit',
           anchor: agreedStartAnchor(facts),
-          period: completionMax,
-          direction: 'after',
+          date: PARCEL_DATES.housingCompletionLimit,
           description: 'Commodity housing: development period ends no later than this date (in principle)',
         },
         policy,

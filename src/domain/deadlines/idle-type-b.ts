@@ -2,6 +2,7 @@
  * T20 (E1 Art 2 ¶2), type-B idle detection. Its facts (halt date, developed area, investment)
  * come from patrol evidence the parcel state does not carry, so the caller passes them in.
  */
+import { PARCEL_DATES } from '../parcel/rules/dates.js';
 import { parseHectares } from '../area.js';
 import type { IsoDate } from '../calendar/index.js';
 import { parseRatio } from '../money.js';
@@ -43,8 +44,7 @@ export const typeBDetection = (input: RuleInput, progress: TypeBProgress | null)
         ruleId: 'T20',
         kind: 'threshold',
         anchor: anchorAt(progress.haltedSince, progress.haltedEventId),
-        period: policy.idleTypeBHalt,
-        direction: 'after',
+        date: PARCEL_DATES.idleTypeBThreshold,
         description: 'Construction halted one year below the development thresholds: suspected idle land (type B)',
       },
       policy,

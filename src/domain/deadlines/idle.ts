@@ -3,6 +3,7 @@
  * materials, T23 idle fee, T24 free recovery and deregistration, T25 temporary use, T26
  * publicity. T20 (type B) needs patrol evidence and lives in idle-type-b.ts.
  */
+import { PARCEL_DATES } from '../parcel/rules/dates.js';
 import type { IdleCase, ParcelFacts } from '../parcel/index.js';
 import { agreedStartAnchor, anchorAt, isOneOf, NOT_STARTED, obligation, ON_THE_DAY, SUPERVISED } from './build.js';
 import type { RuleInput } from './build.js';
@@ -37,8 +38,7 @@ const typeADetection = ({ status, facts, policy }: RuleInput): Obligation[] => {
       ruleId: 'T19',
       kind: 'threshold',
       anchor: agreedStartAnchor(facts),
-      period: policy.idleTypeAAfterAgreedStart,
-      direction: 'after',
+      date: PARCEL_DATES.idleTypeAThreshold,
       description: 'Not started one year after the agreed start: suspected idle land (type A)',
     },
     policy,
@@ -61,8 +61,7 @@ const recoveryThreshold = (input: RuleInput, detectionOpen: boolean): Obligation
         ruleId: 'T24',
         kind: 'threshold',
         anchor: agreedStartAnchor(facts),
-        period: policy.freeRecoveryAfterAgreedStart,
-        direction: 'after',
+        date: PARCEL_DATES.freeRecoveryThreshold,
         subject: 'recovery',
         description: 'Not started two years after the agreed start: free recovery possible',
       },
@@ -80,7 +79,7 @@ const caseDeadlines = ({ status, facts, policy }: RuleInput): Obligation[] => {
     case 'SUSPECTED':
       return [
         obligation(
-          { ruleId: 'T21', kind: 'deadline', anchor: anchorAt(c.suspectedOn, c.suspectedEventId), period: policy.investigationAfterSuspicion, direction: 'after', subject, description: 'Serve the idle-land investigation notice (闲置土地调查通知书)' },
+          { ruleId: 'T21', kind: 'deadline', anchor: anchorAt(c.suspectedOn, c.suspectedEventId), date: PARCEL_DATES.investigationDue, subject, description: 'Serve the idle-land investigation notice (闲置土地调查通知书)' },
           policy,
         ),
       ];
@@ -88,7 +87,7 @@ const caseDeadlines = ({ status, facts, policy }: RuleInput): Obligation[] => {
       if (c.noticeServedOn === null || c.materialsSubmittedOn !== null) return [];
       return [
         obligation(
-          { ruleId: 'T22', kind: 'deadline', anchor: anchorAt(c.noticeServedOn, c.noticeEventId), period: policy.materialsAfterNotice, direction: 'after', subject, description: 'Land user submits the materials on the idle land' },
+          { ruleId: 'T22', kind: 'deadline', anchor: anchorAt(c.noticeServedOn, c.noticeEventId), date: PARCEL_DATES.materialsDue, subject, description: 'Land user submits the materials on the idle land' },
           policy,
         ),
       ];
@@ -96,7 +95,7 @@ const caseDeadlines = ({ status, facts, policy }: RuleInput): Obligation[] => {
       if (c.feeDecision === null) return [];
       return [
         obligation(
-          { ruleId: 'T23', kind: 'deadline', anchor: anchorAt(c.feeDecision.servedOn, c.feeDecision.eventId), period: policy.idleFeePayAfterService, direction: 'after', subject, description: 'Land user pays the idle fee' },
+          { ruleId: 'T23', kind: 'deadline', anchor: anchorAt(c.feeDecision.servedOn, c.feeDecision.eventId), date: PARCEL_DATES.idleFeePayBy, subject, description: 'Land user pays the idle fee' },
           policy,
         ),
       ];
@@ -108,8 +107,7 @@ const caseDeadlines = ({ status, facts, policy }: RuleInput): Obligation[] => {
             ruleId: 'T24',
             kind: 'deadline',
             anchor: anchorAt(c.recoveryDecision.servedOn, c.recoveryDecision.eventId),
-            period: policy.deregisterAfterService,
-            direction: 'after',
+            date: PARCEL_DATES.deregisterBy,
             subject: 'deregistration',
             description: 'Land user deregisters the right and returns the certificate',
           },
@@ -136,7 +134,7 @@ const temporaryUse = ({ status, facts, policy }: RuleInput): Obligation[] => {
   if (cause.temporaryUseEndedOn !== null) return [];
   return [
     obligation(
-      { ruleId: 'T25', kind: 'limit', anchor: anchorAt(cause.temporaryUseStartedOn, cause.eventId), period: policy.temporaryUseMax, direction: 'after', description: 'Government temporary use ends no later than this date' },
+      { ruleId: 'T25', kind: 'limit', anchor: anchorAt(cause.temporaryUseStartedOn, cause.eventId), date: PARCEL_DATES.temporaryUseEndsBy, description: 'Government temporary use ends no later than this date' },
       policy,
     ),
   ];

@@ -2,6 +2,7 @@
  * Payment family (transfer contracts only): T04 reminder, T05 payment-info entry, T06 payment
  * schedule limits, T07 start of late-payment damages, T08 termination threshold.
  */
+import { PARCEL_DATES } from '../parcel/rules/dates.js';
 import { parseRatio } from '../money.js';
 import type { Fen } from '../money.js';
 import type { Instalment, ParcelFacts } from '../parcel/index.js';
@@ -56,8 +57,7 @@ const perUnpaidInstalment = ({ status, facts, policy }: RuleInput): Obligation[]
           ruleId: 'T08',
           kind: 'threshold',
           anchor: due,
-          period: policy.terminationOverdue,
-          direction: 'after',
+          date: PARCEL_DATES.paymentTerminationThreshold,
           subject,
           description:
             `Grantor may terminate after this date if instalment ${subject} is still unpaid and a payment demand was served` +
@@ -76,8 +76,7 @@ const paymentInfoEntry = ({ facts, policy }: RuleInput): Obligation[] =>
         ruleId: 'T05',
         kind: 'sla',
         anchor: anchorAt(payment.paidOn, payment.eventId),
-        period: policy.paymentInfoEntryAfterPayment,
-        direction: 'after',
+        date: PARCEL_DATES.paymentInfoDue,
         subject: payment.paymentId,
         description: `Enter payment ${payment.paymentId} and its vouchers into the monitoring system`,
       },
@@ -103,9 +102,7 @@ const scheduleLimits = ({ facts, policy }: RuleInput): Obligation[] => {
           ruleId: 'T06',
           kind: 'limit',
           anchor: grant,
-          period: policy.firstInstalment.within,
-          direction: 'after',
-          roll: true,
+          date: PARCEL_DATES.firstInstalmentBy,
           subject: 'first',
           description: `At least ${policy.firstInstalment.minShare} of the price must be paid by this date`,
         },
@@ -120,9 +117,7 @@ const scheduleLimits = ({ facts, policy }: RuleInput): Obligation[] => {
           ruleId: 'T06',
           kind: 'limit',
           anchor: grant,
-          period: policy.balanceWithin,
-          direction: 'after',
-          roll: true,
+          date: PARCEL_DATES.balanceBy,
           subject: 'balance',
           description: 'The whole price must be paid by this date',
         },

@@ -4,6 +4,7 @@
  * maximum extension. Agreed dates are the effective ones, so an approved extension or a
  * re-agreed schedule moves every timer here (S0 §二(四)).
  */
+import { PARCEL_DATES } from '../parcel/rules/dates.js';
 import type { IsoDate } from '../calendar/index.js';
 import type { ExtensionKind, InspectionKind, ParcelFacts } from '../parcel/index.js';
 import { agreedCompletionAnchor, agreedStartAnchor, anchorAt, isOneOf, LIVE, NOT_STARTED, obligation, ON_THE_DAY, SUPERVISED } from './build.js';
@@ -43,8 +44,7 @@ const declarationUploads = ({ facts, policy }: RuleInput): Obligation[] =>
           ruleId: 'T14',
           kind: 'sla',
           anchor: anchorAt(milestone.verifiedOn, milestone.verificationEventId),
-          period: policy.declarationUploadAfterVerification,
-          direction: 'after',
+          date: PARCEL_DATES.declarationUploadDue,
           subject: which,
           description: `Upload the verified ${which} declaration into the monitoring system`,
         },
@@ -61,8 +61,7 @@ const inspectionHandovers = ({ facts, policy }: RuleInput): Obligation[] =>
         ruleId: 'T15',
         kind: 'sla',
         anchor: anchorAt(inspection.inspectedOn, inspection.eventId),
-        period: policy.inspectionHandoverAfterInspection,
-        direction: 'after',
+        date: PARCEL_DATES.inspectionHandoverDue,
         subject: inspection.inspectionId,
         description: `Hand inspection record ${inspection.inspectionId} over to the land-use section`,
       },
@@ -133,8 +132,7 @@ const extensionDates = ({ status, facts, policy }: RuleInput): Obligation[] => {
             ruleId: 'T17',
             kind: 'deadline',
             anchor: current,
-            period: policy.extensionLeadTime.period,
-            direction: 'before',
+            date: PARCEL_DATES.latestExtensionRequest,
             subject,
             description: `Last day to request an extension of the agreed ${subject}`,
           },
@@ -148,8 +146,7 @@ const extensionDates = ({ status, facts, policy }: RuleInput): Obligation[] => {
           ruleId: 'T18',
           kind: 'limit',
           anchor: anchorAt(original, facts.grantEventId),
-          period: policy.extensionMax,
-          direction: 'after',
+          date: PARCEL_DATES.extensionMax,
           subject,
           description: `Latest date an extension may set for the ${subject}`,
         },

@@ -191,16 +191,4 @@ export const isGranted = (state: ParcelState): state is GrantedState => 'facts' 
 /** Not started yet (type-A idle candidates, start extensions). */
 export const NOT_STARTED_STATUSES = ['GRANTED', 'DELIVERED', 'CERTIFIED'] as const;
 
-/** A milestone with nothing declared yet (also after a rejected declaration). */
-export const EMPTY_MILESTONE: Milestone = {
-  declaredOn: null,
-  declaredDate: null,
-  declarationEventId: null,
-  verifiedOn: null,
-  verificationEventId: null,
-  actualDate: null,
-  uploadedOn: null,
-  uploadEventId: null,
-};
-
 export const initialParcelState = (): ParcelState => ({ status: 'NEW' });

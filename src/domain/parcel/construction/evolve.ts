@@ -3,8 +3,19 @@
  * the facts. The status moves (→ STARTED, → COMPLETED) are the root evolve's.
  */
 import type { EventOf } from '../events.js';
-import { EMPTY_MILESTONE } from '../state.js';
-import type { ParcelFacts } from '../state.js';
+import type { Milestone, ParcelFacts } from '../state.js';
+
+/** A milestone with nothing declared yet (also after a rejected declaration). */
+export const EMPTY_MILESTONE: Milestone = {
+  declaredOn: null,
+  declaredDate: null,
+  declarationEventId: null,
+  verifiedOn: null,
+  verificationEventId: null,
+  actualDate: null,
+  uploadedOn: null,
+  uploadEventId: null,
+};
 
 export type ConstructionEvent =
   | EventOf<'ConstructionStartDeclared'>

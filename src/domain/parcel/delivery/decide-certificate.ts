@@ -2,11 +2,11 @@
  * The land approval certificate (建设用地批准书) after delivery and its site publicity (S4 §十一,
  * T10, S0 §二(二)). Jiangsu issues the certificate only once the price is paid in full.
  */
-import { applyPeriod } from '../../calendar/index.js';
 import type { DateResult, IsoDate } from '../../calendar/index.js';
 import type { Policy } from '../../policy/index.js';
 import type { CommandOf } from '../commands.js';
 import { fail } from '../errors.js';
+import { dateBy, PARCEL_DATES } from '../rules/dates.js';
 import type { ParcelEvent } from '../events.js';
 import { notBefore, pastDate, requireStatus, requireText, type DecideContext } from '../guards.js';
 import { isPaidInFull, outstandingFen } from '../payment/balance.js';
@@ -14,10 +14,7 @@ import { versionsOf } from '../stamp.js';
 import type { ParcelState } from '../state.js';
 
 /** T10: the site-publicity due date, where the policy sets a period. */
-const publicityDue = (certifiedOn: IsoDate, policy: Policy): DateResult | null => {
-  const period = policy.sitePublicityAfterCertificate;
-  return period === null ? null : applyPeriod(certifiedOn, period, 'after', { rollToWorkingDay: true });
-};
+const publicityDue = (certifiedOn: IsoDate, policy: Policy): DateResult | null => dateBy(PARCEL_DATES.sitePublicityDue, certifiedOn, policy);
 
 export const decideIssueLandApprovalCertificate = (
   command: CommandOf<'IssueLandApprovalCertificate'>,

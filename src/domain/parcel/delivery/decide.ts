@@ -2,9 +2,9 @@
  * The grantor's delivery (T09, §3.2, §6): the delivery confirmation with the grantor's late-
  * delivery damages, the grantee's delivery demand, and whether the grantee may terminate.
  */
-import { applyPeriod } from '../../calendar/index.js';
 import type { DateResult, IsoDate } from '../../calendar/index.js';
 import { fail } from '../errors.js';
+import { dateBy, PARCEL_DATES } from '../rules/dates.js';
 import type { Policy } from '../../policy/index.js';
 import type { CommandOf } from '../commands.js';
 import { contractDamages, paidByFen } from '../contract-damages.js';
@@ -40,7 +40,7 @@ export const decideConfirmLandDelivery = (
 
 /** T09: the last day the grantee may not yet terminate; the right exists strictly after it. */
 export const deliveryTerminationThreshold = (facts: ParcelFacts, policy: Policy): DateResult =>
-  applyPeriod(facts.terms.deliveryDate, policy.grantorDeliveryThreshold, 'after');
+  dateBy(PARCEL_DATES.deliveryTerminationThreshold, facts.terms.deliveryDate, policy);
 
 export const decideServeDeliveryDemand = (
   command: CommandOf<'ServeDeliveryDemand'>,

@@ -2,9 +2,10 @@
  * Extension of the agreed start or completion (T17 lead time, T18 maximum; E3 "completion
  * shifts equally"; S4 §十二; S0 §二(四) "monitor against the new dates").
  */
-import { addCalendarDays, applyPeriod } from '../../calendar/index.js';
+import { addCalendarDays } from '../../calendar/index.js';
 import type { DateResult, IsoDate } from '../../calendar/index.js';
 import { fail } from '../errors.js';
+import { dateBy, PARCEL_DATES } from '../rules/dates.js';
 import type { Policy } from '../../policy/index.js';
 import type { CommandOf } from '../commands.js';
 import { versionsOf } from '../stamp.js';
@@ -18,7 +19,7 @@ const currentDate = (facts: ParcelFacts, kind: ExtensionKind): IsoDate =>
 
 /** T18: at most `extensionMax` after the originally agreed date. */
 const maxDateFor = (facts: ParcelFacts, kind: ExtensionKind, policy: Policy): DateResult =>
-  applyPeriod(kind === 'START' ? facts.schedule.originalStart : facts.schedule.originalCompletion, policy.extensionMax, 'after');
+  dateBy(PARCEL_DATES.extensionMax, kind === 'START' ? facts.schedule.originalStart : facts.schedule.originalCompletion, policy);
 
 const checkMaximum = (date: IsoDate, maxDate: IsoDate, field: string): void => {
   if (date > maxDate) fail('EXTENSION_TOO_LONG', `The extension may not go beyond ${maxDate}`, { field, rule: 'T18', maxDate });
@@ -33,7 +34,7 @@ export const latestFilingDate = (facts: ParcelFacts, kind: ExtensionKind, policy
   latestFiling(facts, kind, policy).date;
 
 const latestFiling = (facts: ParcelFacts, kind: ExtensionKind, policy: Policy): DateResult =>
-  applyPeriod(currentDate(facts, kind), policy.extensionLeadTime.period, 'before');
+  dateBy(PARCEL_DATES.latestExtensionRequest, currentDate(facts, kind), policy);
 
 export const decideRequestExtension = (command: CommandOf<'RequestExtension'>, state: ParcelState, ctx: DecideContext): ParcelEvent[] => {
   const { status, facts } = requireStatus(state, command.type, LIVE);

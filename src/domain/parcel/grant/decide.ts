@@ -2,8 +2,8 @@
  * Deal, abort and grant (§3.1–§3.3): ConfirmDeal, AbortSupply, SignTransferContract,
  * IssueAllocationDecision.
  */
-import { applyPeriod } from '../../calendar/index.js';
 import { fail } from '../errors.js';
+import { dateBy, PARCEL_DATES } from '../rules/dates.js';
 import type { Policy } from '../../policy/index.js';
 import type { CommandOf } from '../commands.js';
 import type { CommonGrantData } from './commands.js';
@@ -19,7 +19,7 @@ export const decideConfirmDeal = (command: CommandOf<'ConfirmDeal'>, state: Parc
   const { data } = command;
   const policy = ctx.policyFor(requireText(data.jurisdiction, 'jurisdiction'));
   const confirmedOn = pastDate(data.confirmedOn, 'confirmedOn', ctx.today);
-  const deadline = applyPeriod(confirmedOn, policy.contractSigningAfterDeal, 'after');
+  const deadline = dateBy(PARCEL_DATES.signingDeadline, confirmedOn, policy);
   return [
     {
       type: 'DealConfirmed',

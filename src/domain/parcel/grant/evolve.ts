@@ -3,7 +3,7 @@
  * grant event.
  */
 import type { EventOf } from '../events.js';
-import { EMPTY_MILESTONE } from '../state.js';
+import { EMPTY_MILESTONE } from '../construction/evolve.js';
 import type { DealFacts, ParcelFacts, ParcelState } from '../state.js';
 
 export const grantFacts = (

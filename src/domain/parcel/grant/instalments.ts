@@ -1,9 +1,9 @@
 /**
  * Instalment schedule rules (T06) checked when the transfer contract is signed.
  */
-import { applyPeriod } from '../../calendar/index.js';
 import type { IsoDate } from '../../calendar/index.js';
 import { fail } from '../errors.js';
+import { dateBy, PARCEL_DATES } from '../rules/dates.js';
 import type { Fen } from '../../money.js';
 import type { Policy } from '../../policy/index.js';
 import type { CommandOf } from '../commands.js';
@@ -39,7 +39,7 @@ export const validateInstalments = (
   if (sumFen !== priceFen) {
     fail('INSTALMENTS_SUM_MISMATCH', 'The instalments do not add up to the price', { field: 'instalments', rule: 'T06', sumFen, priceFen });
   }
-  const firstWithin = applyPeriod(signedOn, policy.firstInstalment.within, 'after', { rollToWorkingDay: true }).date;
+  const firstWithin = dateBy(PARCEL_DATES.firstInstalmentBy, signedOn, policy).date;
   const dueEarlyFen = instalments.filter((i) => i.dueDate <= firstWithin).reduce((sum, i) => sum + i.amountFen, 0);
   if (shareBelow(dueEarlyFen, priceFen, policy.firstInstalment.minShare)) {
     fail('FIRST_INSTALMENT_TOO_SMALL', `At least ${policy.firstInstalment.minShare} of the price must be due by ${firstWithin}`, {
@@ -50,7 +50,7 @@ export const validateInstalments = (
       minShare: policy.firstInstalment.minShare,
     });
   }
-  const balanceBy = applyPeriod(signedOn, policy.balanceWithin, 'after', { rollToWorkingDay: true }).date;
+  const balanceBy = dateBy(PARCEL_DATES.balanceBy, signedOn, policy).date;
   const last = instalments[instalments.length - 1];
   if (last !== undefined && last.dueDate > balanceBy) {
     fail('BALANCE_TOO_LATE', `The balance must be due by ${balanceBy}`, { field: 'instalments', rule: 'T06', balanceBy });

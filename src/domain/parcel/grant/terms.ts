@@ -1,10 +1,10 @@
 /**
  * Validation of the terms captured at grant (§3.2, §3.3, §8.4, T06, T11) into GrantTerms.
  */
-import { applyPeriod } from '../../calendar/index.js';
 import type { DateResult, IsoDate } from '../../calendar/index.js';
 import { parseHectares } from '../../area.js';
 import { fail } from '../errors.js';
+import { dateBy, PARCEL_DATES } from '../rules/dates.js';
 import type { Policy } from '../../policy/index.js';
 import type { CommonGrantData } from './commands.js';
 import type { GrantedData } from '../events.js';
@@ -39,22 +39,23 @@ const checkStartWindow = (
   agreedStart: IsoDate,
   agreedCompletion: IsoDate,
 ): { readonly startWindow: GrantedData['startWindow']; readonly computed: readonly DateResult[] } => {
-  if (landUse.code === '07' && policy.housingStartMaxAfterDelivery !== null) {
-    const limit = applyPeriod(deliveryDate, policy.housingStartMaxAfterDelivery, 'after').date;
+  const housingStart = landUse.code === '07' ? dateBy(PARCEL_DATES.housingStartLimit, deliveryDate, policy) : null;
+  if (housingStart !== null) {
+    const limit = housingStart.date;
     if (agreedStart > limit) {
       fail('HOUSING_START_TOO_LATE', `Housing must start by ${limit}, one year after delivery`, { field: 'agreedStart', rule: 'T11b', limit });
     }
   }
-  if (landUse.code === '07' && policy.housingCompletionMaxAfterStart !== null) {
-    const limit = applyPeriod(agreedStart, policy.housingCompletionMaxAfterStart, 'after').date;
+  const housingCompletion = landUse.code === '07' ? dateBy(PARCEL_DATES.housingCompletionLimit, agreedStart, policy) : null;
+  if (housingCompletion !== null) {
+    const limit = housingCompletion.date;
     if (agreedCompletion > limit) {
       fail('HOUSING_COMPLETION_TOO_LATE', `Housing must be completed by ${limit}`, { field: 'agreedCompletion', rule: 'T11b', limit });
     }
   }
-  const window = policy.startWindowAfterDelivery;
-  if (window === null) return { startWindow: null, computed: [] };
-  const normal = applyPeriod(deliveryDate, window.normal, 'after');
-  const max = applyPeriod(deliveryDate, window.max, 'after');
+  const normal = dateBy(PARCEL_DATES.startWindowNormal, deliveryDate, policy);
+  const max = dateBy(PARCEL_DATES.startWindowMax, deliveryDate, policy);
+  if (normal === null || max === null) return { startWindow: null, computed: [] };
   const [normalLimit, maxLimit] = [normal.date, max.date];
   if (agreedStart > maxLimit) {
     fail('START_WINDOW_EXCEEDED', `The agreed start must be no later than ${maxLimit}`, { field: 'agreedStart', rule: 'T11', maxLimit, normalLimit });

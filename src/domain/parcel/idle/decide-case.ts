@@ -2,10 +2,10 @@
  * Idle-land case, first half (§3.4, §5.1–§5.4): suspicion (T19/T20), investigation notice
  * (T21/T22), the holder's materials, government cause (E1 Art 8, 12), confirmation (E1 Art 9).
  */
-import { applyPeriod } from '../../calendar/index.js';
 import type { DateResult, IsoDate } from '../../calendar/index.js';
 import { parseHectares } from '../../area.js';
 import { fail } from '../errors.js';
+import { dateBy, PARCEL_DATES } from '../rules/dates.js';
 import type { Policy } from '../../policy/index.js';
 import type { CommandOf } from '../commands.js';
 import { versionsOf } from '../stamp.js';
@@ -55,7 +55,7 @@ export const decideOpenIdleCase = (command: CommandOf<'OpenIdleCase'>, state: Pa
   if (type === 'A') {
     if (!notStarted) fail('ALREADY_STARTED', 'Type A idle land is land not yet started', { field: 'type', rule: 'T19' });
     // T19: measured from the effective agreed start (after extensions and re-agreed dates).
-    threshold = applyPeriod(facts.schedule.agreedStart, policy.idleTypeAAfterAgreedStart, 'after');
+    threshold = dateBy(PARCEL_DATES.idleTypeAThreshold, facts.schedule.agreedStart, policy);
     if (suspectedOn < threshold.date) notReached('T19', threshold.date);
   } else {
     if (notStarted) fail('NOT_STARTED', 'Type B idle land is land already started', { field: 'type', rule: 'T20' });
@@ -63,10 +63,10 @@ export const decideOpenIdleCase = (command: CommandOf<'OpenIdleCase'>, state: Pa
     if (!evidence.developedAreaBelowThreshold && !evidence.investmentBelowThreshold) {
       fail('IDLE_TYPE_B_CRITERIA_NOT_MET', 'Neither the developed area nor the investment is below its threshold', { field: 'typeB', rule: 'T20' });
     }
-    threshold = applyPeriod(evidence.haltedSince, policy.idleTypeBHalt, 'after');
+    threshold = dateBy(PARCEL_DATES.idleTypeBThreshold, evidence.haltedSince, policy);
     if (suspectedOn < threshold.date) notReached('T20', threshold.date);
   }
-  const investigationDue = applyPeriod(suspectedOn, policy.investigationAfterSuspicion, 'after', { rollToWorkingDay: true });
+  const investigationDue = dateBy(PARCEL_DATES.investigationDue, suspectedOn, policy);
   return [
     {
       type: 'IdleSuspected',
@@ -92,7 +92,7 @@ export const decideServeIdleInvestigationNotice = (
   const idle = requireCase(facts, command.type, ['SUSPECTED']);
   const policy = ctx.policyFor(facts.jurisdiction);
   const servedOn = notBefore(pastDate(command.data.servedOn, 'servedOn', ctx.today), idle.suspectedOn, 'servedOn', 'the suspicion');
-  const materialsDue = applyPeriod(servedOn, policy.materialsAfterNotice, 'after', { rollToWorkingDay: true });
+  const materialsDue = dateBy(PARCEL_DATES.materialsDue, servedOn, policy);
   return [
     {
       type: 'IdleInvestigationNoticeServed',

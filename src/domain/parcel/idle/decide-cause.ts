@@ -2,9 +2,10 @@
  * Government-caused idleness (E1 Art 8 causes, Art 12 disposal options; §5.2, §5.3): no fee,
  * no recovery; the case is disposed of, possibly with re-agreed start/completion dates.
  */
-import { addCalendarDays, applyPeriod } from '../../calendar/index.js';
+import { addCalendarDays } from '../../calendar/index.js';
 import type { DateResult, IsoDate } from '../../calendar/index.js';
 import { fail } from '../errors.js';
+import { dateBy, PARCEL_DATES } from '../rules/dates.js';
 import type { CommandOf } from '../commands.js';
 import { versionsOf } from '../stamp.js';
 import type { ParcelEvent } from '../events.js';
@@ -66,13 +67,13 @@ export const decideAcceptGovernmentCause = (
   const cause = oneOf(data.cause, GOVERNMENT_CAUSES, 'cause', 'GOVERNMENT_CAUSE_INVALID', 'E1 Art 8');
   const disposal = oneOf(data.disposal, GOVERNMENT_CAUSE_DISPOSALS, 'disposal', 'DISPOSAL_INVALID', 'E1 Art 12');
   const started = !(NOT_STARTED as readonly string[]).includes(granted.status);
-  const limit = applyPeriod(acceptedOn, policy.govCauseExtensionMax, 'after').date;
+  const limit = dateBy(PARCEL_DATES.govCauseExtensionLimit, acceptedOn, policy).date;
   const dates = newDates(command, facts, started, limit);
   let temporaryUseStartedOn: IsoDate | null = null;
   let temporaryUseEnd: DateResult | null = null;
   if (disposal === 'TEMPORARY_USE') {
     temporaryUseStartedOn = requireDate(data.temporaryUseStartedOn, 'temporaryUseStartedOn');
-    temporaryUseEnd = applyPeriod(temporaryUseStartedOn, policy.temporaryUseMax, 'after');
+    temporaryUseEnd = dateBy(PARCEL_DATES.temporaryUseEndsBy, temporaryUseStartedOn, policy);
   } else if (data.temporaryUseStartedOn !== undefined) {
     fail('FIELD_NOT_ALLOWED', 'Only temporary use has a temporary-use start', { field: 'temporaryUseStartedOn' });
   }

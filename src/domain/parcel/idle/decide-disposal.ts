@@ -2,9 +2,9 @@
  * Idle-land case, second half: fee (T23, E1 Art 14(1), 17), free recovery (T24, E1 Art 14(2),
  * 17, 18; §14 Q6), deregistration and closing the case.
  */
-import { applyPeriod } from '../../calendar/index.js';
 import type { DateResult } from '../../calendar/index.js';
 import { fail } from '../errors.js';
+import { dateBy, PARCEL_DATES } from '../rules/dates.js';
 import { applyRate } from '../../money.js';
 import type { CommandOf } from '../commands.js';
 import { versionsOf } from '../stamp.js';
@@ -25,7 +25,7 @@ export const decideIssueIdleFeeDecision = (command: CommandOf<'IssueIdleFeeDecis
   if (baseFen === null) {
     return fail('IDLE_FEE_BASE_MISSING', 'The idle fee needs the transfer or allocation price', { field: 'allocationPriceFen', rule: 'T23' });
   }
-  const payBy = applyPeriod(servedOn, policy.idleFeePayAfterService, 'after', { rollToWorkingDay: true });
+  const payBy = dateBy(PARCEL_DATES.idleFeePayBy, servedOn, policy);
   return [
     {
       type: 'IdleFeeDecisionIssued',
@@ -72,7 +72,7 @@ export const decideIssueRecoveryDecision = (command: CommandOf<'IssueRecoveryDec
       fail('ALREADY_STARTED', 'Free recovery is for land not started', { rule: 'T24' });
     }
     if (data.typeBHumanDecision !== undefined) fail('FIELD_NOT_ALLOWED', 'Only type B needs a human decision', { field: 'typeBHumanDecision' });
-    threshold = applyPeriod(facts.schedule.agreedStart, policy.freeRecoveryAfterAgreedStart, 'after');
+    threshold = dateBy(PARCEL_DATES.freeRecoveryThreshold, facts.schedule.agreedStart, policy);
     if (servedOn < threshold.date) {
       fail('RECOVERY_THRESHOLD_NOT_REACHED', `Free recovery is possible from ${threshold.date}`, { field: 'servedOn', rule: 'T24', thresholdDate: threshold.date });
     }
@@ -86,7 +86,7 @@ export const decideIssueRecoveryDecision = (command: CommandOf<'IssueRecoveryDec
       reason: requireText(human.reason, 'typeBHumanDecision.reason', 'HUMAN_DECISION_REQUIRED', 'Q6'),
     };
   }
-  const deregisterBy = applyPeriod(servedOn, policy.deregisterAfterService, 'after', { rollToWorkingDay: true });
+  const deregisterBy = dateBy(PARCEL_DATES.deregisterBy, servedOn, policy);
   return [
     {
       type: 'RecoveryDecisionIssued',

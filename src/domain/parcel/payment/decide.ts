@@ -1,8 +1,8 @@
 /**
  * Payments, demands and termination for non-payment (§3.3, §6; T07, T08; S4 §十一).
  */
-import { applyPeriod } from '../../calendar/index.js';
 import { fail } from '../errors.js';
+import { dateBy, PARCEL_DATES } from '../rules/dates.js';
 import { lateDamagesFen } from '../../money.js';
 import type { CommandOf } from '../commands.js';
 import { versionsOf } from '../stamp.js';
@@ -105,7 +105,7 @@ export const decideTerminateContract = (
     fail('INSTALMENT_ALREADY_PAID', `Instalment ${instalment.no} is paid in full`, { field: 'instalmentNo', rule: 'T08' });
   }
   // T08: strictly more than 60 days overdue, so the threshold day itself is still too early.
-  const threshold = applyPeriod(instalment.dueDate, policy.terminationOverdue, 'after');
+  const threshold = dateBy(PARCEL_DATES.paymentTerminationThreshold, instalment.dueDate, policy);
   const thresholdDate = threshold.date;
   const daysOverdue = days(instalment.dueDate, terminatedOn);
   if (terminatedOn <= thresholdDate) {

@@ -4,10 +4,10 @@
  * (T14), inspection hand-over (T15). A late act is recorded and flagged, never refused: the
  * breach counts in the annual assessment (S0 §三(三)); a second record of the same act is refused.
  */
-import { applyPeriod } from '../../calendar/index.js';
 import type { IsoDate } from '../../calendar/index.js';
 import { fail } from '../errors.js';
-import type { Period, Policy } from '../../policy/index.js';
+import { dateBy, PARCEL_DATES } from '../rules/dates.js';
+import type { DateRule } from '../rules/dates.js';
 import type { CommandOf } from '../commands.js';
 import type { ParcelEvent, SlaData } from '../events.js';
 import { LIVE, notBefore, oneOf, pastDate, requireStatus, requireText, type DecideContext } from '../guards.js';
@@ -17,18 +17,18 @@ import type { ParcelState } from '../state.js';
 
 const SUPERVISED = [...LIVE, 'COMPLETED'] as const;
 
-/** The SLA of §4 a record-keeping act fulfils: its rule, what it runs from, and its period. */
+/** The SLA of §4 a record-keeping act fulfils: its rule, what it runs from, and its due date. */
 interface SlaRule {
   readonly rule: string;
   readonly after: string;
-  readonly period: (policy: Policy) => Period;
+  readonly due: DateRule;
 }
 
-const T02: SlaRule = { rule: 'T02', after: 'the grant', period: (p) => p.trackingCardAfterGrant };
-const T03: SlaRule = { rule: 'T03', after: 'the grant', period: (p) => p.supplyFilingAfterGrant };
-const T05: SlaRule = { rule: 'T05', after: 'the payment', period: (p) => p.paymentInfoEntryAfterPayment };
-const T14: SlaRule = { rule: 'T14', after: 'the verification', period: (p) => p.declarationUploadAfterVerification };
-const T15: SlaRule = { rule: 'T15', after: 'the inspection', period: (p) => p.inspectionHandoverAfterInspection };
+const T02: SlaRule = { rule: 'T02', after: 'the grant', due: PARCEL_DATES.trackingSetupDue };
+const T03: SlaRule = { rule: 'T03', after: 'the grant', due: PARCEL_DATES.supplyFilingDue };
+const T05: SlaRule = { rule: 'T05', after: 'the payment', due: PARCEL_DATES.paymentInfoDue };
+const T14: SlaRule = { rule: 'T14', after: 'the verification', due: PARCEL_DATES.declarationUploadDue };
+const T15: SlaRule = { rule: 'T15', after: 'the inspection', due: PARCEL_DATES.inspectionHandoverDue };
 
 /**
  * The date the act was done (a fact date, not before the anchor its SLA runs from) and the SLA
@@ -44,7 +44,7 @@ const actDone = (
 ): { readonly on: IsoDate; readonly stamp: SlaData } => {
   const on = notBefore(pastDate(value, field, ctx.today), anchor, field, sla.after, sla.rule);
   const policy = ctx.policyFor(jurisdiction);
-  const due = applyPeriod(anchor, sla.period(policy), 'after', { rollToWorkingDay: true });
+  const due = dateBy(sla.due, anchor, policy);
   return { on, stamp: { ...versionsOf(policy, due), dueDate: due.date, late: on > due.date } };
 };
 
