@@ -54,17 +54,10 @@ export const SHARED_ERRORS = {
   DAYS_LATE_INVALID: 'input',
   PERIOD_OFFSET: 'input',
   PERIOD_UNIT_UNSUPPORTED: 'input',
+  TRANSFER_METHOD_REQUIRED: 'input',
 } as const satisfies ErrorCatalogue;
 
 export type SharedErrorCode = keyof typeof SHARED_ERRORS;
 
 /** The shared modules' fail (typed to SHARED_ERRORS); each aggregate has its own typed one. */
-export const failShared = failWith(SHARED_ERRORS);
-
-/**
- * Untyped fail, kept only while aggregates move to their own catalogues: a code that no
- * catalogue lists is a rule break.
- */
-export const fail = (code: string, message: string, details?: DomainErrorDetails): never => {
-  throw new DomainError(code, message, details, (SHARED_ERRORS as ErrorCatalogue)[code] ?? 'rule');
-};
+export const fail = failWith(SHARED_ERRORS);
