@@ -66,7 +66,12 @@ const main = async (): Promise<void> => {
       progress(`bare store: ${CLIENTS} writers appending ${scale.appendStreams} streams x 10 events`);
       await service.stop();
       await measureWrites(bench, makeStreams('warm', 64, 10, 400), CLIENTS, appendOneByOne(bench.store));
-      const append = await measureWrites(bench, makeStreams('many', scale.appendStreams, 10, 400), CLIENTS, appendOneByOne(bench.store));
+      const append = await measureWrites(
+        bench,
+        makeStreams('many', scale.appendStreams, 10, 400),
+        CLIENTS,
+        appendOneByOne(bench.store),
+      );
       emit(`append.${CLIENTS}writers.events_per_s`, append, 'events/s');
       emitRatio(`ratio.http_vs_append.${CLIENTS}clients`, http.perSecond, append);
     } catch (error) {
@@ -78,9 +83,17 @@ const main = async (): Promise<void> => {
   }
   const embedded = await startEmbedded();
   try {
-    progress(`service on embedded PGlite at ${embedded.url}; warm-up, then ${scale.embeddedClients} clients x ${scale.embeddedParcelsPerClient} parcels`);
+    progress(
+      `service on embedded PGlite at ${embedded.url}; warm-up, then ${scale.embeddedClients} clients x ${scale.embeddedParcelsPerClient} parcels`,
+    );
     await runClients(embedded.url, embedded.secret, `${runId}ew`, 2, 1);
-    const figures = await runClients(embedded.url, embedded.secret, `${runId}e`, scale.embeddedClients, scale.embeddedParcelsPerClient);
+    const figures = await runClients(
+      embedded.url,
+      embedded.secret,
+      `${runId}e`,
+      scale.embeddedClients,
+      scale.embeddedParcelsPerClient,
+    );
     report('command.http.embedded', figures);
   } finally {
     await embedded.stop();

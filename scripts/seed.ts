@@ -37,14 +37,18 @@ const waitForService = async (url: string): Promise<void> => {
 const main = async (): Promise<number> => {
   const args = parseSeedArgs(process.argv.slice(2));
   await waitForService(args.url);
-  if (shanghaiToday() <= HORIZON) throw new Error(`the scenarios run up to ${HORIZON}; the clock says ${shanghaiToday()}`);
+  if (shanghaiToday() <= HORIZON)
+    throw new Error(`the scenarios run up to ${HORIZON}; the clock says ${shanghaiToday()}`);
   const secret = args.tokenSecret ?? authSecret(loadConfig());
   const stats = new Stats();
   const client = new Client(args.url, new Tokens(secret), stats);
   const batches = makeBatches(args.seed, args.parcels);
   const tag = seedTag(args.seed);
   const bar = new cliProgress.SingleBar(
-    { format: 'seed [{bar}] {value}/{total} parcels | {commands} commands | {failed} unexpected | {eta_formatted}', stream: process.stderr },
+    {
+      format: 'seed [{bar}] {value}/{total} parcels | {commands} commands | {failed} unexpected | {eta_formatted}',
+      stream: process.stderr,
+    },
     cliProgress.Presets.shades_classic,
   );
   bar.start(args.parcels, 0, { commands: 0, failed: 0 });
@@ -52,27 +56,39 @@ const main = async (): Promise<number> => {
   await pool(batches, args.concurrency, async (batch) => {
     const decided = await runScope(client, `${tag}:${batch.decisionId}`, decisionItems(args.seed, batch));
     if (!decided.completed) incomplete++;
-    await Promise.all(batch.parcels.map(async (parcel) => {
-      // A parcel whose decision failed is still tried: its grant will show what the decision lacked.
-      const result = await runScope(client, `${tag}:${parcel.parcelId}`, parcelScenario(args.seed, batch, parcel).sorted());
-      if (!result.completed) incomplete++;
-      bar.increment(1, { commands: stats.sent, failed: stats.failures.length });
-    }));
+    await Promise.all(
+      batch.parcels.map(async (parcel) => {
+        // A parcel whose decision failed is still tried: its grant will show what the decision lacked.
+        const result = await runScope(
+          client,
+          `${tag}:${parcel.parcelId}`,
+          parcelScenario(args.seed, batch, parcel).sorted(),
+        );
+        if (!result.completed) incomplete++;
+        bar.increment(1, { commands: stats.sent, failed: stats.failures.length });
+      }),
+    );
   });
   bar.stop();
   for (const f of stats.failures.slice(0, 50)) {
-    process.stderr.write(`UNEXPECTED ${f.status} ${f.code} POST ${f.path} as ${f.actor}: ${f.detail}\n  body ${JSON.stringify(f.body)}\n`);
+    process.stderr.write(
+      `UNEXPECTED ${f.status} ${f.code} POST ${f.path} as ${f.actor}: ${f.detail}\n  body ${JSON.stringify(f.body)}\n`,
+    );
   }
   if (stats.failures.length > 50) process.stderr.write(`… and ${stats.failures.length - 50} more\n`);
   if (stats.rejectedByCode.has('TOKEN_INVALID')) {
-    process.stderr.write('hint: tokens were refused; run with the service\'s DATA_DIR or AUTH_SECRET, or pass --token-secret\n');
+    process.stderr.write(
+      "hint: tokens were refused; run with the service's DATA_DIR or AUTH_SECRET, or pass --token-secret\n",
+    );
   }
   process.stdout.write(`${stats.summary(args.parcels, batches.length)} incomplete_scopes=${incomplete}\n`);
   return stats.failures.length === 0 ? 0 : 1;
 };
 
 main().then(
-  (code) => { process.exitCode = code; },
+  (code) => {
+    process.exitCode = code;
+  },
   (error: unknown) => {
     process.stderr.write(`seed failed: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exitCode = 2;

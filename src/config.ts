@@ -12,7 +12,10 @@ const schema = z.object({
     .regex(/^postgres(ql)?:\/\/.+/, 'must be a postgres:// or postgresql:// URL')
     .optional()
     .describe('PostgreSQL for read models (and events without EventStoreDB); unset = embedded PGlite under DATA_DIR'),
-  DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case SQL identifier').default('ledger'),
+  DATABASE_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case SQL identifier')
+    .default('ledger'),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(500).default(20),
   IDLE_IN_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(1000).default(60_000),
   ESDB_CONNECTION_STRING: z
@@ -44,9 +47,7 @@ export class ConfigError extends Error {
 
 export const loadConfig = (env: NodeJS.ProcessEnv = process.env): Config => {
   // An empty variable means "not set", as in most shells' `VAR= cmd`.
-  const present = Object.fromEntries(
-    Object.keys(schema.shape).flatMap((key) => (env[key] ? [[key, env[key]]] : [])),
-  );
+  const present = Object.fromEntries(Object.keys(schema.shape).flatMap((key) => (env[key] ? [[key, env[key]]] : [])));
   const parsed = schema.safeParse(present);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => {

@@ -22,7 +22,11 @@ export interface RunningService {
  * Composition root: config → database (migrated here, the one start-up that migrates) → event
  * store → API. The only place that wires.
  */
-export const startService = async (config: Config, logger: Logger, clock: () => Date = () => new Date()): Promise<RunningService> => {
+export const startService = async (
+  config: Config,
+  logger: Logger,
+  clock: () => Date = () => new Date(),
+): Promise<RunningService> => {
   const secrets = { authSecret: authSecret(config), sealer: createSealer(reservePriceKey(config)) };
   const database = await openDatabase<Database>(config);
   let store: EventStore | undefined;

@@ -12,7 +12,12 @@ t.test('defaults give the embedded service', async (t) => {
 });
 
 t.test('values are parsed and empty ones count as unset', async (t) => {
-  const config = loadConfig({ PORT: '8080', LOG_LEVEL: 'debug', DATABASE_URL: 'postgres://u@h:5432/db', ESDB_CONNECTION_STRING: '' });
+  const config = loadConfig({
+    PORT: '8080',
+    LOG_LEVEL: 'debug',
+    DATABASE_URL: 'postgres://u@h:5432/db',
+    ESDB_CONNECTION_STRING: '',
+  });
   t.equal(config.PORT, 8080);
   t.equal(config.LOG_LEVEL, 'debug');
   t.equal(config.DATABASE_URL, 'postgres://u@h:5432/db');
@@ -25,5 +30,7 @@ t.test('bad values fail fast, naming each variable and its rule', async (t) => {
   t.throws(() => loadConfig({ PORT: '70000' }), { message: /PORT="70000"/ });
   t.throws(() => loadConfig({ DATABASE_URL: 'mysql://x' }), { message: /DATABASE_URL=.*postgres:\/\// });
   t.throws(() => loadConfig({ ESDB_CONNECTION_STRING: 'http://x' }), { message: /ESDB_CONNECTION_STRING/ });
-  t.throws(() => loadConfig({ LOG_LEVEL: 'loud', PORT: '-1' }), { message: /LOG_LEVEL[\s\S]*PORT|PORT[\s\S]*LOG_LEVEL/ });
+  t.throws(() => loadConfig({ LOG_LEVEL: 'loud', PORT: '-1' }), {
+    message: /LOG_LEVEL[\s\S]*PORT|PORT[\s\S]*LOG_LEVEL/,
+  });
 });

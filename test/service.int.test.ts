@@ -23,7 +23,11 @@ t.test('embedded default: runs on PGlite under DATA_DIR and a restart keeps the 
 
   const second = await startService(config, logger);
   const events = await second.store.readStream('parcel-p-1');
-  t.same(events.map((e) => e.id), [event.id], 'the event survived the restart');
+  t.same(
+    events.map((e) => e.id),
+    [event.id],
+    'the event survived the restart',
+  );
   await second.close();
 });
 
@@ -46,7 +50,12 @@ t.test('the process shuts down cleanly on SIGTERM', async (t) => {
   const run = runMain({ DATA_DIR: dir, PORT: '0' });
   const deadline = Date.now() + 30_000;
   while (!run.out().includes('service started') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-  const started = JSON.parse(run.out().split('\n').find((l) => l.includes('service started')) ?? '{}') as { url?: string };
+  const started = JSON.parse(
+    run
+      .out()
+      .split('\n')
+      .find((l) => l.includes('service started')) ?? '{}',
+  ) as { url?: string };
   t.match(started.url, /^http:\/\/127\.0\.0\.1:\d+$/);
   t.equal((await fetch(`${started.url}/health`)).status, 200);
   run.child.kill('SIGTERM');

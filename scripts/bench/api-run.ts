@@ -21,10 +21,15 @@ export interface RunFigures {
 const ROLES: readonly Role[] = ['GRANTOR_ADMIN', 'GOV_APPROVER', 'PATROL_POST', 'FIELD_INSPECTOR'];
 
 export const runClients = async (
-  baseUrl: string, secret: string, runId: string, clients: number, parcelsPerClient: number,
+  baseUrl: string,
+  secret: string,
+  runId: string,
+  clients: number,
+  parcelsPerClient: number,
 ): Promise<RunFigures> => {
   const tokens = new Map<string, string>();
-  for (const role of ROLES) tokens.set(role, await signToken({ sub: `bench-${role}`, name: role, role, jurisdiction: '3201' }, secret, '2h'));
+  for (const role of ROLES)
+    tokens.set(role, await signToken({ sub: `bench-${role}`, name: role, role, jurisdiction: '3201' }, secret, '2h'));
   const http = new ApiHttp(baseUrl);
   const latencies: number[] = [];
   let failures = 0;
@@ -39,14 +44,22 @@ export const runClients = async (
   const client = async (c: number): Promise<void> => {
     const decisionId = `BD-${runId}-${c}`;
     const landUserId = `BLU-${runId}-${c}`;
-    const user = await signToken({ sub: landUserId, name: landUserId, role: 'LAND_USER', jurisdiction: '3201' }, secret, '2h');
+    const user = await signToken(
+      { sub: landUserId, name: landUserId, role: 'LAND_USER', jurisdiction: '3201' },
+      secret,
+      '2h',
+    );
     const parcelIds = Array.from({ length: parcelsPerClient }, (_, k) => `BP-${runId}-${c}-${k}`);
     for (const [i, command] of decisionCommands(decisionId, parcelIds).entries()) {
       await send(command, tokens.get(command.role) as string, `${decisionId}:${i}`);
     }
     for (const parcelId of parcelIds) {
       for (const [i, command] of parcelCommands(parcelId, decisionId, landUserId).entries()) {
-        await send(command, command.role === 'LAND_USER' ? user : (tokens.get(command.role) as string), `${parcelId}:${i}`);
+        await send(
+          command,
+          command.role === 'LAND_USER' ? user : (tokens.get(command.role) as string),
+          `${parcelId}:${i}`,
+        );
       }
     }
   };

@@ -19,22 +19,40 @@ export const decisionCommands = (decisionId: string, parcelIds: readonly string[
     path: `/decisions/${decisionId}/hold-meeting`,
     role: 'GRANTOR_ADMIN',
     body: {
-      decisionId, jurisdiction: JURISDICTION, heldAt: '2025-02-10T09:30:00+08:00',
+      decisionId,
+      jurisdiction: JURISDICTION,
+      heldAt: '2025-02-10T09:30:00+08:00',
       participants: [
         { department: 'GOVERNMENT', person: '王市长', role: '主持' },
         { department: 'NATURAL_RESOURCES', person: '李局长', role: '汇报' },
         { department: 'DISCIPLINE_INSPECTION', person: '赵书记', role: '监督' },
       ],
-      agenda: { parcelIds, supplyPlanIds: [`SP-${decisionId}`] }, minutesNo: `宁政纪〔2025〕${decisionId}`,
+      agenda: { parcelIds, supplyPlanIds: [`SP-${decisionId}`] },
+      minutesNo: `宁政纪〔2025〕${decisionId}`,
     },
   },
   {
     path: `/decisions/${decisionId}/approve-supply-plan`,
     role: 'GOV_APPROVER',
     body: {
-      supplyPlanId: `SP-${decisionId}`, parcelIds, landUse: { code: '07', residentialSubclass: 3 }, supplyMethod: 'TENDER_AUCTION_LISTING',
-      farLowerBound: '1.2', farUpperBound: '2.5', villaProduct: false, usesCultivatedLand: false, maxUnitFloorAreaM2: '140',
-      netLand: { readyForDevelopment: true, compensationSettled: true, noLegalOrEconomicDispute: true, noOwnershipDispute: true, closedBoundary: true, conditionsClear: true, surfaceCleared: true },
+      supplyPlanId: `SP-${decisionId}`,
+      parcelIds,
+      landUse: { code: '07', residentialSubclass: 3 },
+      supplyMethod: 'TENDER_AUCTION_LISTING',
+      farLowerBound: '1.2',
+      farUpperBound: '2.5',
+      villaProduct: false,
+      usesCultivatedLand: false,
+      maxUnitFloorAreaM2: '140',
+      netLand: {
+        readyForDevelopment: true,
+        compensationSettled: true,
+        noLegalOrEconomicDispute: true,
+        noOwnershipDispute: true,
+        closedBoundary: true,
+        conditionsClear: true,
+        surfaceCleared: true,
+      },
       planningConditions: { documentNo: '宁规条〔2025〕1号', issuedBy: '南京市规划和自然资源局' },
       approver: { id: 'gov-3201', name: '王市长', office: '南京市人民政府' },
     },
@@ -42,21 +60,65 @@ export const decisionCommands = (decisionId: string, parcelIds: readonly string[
 ];
 
 export const parcelCommands = (parcelId: string, decisionId: string, landUserId: string): ApiCommand[] => {
-  const p = (command: string, role: Role, body: Record<string, unknown>): ApiCommand => ({ path: `/parcels/${parcelId}/${command}`, role, body });
-  const pay = (no: number, paidOn: string) => p('record-payment', 'GRANTOR_ADMIN', { paymentId: `${parcelId}-pay-${no}`, instalmentNo: no, amountFen: PRICE / 2, paidOn });
-  const info = (no: number, recordedOn: string) => p('record-payment-info', 'PATROL_POST', { paymentId: `${parcelId}-pay-${no}`, recordedOn, voucherRefs: [`PZ-${no}`] });
+  const p = (command: string, role: Role, body: Record<string, unknown>): ApiCommand => ({
+    path: `/parcels/${parcelId}/${command}`,
+    role,
+    body,
+  });
+  const pay = (no: number, paidOn: string) =>
+    p('record-payment', 'GRANTOR_ADMIN', {
+      paymentId: `${parcelId}-pay-${no}`,
+      instalmentNo: no,
+      amountFen: PRICE / 2,
+      paidOn,
+    });
+  const info = (no: number, recordedOn: string) =>
+    p('record-payment-info', 'PATROL_POST', {
+      paymentId: `${parcelId}-pay-${no}`,
+      recordedOn,
+      voucherRefs: [`PZ-${no}`],
+    });
   return [
-    p('confirm-deal', 'GRANTOR_ADMIN', { parcelId, jurisdiction: JURISDICTION, winnerId: landUserId, confirmedOn: '2025-03-03' }),
+    p('confirm-deal', 'GRANTOR_ADMIN', {
+      parcelId,
+      jurisdiction: JURISDICTION,
+      winnerId: landUserId,
+      confirmedOn: '2025-03-03',
+    }),
     p('sign-transfer-contract', 'GRANTOR_ADMIN', {
-      parcelId, jurisdiction: JURISDICTION, supervisionNo: `320113B${parcelId}`, documentNo: `HT-${parcelId}`, signedOn: '2025-03-05',
-      areaHa: '5.0000', landUse: { code: '07', residentialSubclass: 3 }, termYears: 70, priceFen: PRICE, depositFen: PRICE / 5,
-      instalments: [{ no: 1, dueDate: '2025-03-25', amountFen: PRICE / 2 }, { no: 2, dueDate: '2025-06-05', amountFen: PRICE / 2 }],
-      deliveryDate: '2025-04-15', agreedStart: '2025-09-15', agreedCompletion: '2027-09-15', farMin: '1.2', farMax: '2.5',
-      greenRatio: '0.30', buildingDensity: '0.25', totalInvestmentFen: PRICE * 2, decisionId, landUserId,
-      controllingShareholderIds: [], contractTemplateVersion: 'GF-2008-2601',
+      parcelId,
+      jurisdiction: JURISDICTION,
+      supervisionNo: `320113B${parcelId}`,
+      documentNo: `HT-${parcelId}`,
+      signedOn: '2025-03-05',
+      areaHa: '5.0000',
+      landUse: { code: '07', residentialSubclass: 3 },
+      termYears: 70,
+      priceFen: PRICE,
+      depositFen: PRICE / 5,
+      instalments: [
+        { no: 1, dueDate: '2025-03-25', amountFen: PRICE / 2 },
+        { no: 2, dueDate: '2025-06-05', amountFen: PRICE / 2 },
+      ],
+      deliveryDate: '2025-04-15',
+      agreedStart: '2025-09-15',
+      agreedCompletion: '2027-09-15',
+      farMin: '1.2',
+      farMax: '2.5',
+      greenRatio: '0.30',
+      buildingDensity: '0.25',
+      totalInvestmentFen: PRICE * 2,
+      decisionId,
+      landUserId,
+      controllingShareholderIds: [],
+      contractTemplateVersion: 'GF-2008-2601',
     }),
     p('extract-tracking-card', 'PATROL_POST', { extractedOn: '2025-03-10', trackingCardNo: `GZK-${parcelId}` }),
-    p('assign-patrol-task', 'PATROL_POST', { assignedOn: '2025-03-11', officeId: 'office-1', inspectorIds: ['inspector-1'] }),
+    p('assign-patrol-task', 'PATROL_POST', {
+      assignedOn: '2025-03-11',
+      officeId: 'office-1',
+      inspectorIds: ['inspector-1'],
+    }),
     p('file-supply-record', 'GRANTOR_ADMIN', { filedOn: '2025-03-12', filingRef: `BA-${parcelId}` }),
     pay(1, '2025-03-20'),
     info(1, '2025-03-24'),
@@ -65,9 +127,20 @@ export const parcelCommands = (parcelId: string, decisionId: string, landUserId:
     info(2, '2025-06-04'),
     p('issue-land-approval-certificate', 'GRANTOR_ADMIN', { certificateNo: `PZS-${parcelId}`, issuedOn: '2025-06-10' }),
     p('record-site-publicity', 'FIELD_INSPECTOR', { postedOn: '2025-06-20', photoRefs: ['IMG-1'] }),
-    p('declare-start', 'LAND_USER', { declarationNo: `DG-${parcelId}`, declaredOn: '2025-09-12', startedOn: '2025-09-10', constructionPermitNo: `SG-${parcelId}` }),
+    p('declare-start', 'LAND_USER', {
+      declarationNo: `DG-${parcelId}`,
+      declaredOn: '2025-09-12',
+      startedOn: '2025-09-10',
+      constructionPermitNo: `SG-${parcelId}`,
+    }),
     p('verify-start', 'FIELD_INSPECTOR', { verifiedOn: '2025-09-16', outcome: 'VERIFIED' }),
-    p('record-site-inspection', 'FIELD_INSPECTOR', { inspectionId: `XC-${parcelId}`, inspectedOn: '2025-09-18', kind: 'ACTUAL_START', inspectorId: 'inspector-1', findings: '已开工' }),
+    p('record-site-inspection', 'FIELD_INSPECTOR', {
+      inspectionId: `XC-${parcelId}`,
+      inspectedOn: '2025-09-18',
+      kind: 'ACTUAL_START',
+      inspectorId: 'inspector-1',
+      findings: '已开工',
+    }),
     p('upload-declaration', 'PATROL_POST', { kind: 'START', uploadedOn: '2025-09-20' }),
     p('hand-over-inspection-record', 'FIELD_INSPECTOR', { inspectionId: `XC-${parcelId}`, handedOverOn: '2025-09-22' }),
   ];

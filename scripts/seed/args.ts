@@ -24,8 +24,10 @@ export const parseSeedArgs = (argv: readonly string[]): SeedArgs => {
   const concurrency = Number(values.get('--concurrency') ?? '6');
   const seed = values.get('--seed') ?? '1';
   if (url === undefined || !/^https?:\/\//.test(url)) throw new Error(`--url must be http(s)://host:port\n${USAGE}`);
-  if (!Number.isInteger(parcels) || parcels < 1 || parcels > 100_000) throw new Error(`--parcels must be 1–100000\n${USAGE}`);
-  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 256) throw new Error(`--concurrency must be 1–256\n${USAGE}`);
+  if (!Number.isInteger(parcels) || parcels < 1 || parcels > 100_000)
+    throw new Error(`--parcels must be 1–100000\n${USAGE}`);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 256)
+    throw new Error(`--concurrency must be 1–256\n${USAGE}`);
   if (!/^[A-Za-z0-9]{1,16}$/.test(seed)) throw new Error(`--seed must be 1–16 letters or digits\n${USAGE}`);
   return { url: url.replace(/\/+$/, ''), parcels, seed, concurrency, tokenSecret: values.get('--token-secret') };
 };

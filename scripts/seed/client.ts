@@ -68,18 +68,31 @@ export class Client {
     if (response.ok) {
       const events = Array.isArray(json['events']) ? (json['events'] as Outcome['events']) : [];
       if (step.expectCode !== undefined) {
-        this.stats.unexpected(step, response.status, 'ACCEPTED', `expected ${step.expectCode} but the command was accepted`);
+        this.stats.unexpected(
+          step,
+          response.status,
+          'ACCEPTED',
+          `expected ${step.expectCode} but the command was accepted`,
+        );
         return { ok: true, status: response.status, code: null, events, replayed, asExpected: false };
       }
       this.stats.accepted(replayed, ms);
       return { ok: true, status: response.status, code: null, events, replayed, asExpected: true };
     }
     const code = typeof json['code'] === 'string' ? json['code'] : `HTTP_${response.status}`;
-    if (code === step.expectCode || (step.expectCode !== undefined && step.rerun === true && (response.status === 409 || response.status === 422))) {
+    if (
+      code === step.expectCode ||
+      (step.expectCode !== undefined && step.rerun === true && (response.status === 409 || response.status === 422))
+    ) {
       this.stats.expectedRejection(code, ms);
       return { ok: false, status: response.status, code, events: [], replayed, asExpected: true };
     }
-    this.stats.unexpected(step, response.status, code, typeof json['detail'] === 'string' ? json['detail'] : text.slice(0, 500));
+    this.stats.unexpected(
+      step,
+      response.status,
+      code,
+      typeof json['detail'] === 'string' ? json['detail'] : text.slice(0, 500),
+    );
     return { ok: false, status: response.status, code, events: [], replayed, asExpected: false };
   }
 
@@ -108,6 +121,9 @@ const parse = (text: string): Record<string, unknown> => {
 /** The id of the first event of a type in a command's answer (the evidence a credit entry cites). */
 export const eventIdOf = (outcome: Outcome, type: string): string => {
   const event = outcome.events.find((e) => e.type === type);
-  if (event === undefined) throw new ScenarioFailure(`expected a ${type} event, got ${outcome.events.map((e) => e.type).join(', ') || 'none'}`);
+  if (event === undefined)
+    throw new ScenarioFailure(
+      `expected a ${type} event, got ${outcome.events.map((e) => e.type).join(', ') || 'none'}`,
+    );
   return event.id;
 };

@@ -26,7 +26,14 @@ export interface Evidence {
 }
 
 /** Adds an entry on `on`; with `liftAfter`, the lift procedure follows that many days later. */
-export const creditEntry = (t: Timeline, on: IsoDate, name: string, trigger: Trigger, evidence: Evidence, liftAfter?: number): void => {
+export const creditEntry = (
+  t: Timeline,
+  on: IsoDate,
+  name: string,
+  trigger: Trigger,
+  evidence: Evidence,
+  liftAfter?: number,
+): void => {
   const { parcel, officials, user } = t.ctx;
   const ref = (r: Results) => ({
     parcelId: parcel.parcelId,
@@ -44,13 +51,21 @@ export const creditEntry = (t: Timeline, on: IsoDate, name: string, trigger: Tri
   const entryId = (r: Results) => creditEntryId(trigger, ref(r));
   const requestedOn = addDays(on, liftAfter);
   t.credit(requestedOn, `${name}-lift-request`, 'RequestCreditEntryLift', user, (r) => ({
-    entryId: entryId(r), rectification: trigger === 'C5' ? '已缴纳土地闲置费并动工建设' : trigger === 'C4' ? '已缴清全部土地价款及违约金' : '已按新的开竣工时间整改到位',
+    entryId: entryId(r),
+    rectification:
+      trigger === 'C5'
+        ? '已缴纳土地闲置费并动工建设'
+        : trigger === 'C4'
+          ? '已缴清全部土地价款及违约金'
+          : '已按新的开竣工时间整改到位',
   }));
   t.credit(addDays(requestedOn, 15), `${name}-verify`, 'VerifyRectification', officials.province, (r) => ({
-    entryId: entryId(r), documentNo: `省自然资核〔${requestedOn.slice(0, 4)}〕${parcel.n}号`,
+    entryId: entryId(r),
+    documentNo: `省自然资核〔${requestedOn.slice(0, 4)}〕${parcel.n}号`,
   }));
   t.credit(addDays(requestedOn, 30), `${name}-lift`, 'LiftCreditEntry', officials.ministry, (r) => ({
-    entryId: entryId(r), announcementRef: `中国土地市场网公告${requestedOn.slice(0, 4)}-${String(parcel.n).padStart(3, '0')}`,
+    entryId: entryId(r),
+    announcementRef: `中国土地市场网公告${requestedOn.slice(0, 4)}-${String(parcel.n).padStart(3, '0')}`,
   }));
 };
 

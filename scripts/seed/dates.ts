@@ -33,4 +33,5 @@ export const maxDate = (...dates: IsoDate[]): IsoDate => dates.reduce((a, b) => 
 export const at = (date: IsoDate, time: string): string => `${date}T${time}+08:00`;
 
 /** Today in Asia/Shanghai. */
-export const shanghaiToday = (now = new Date()): IsoDate => new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+export const shanghaiToday = (now = new Date()): IsoDate =>
+  new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);

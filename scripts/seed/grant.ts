@@ -6,7 +6,11 @@ import { addDays, maxDate, type IsoDate } from './dates.js';
 import { payments } from './payments.js';
 import type { Timeline } from './timeline.js';
 
-export interface Instalment { readonly no: number; readonly dueDate: IsoDate; readonly amountFen: number }
+export interface Instalment {
+  readonly no: number;
+  readonly dueDate: IsoDate;
+  readonly amountFen: number;
+}
 
 export interface Grant {
   readonly grantedOn: IsoDate;
@@ -34,7 +38,7 @@ export const grant = (t: Timeline): Grant => {
   const deliveryDate = addDays(grantedOn, rng.int(30, 60));
   const agreedStart = addDays(deliveryDate, rng.int(150, 175));
   const agreedCompletion = addDays(agreedStart, rng.int(730, 1000));
-  const totalInvestmentFen = parcel.priceFen * rng.int(15, 30) / 10;
+  const totalInvestmentFen = (parcel.priceFen * rng.int(15, 30)) / 10;
   const common = {
     parcelId: parcel.parcelId,
     jurisdiction: city.jurisdiction,
@@ -58,7 +62,10 @@ export const grant = (t: Timeline): Grant => {
   let instalments: Instalment[] = [];
   if (transfer) {
     t.parcel(batch.dealOn, 'confirm-deal', 'ConfirmDeal', officials.grantor, {
-      parcelId: parcel.parcelId, jurisdiction: city.jurisdiction, winnerId: parcel.landUser.id, confirmedOn: batch.dealOn,
+      parcelId: parcel.parcelId,
+      jurisdiction: city.jurisdiction,
+      winnerId: parcel.landUser.id,
+      confirmedOn: batch.dealOn,
     });
     const half = parcel.priceFen / 2;
     instalments = rng.chance(0.3)
@@ -91,8 +98,16 @@ export const grant = (t: Timeline): Grant => {
   const paid = transfer ? payments(t, grantedOn, instalments) : { paidInFullOn: grantedOn, terminatedOn: null };
   const deliveredOn = delivery(t, grantedOn, deliveryDate, transfer);
   return {
-    grantedOn, transfer, deliveryDate, deliveredOn, agreedStart, agreedCompletion, totalInvestmentFen,
-    paidInFullOn: paid.paidInFullOn, terminatedOn: paid.terminatedOn, inspectorIds,
+    grantedOn,
+    transfer,
+    deliveryDate,
+    deliveredOn,
+    agreedStart,
+    agreedCompletion,
+    totalInvestmentFen,
+    paidInFullOn: paid.paidInFullOn,
+    terminatedOn: paid.terminatedOn,
+    inspectorIds,
   };
 };
 
@@ -101,25 +116,40 @@ const records = (t: Timeline, grantedOn: IsoDate, inspectorIds: readonly string[
   const { rng, officials, batch, parcel } = t.ctx;
   const extractedOn = addDays(grantedOn, rng.chance(0.1) ? rng.int(16, 25) : rng.int(1, 9));
   t.parcel(extractedOn, 'tracking-card', 'ExtractTrackingCard', officials.patrol, {
-    extractedOn, trackingCardNo: `GZK-${batch.city.code}-${parcel.n}-${parcel.parcelId.slice(-4)}`,
+    extractedOn,
+    trackingCardNo: `GZK-${batch.city.code}-${parcel.n}-${parcel.parcelId.slice(-4)}`,
   });
   const assignedOn = addDays(extractedOn, rng.int(0, 2));
   t.parcel(assignedOn, 'patrol-task', 'AssignPatrolTask', officials.patrol, {
-    assignedOn, officeId: `office-${batch.city.code}-${rng.int(1, 9)}`, inspectorIds,
+    assignedOn,
+    officeId: `office-${batch.city.code}-${rng.int(1, 9)}`,
+    inspectorIds,
   });
   const filedOn = addDays(grantedOn, rng.chance(0.05) ? rng.int(12, 20) : rng.int(2, 9));
-  t.parcel(filedOn, 'supply-record', 'FileSupplyRecord', officials.grantor, { filedOn, filingRef: `BA-${parcel.parcelId}` });
+  t.parcel(filedOn, 'supply-record', 'FileSupplyRecord', officials.grantor, {
+    filedOn,
+    filingRef: `BA-${parcel.parcelId}`,
+  });
 };
 
 /** T09: delivered on the contract date or early; some late, a few after the grantee's demand. */
 const delivery = (t: Timeline, grantedOn: IsoDate, deliveryDate: IsoDate, transfer: boolean): IsoDate => {
   const { rng, officials, user, parcel } = t.ctx;
   const late = rng.chance(0.25) ? rng.int(5, 45) : 0;
-  const deliveredOn = maxDate(grantedOn, late > 0 ? addDays(deliveryDate, late) : addDays(deliveryDate, -rng.int(0, 5)));
+  const deliveredOn = maxDate(
+    grantedOn,
+    late > 0 ? addDays(deliveryDate, late) : addDays(deliveryDate, -rng.int(0, 5)),
+  );
   if (transfer && late > 12 && rng.chance(0.6)) {
     const servedOn = addDays(deliveryDate, rng.int(3, 9));
-    t.parcel(servedOn, 'delivery-demand', 'ServeDeliveryDemand', user, { demandId: `JDCG-${parcel.parcelId}-1`, servedOn });
+    t.parcel(servedOn, 'delivery-demand', 'ServeDeliveryDemand', user, {
+      demandId: `JDCG-${parcel.parcelId}-1`,
+      servedOn,
+    });
   }
-  t.parcel(deliveredOn, 'delivery', 'ConfirmLandDelivery', officials.grantor, { deliveredOn, confirmationNo: `JD-${parcel.parcelId}` });
+  t.parcel(deliveredOn, 'delivery', 'ConfirmLandDelivery', officials.grantor, {
+    deliveredOn,
+    confirmationNo: `JD-${parcel.parcelId}`,
+  });
   return deliveredOn;
 };

@@ -22,23 +22,42 @@ export interface IdleOutcome {
 const CHANNELS = ['门户网站', '中国土地市场网'];
 
 /** Suspicion, notice and (mostly) materials; returns the date the investigation has reached. */
-const investigate = (t: Timeline, caseId: string, suspectedOn: IsoDate, type: 'A' | 'B', typeB: Record<string, unknown> | null, materials: boolean): IsoDate => {
+const investigate = (
+  t: Timeline,
+  caseId: string,
+  suspectedOn: IsoDate,
+  type: 'A' | 'B',
+  typeB: Record<string, unknown> | null,
+  materials: boolean,
+): IsoDate => {
   const { rng, officials, user, parcel } = t.ctx;
   t.parcel(suspectedOn, 'idle-open', 'OpenIdleCase', rng.chance(0.5) ? officials.enforcement : officials.patrol, {
-    caseId, type, suspectedOn, ...(typeB === null ? {} : { typeB }),
+    caseId,
+    type,
+    suspectedOn,
+    ...(typeB === null ? {} : { typeB }),
   });
   const servedOn = addDays(suspectedOn, rng.int(5, 25));
-  t.parcel(servedOn, 'idle-notice', 'ServeIdleInvestigationNotice', officials.enforcement, { noticeNo: `XZDC-${parcel.parcelId}`, servedOn });
+  t.parcel(servedOn, 'idle-notice', 'ServeIdleInvestigationNotice', officials.enforcement, {
+    noticeNo: `XZDC-${parcel.parcelId}`,
+    servedOn,
+  });
   if (!materials) return addDays(servedOn, rng.int(45, 60));
   const submittedOn = addDays(servedOn, rng.int(5, 25));
-  t.parcel(submittedOn, 'idle-materials', 'SubmitIdleMaterials', user, { submittedOn, summary: '说明未动工原因并提交相关证明材料' });
+  t.parcel(submittedOn, 'idle-materials', 'SubmitIdleMaterials', user, {
+    submittedOn,
+    summary: '说明未动工原因并提交相关证明材料',
+  });
   return submittedOn;
 };
 
 const confirm = (t: Timeline, caseId: string, from: IsoDate): IsoDate => {
   const { rng, officials, parcel } = t.ctx;
   const confirmedOn = addDays(from, rng.int(10, 25));
-  t.parcel(confirmedOn, 'idle-confirm', 'ConfirmIdleLand', officials.enforcement, { confirmedOn, confirmationNo: `XZRD-${parcel.parcelId}` });
+  t.parcel(confirmedOn, 'idle-confirm', 'ConfirmIdleLand', officials.enforcement, {
+    confirmedOn,
+    confirmationNo: `XZRD-${parcel.parcelId}`,
+  });
   const publishedOn = addDays(confirmedOn, rng.int(1, 7));
   t.parcel(publishedOn, 'idle-publish', 'PublishIdleLand', officials.enforcement, { publishedOn, channels: CHANNELS });
   return confirmedOn;
@@ -49,10 +68,15 @@ const fee = (t: Timeline, confirmedOn: IsoDate): IsoDate => {
   const { rng, officials, parcel, batch } = t.ctx;
   const servedOn = addDays(confirmedOn, rng.int(10, 30));
   t.parcel(servedOn, 'idle-fee-decision', 'IssueIdleFeeDecision', officials.grantor, {
-    decisionNo: `XZF-${parcel.parcelId}`, servedOn, governmentApprovalRef: `${batch.city.short}政批〔${servedOn.slice(0, 4)}〕${parcel.n}号`,
+    decisionNo: `XZF-${parcel.parcelId}`,
+    servedOn,
+    governmentApprovalRef: `${batch.city.short}政批〔${servedOn.slice(0, 4)}〕${parcel.n}号`,
   });
   const paidOn = addDays(servedOn, rng.chance(0.15) ? rng.int(35, 50) : rng.int(5, 28));
-  t.parcel(paidOn, 'idle-fee-paid', 'RecordIdleFeePayment', officials.enforcement, { paidOn, amountFen: parcel.priceFen / 5 });
+  t.parcel(paidOn, 'idle-fee-paid', 'RecordIdleFeePayment', officials.enforcement, {
+    paidOn,
+    amountFen: parcel.priceFen / 5,
+  });
   return paidOn;
 };
 
@@ -62,27 +86,46 @@ const close = (t: Timeline, caseId: string, from: IsoDate, reason: string, publi
   t.parcel(closedOn, 'idle-close', 'CloseIdleCase', officials.enforcement, { closedOn, reason });
   if (published) {
     const withdrawnOn = addDays(closedOn, rng.int(1, 10));
-    t.parcel(withdrawnOn, 'idle-withdraw', 'WithdrawIdleLandPublication', officials.enforcement, { caseId, withdrawnOn });
+    t.parcel(withdrawnOn, 'idle-withdraw', 'WithdrawIdleLandPublication', officials.enforcement, {
+      caseId,
+      withdrawnOn,
+    });
   }
   return closedOn;
 };
 
 const confirmedEntry = (t: Timeline, caseId: string, confirmedOn: IsoDate, liftAfter?: number): void =>
-  creditEntry(t, addDays(confirmedOn, t.ctx.rng.int(5, 15)), 'credit-idle', 'C5', { step: 'idle-confirm', eventType: 'IdleLandConfirmed', caseId }, liftAfter);
+  creditEntry(
+    t,
+    addDays(confirmedOn, t.ctx.rng.int(5, 15)),
+    'credit-idle',
+    'C5',
+    { step: 'idle-confirm', eventType: 'IdleLandConfirmed', caseId },
+    liftAfter,
+  );
 
 /** Type A: not started a year after the agreed start. */
 export const idleTypeA = (t: Timeline, schedule: Schedule, variant: IdleVariant): IdleOutcome => {
   const { rng, officials, parcel, batch } = t.ctx;
   const caseId = `XZ-${parcel.parcelId}`;
   const suspectedOn = addDays(addYears(schedule.agreedStart, 1), rng.int(3, 40));
-  const reached = investigate(t, caseId, suspectedOn, 'A', null, variant === 'gov' || variant === 'temporary' || rng.chance(0.7));
+  const reached = investigate(
+    t,
+    caseId,
+    suspectedOn,
+    'A',
+    null,
+    variant === 'gov' || variant === 'temporary' || rng.chance(0.7),
+  );
   if (variant === 'gov' || variant === 'temporary') {
     const acceptedOn = addDays(reached, rng.int(10, 30));
     const temporary = variant === 'temporary';
     const newStart = addDays(acceptedOn, rng.int(90, 300));
     t.parcel(acceptedOn, 'idle-gov-cause', 'AcceptGovernmentCause', officials.grantor, {
       acceptedOn,
-      cause: temporary ? 'PLAN_REVISION' : rng.pick(['LATE_DELIVERY', 'PLAN_REVISION', 'MILITARY_OR_HERITAGE', 'PETITIONS']),
+      cause: temporary
+        ? 'PLAN_REVISION'
+        : rng.pick(['LATE_DELIVERY', 'PLAN_REVISION', 'MILITARY_OR_HERITAGE', 'PETITIONS']),
       disposal: temporary ? 'TEMPORARY_USE' : 'EXTEND_START',
       agreementRef: `${batch.city.short}补协〔${acceptedOn.slice(0, 4)}〕${parcel.n}号`,
       ...(temporary ? { temporaryUseStartedOn: addDays(acceptedOn, 10) } : { newAgreedStart: newStart }),
@@ -94,7 +137,11 @@ export const idleTypeA = (t: Timeline, schedule: Schedule, variant: IdleVariant)
       return { schedule: null, notBefore: null, endOn: null };
     }
     const shift = Math.round((Date.parse(newStart) - Date.parse(schedule.agreedStart)) / 86_400_000);
-    return { schedule: { agreedStart: newStart, agreedCompletion: addDays(schedule.agreedCompletion, shift) }, notBefore: closedOn, endOn: null };
+    return {
+      schedule: { agreedStart: newStart, agreedCompletion: addDays(schedule.agreedCompletion, shift) },
+      notBefore: closedOn,
+      endOn: null,
+    };
   }
   const confirmedOn = confirm(t, caseId, reached);
   if (variant === 'fee') {
@@ -107,10 +154,15 @@ export const idleTypeA = (t: Timeline, schedule: Schedule, variant: IdleVariant)
   const feePaidOn = rng.chance(0.5) ? fee(t, confirmedOn) : confirmedOn;
   const servedOn = maxDate(addDays(addYears(schedule.agreedStart, 2), rng.int(3, 30)), addDays(feePaidOn, 10));
   t.parcel(servedOn, 'recovery-decision', 'IssueRecoveryDecision', officials.grantor, {
-    decisionNo: `SH-${parcel.parcelId}`, servedOn, approvalRef: `${batch.city.short}政批〔${servedOn.slice(0, 4)}〕收${parcel.n}号`,
+    decisionNo: `SH-${parcel.parcelId}`,
+    servedOn,
+    approvalRef: `${batch.city.short}政批〔${servedOn.slice(0, 4)}〕收${parcel.n}号`,
   });
   const deregisteredOn = addDays(servedOn, rng.int(5, 28));
-  t.parcel(deregisteredOn, 'deregister', 'DeregisterRight', officials.grantor, { deregisteredOn, method: rng.pick(['VOLUNTARY', 'VOLUNTARY', 'PUBLIC_CANCELLATION']) });
+  t.parcel(deregisteredOn, 'deregister', 'DeregisterRight', officials.grantor, {
+    deregisteredOn,
+    method: rng.pick(['VOLUNTARY', 'VOLUNTARY', 'PUBLIC_CANCELLATION']),
+  });
   const withdrawnOn = addDays(deregisteredOn, rng.int(1, 7));
   t.parcel(withdrawnOn, 'idle-withdraw', 'WithdrawIdleLandPublication', officials.enforcement, { caseId, withdrawnOn });
   return { schedule: null, notBefore: null, endOn: deregisteredOn };
@@ -131,7 +183,10 @@ export const idleTypeB = (t: Timeline, started: Milestone, areaHa: string, total
   if (rng.chance(0.5)) {
     const acceptedOn = addDays(reached, rng.int(10, 30));
     t.parcel(acceptedOn, 'idle-gov-cause', 'AcceptGovernmentCause', officials.grantor, {
-      acceptedOn, cause: 'NEW_NATIONAL_POLICY', disposal: 'OTHER', agreementRef: `补协-${parcel.parcelId}`,
+      acceptedOn,
+      cause: 'NEW_NATIONAL_POLICY',
+      disposal: 'OTHER',
+      agreementRef: `补协-${parcel.parcelId}`,
     });
     close(t, caseId, acceptedOn, '国家政策调整导致停工，已协商处置', false);
     return;

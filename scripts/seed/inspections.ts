@@ -36,13 +36,24 @@ export const inspections = (t: Timeline, plan: InspectionPlan): void => {
     k++;
     const inspectionId = `XC-${parcel.parcelId}-${k}`;
     t.parcel(inspectedOn, `inspect-${k}`, 'RecordSiteInspection', officials.inspector, {
-      inspectionId, inspectedOn, kind, inspectorId: rng.pick(plan.inspectorIds), findings,
+      inspectionId,
+      inspectedOn,
+      kind,
+      inspectorId: rng.pick(plan.inspectorIds),
+      findings,
       photoRefs: [`IMG-${inspectionId}-A`, `IMG-${inspectionId}-B`],
     });
-    t.parcel(handedOverOn, `hand-over-${k}`, 'HandOverInspectionRecord', officials.inspector, { inspectionId, handedOverOn });
+    t.parcel(handedOverOn, `hand-over-${k}`, 'HandOverInspectionRecord', officials.inspector, {
+      inspectionId,
+      handedOverOn,
+    });
   };
   const { schedule, started, completed } = plan;
-  inspect('AGREED_START', addDays(schedule.agreedStart, rng.int(0, 7)), started && started.actualOn <= schedule.agreedStart ? '已按期开工' : '约定开工日现场核查：未动工');
+  inspect(
+    'AGREED_START',
+    addDays(schedule.agreedStart, rng.int(0, 7)),
+    started && started.actualOn <= schedule.agreedStart ? '已按期开工' : '约定开工日现场核查：未动工',
+  );
   if (started !== null) inspect('ACTUAL_START', addDays(started.verifiedOn, rng.int(1, 10)));
   const from = started?.actualOn ?? schedule.agreedStart;
   const until = completed?.actualOn ?? null;

@@ -8,7 +8,11 @@ import { addDays, maxDate, type IsoDate } from './dates.js';
 import type { Instalment } from './grant.js';
 import type { Timeline } from './timeline.js';
 
-export const payments = (t: Timeline, grantedOn: IsoDate, instalments: readonly Instalment[]): { paidInFullOn: IsoDate | null; terminatedOn: IsoDate | null } => {
+export const payments = (
+  t: Timeline,
+  grantedOn: IsoDate,
+  instalments: readonly Instalment[],
+): { paidInFullOn: IsoDate | null; terminatedOn: IsoDate | null } => {
   const { rng, officials, parcel, batch } = t.ctx;
   const terminate = instalments.length === 2 && rng.chance(0.04);
   let paidInFullOn: IsoDate = grantedOn;
@@ -16,25 +20,45 @@ export const payments = (t: Timeline, grantedOn: IsoDate, instalments: readonly 
     const { no, dueDate, amountFen } = instalment;
     if (terminate && no === 2) {
       const servedOn = addDays(dueDate, rng.int(5, 15));
-      t.parcel(servedOn, `demand-${no}`, 'ServePaymentDemand', officials.patrol, { demandId: `CJ-${parcel.parcelId}-${no}`, instalmentNo: no, servedOn });
+      t.parcel(servedOn, `demand-${no}`, 'ServePaymentDemand', officials.patrol, {
+        demandId: `CJ-${parcel.parcelId}-${no}`,
+        instalmentNo: no,
+        servedOn,
+      });
       const terminatedOn = addDays(dueDate, rng.int(65, 90));
       t.parcel(terminatedOn, 'terminate', 'TerminateContract', officials.grantor, {
         instalmentNo: no,
         terminatedOn,
-        ...(batch.city.jiangsu ? { governmentApprovalRef: `${batch.city.short}政复〔${terminatedOn.slice(0, 4)}〕${parcel.n}号` } : {}),
+        ...(batch.city.jiangsu
+          ? { governmentApprovalRef: `${batch.city.short}政复〔${terminatedOn.slice(0, 4)}〕${parcel.n}号` }
+          : {}),
         reason: '受让人逾期60日以上未缴纳土地出让价款，经催交仍未缴纳',
       });
-      creditEntry(t, addDays(terminatedOn, 5), 'credit-terminated', 'C4', { step: 'terminate', eventType: 'ContractTerminated' });
+      creditEntry(t, addDays(terminatedOn, 5), 'credit-terminated', 'C4', {
+        step: 'terminate',
+        eventType: 'ContractTerminated',
+      });
       return { paidInFullOn: null, terminatedOn };
     }
-    const mode = rng.weighted([['ontime', 75], ['late', 20], ['split', 5]] as const);
+    const mode = rng.weighted([
+      ['ontime', 75],
+      ['late', 20],
+      ['split', 5],
+    ] as const);
     const payer = rng.chance(0.5) ? officials.grantor : officials.patrol;
     const pay = (k: number, paidOn: IsoDate, fen: number): void => {
       const paymentId = `PAY-${parcel.parcelId}-${no}-${k}`;
-      t.parcel(paidOn, `pay-${no}-${k}`, 'RecordPayment', payer, { paymentId, instalmentNo: no, amountFen: fen, paidOn });
+      t.parcel(paidOn, `pay-${no}-${k}`, 'RecordPayment', payer, {
+        paymentId,
+        instalmentNo: no,
+        amountFen: fen,
+        paidOn,
+      });
       const recordedOn = addDays(paidOn, rng.chance(0.1) ? rng.int(20, 30) : rng.int(1, 8));
       t.parcel(recordedOn, `pay-info-${no}-${k}`, 'RecordPaymentInfo', officials.patrol, {
-        paymentId, recordedOn, voucherRefs: [`PZ-${paymentId}`],
+        paymentId,
+        recordedOn,
+        voucherRefs: [`PZ-${paymentId}`],
       });
     };
     if (mode === 'late') {
@@ -42,11 +66,22 @@ export const payments = (t: Timeline, grantedOn: IsoDate, instalments: readonly 
       const paidOn = addDays(dueDate, daysLate);
       if (daysLate > 20) {
         const servedOn = addDays(dueDate, rng.int(8, 15));
-        t.parcel(servedOn, `demand-${no}`, 'ServePaymentDemand', officials.patrol, { demandId: `CJ-${parcel.parcelId}-${no}`, instalmentNo: no, servedOn });
+        t.parcel(servedOn, `demand-${no}`, 'ServePaymentDemand', officials.patrol, {
+          demandId: `CJ-${parcel.parcelId}-${no}`,
+          instalmentNo: no,
+          servedOn,
+        });
       }
       pay(1, paidOn, amountFen);
       if (daysLate > 30) {
-        creditEntry(t, addDays(paidOn, rng.int(3, 10)), `credit-late-pay-${no}`, 'C4', { step: `pay-${no}-1`, eventType: 'LatePaymentDamagesAssessed' }, rng.chance(0.5) ? rng.int(20, 60) : undefined);
+        creditEntry(
+          t,
+          addDays(paidOn, rng.int(3, 10)),
+          `credit-late-pay-${no}`,
+          'C4',
+          { step: `pay-${no}-1`, eventType: 'LatePaymentDamagesAssessed' },
+          rng.chance(0.5) ? rng.int(20, 60) : undefined,
+        );
       }
       paidInFullOn = maxDate(paidInFullOn, paidOn);
     } else if (mode === 'split') {

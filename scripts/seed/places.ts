@@ -16,7 +16,12 @@ export interface City {
 }
 
 const js = (code: string, name: string, short: string): City => ({
-  jurisdiction: `CN-JS-${code}`, code, province: '32', name, short, jiangsu: true,
+  jurisdiction: `CN-JS-${code}`,
+  code,
+  province: '32',
+  name,
+  short,
+  jiangsu: true,
 });
 
 export const CITIES: readonly (readonly [City, number])[] = [
@@ -33,7 +38,8 @@ export const CITIES: readonly (readonly [City, number])[] = [
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '朱', '马', '胡', '郭'];
 const GIVEN = ['建国', '立新', '海燕', '志强', '文静', '晓明', '国华', '丽娟', '永刚', '春梅', '宏伟', '秀英'];
 
-export const personName = (i: number): string => `${SURNAMES[i % SURNAMES.length]}${GIVEN[Math.floor(i / SURNAMES.length) % GIVEN.length]}`;
+export const personName = (i: number): string =>
+  `${SURNAMES[i % SURNAMES.length]}${GIVEN[Math.floor(i / SURNAMES.length) % GIVEN.length]}`;
 
 const FIRMS = ['置业', '房地产开发', '实业', '城市建设', '科技产业园', '智能制造', '商业管理', '新材料'];
 

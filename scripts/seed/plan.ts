@@ -8,7 +8,10 @@ import { CITIES, firmName, type City } from './places.js';
 import { rngFor } from './prng.js';
 
 export type GrantKind = 'TRANSFER' | 'ALLOCATION';
-export interface LandUse { readonly code: '05' | '06' | '07' | '08' | '10'; readonly residentialSubclass: number | null }
+export interface LandUse {
+  readonly code: '05' | '06' | '07' | '08' | '10';
+  readonly residentialSubclass: number | null;
+}
 
 export interface LandUser {
   readonly id: string;
@@ -44,13 +47,64 @@ export interface Batch {
 const FIRST_DEAL: IsoDate = '2023-01-09';
 const LAST_DEAL: IsoDate = '2026-08-31';
 
-const USES: readonly (readonly [{ kind: GrantKind; use: LandUse; far: [string, string]; perHaYuan: [number, number] }, number])[] = [
-  [{ kind: 'TRANSFER', use: { code: '07', residentialSubclass: 3 }, far: ['1.2', '2.5'], perHaYuan: [8_000_000, 40_000_000] }, 30],
-  [{ kind: 'TRANSFER', use: { code: '07', residentialSubclass: 2 }, far: ['1.5', '2.8'], perHaYuan: [6_000_000, 25_000_000] }, 12],
-  [{ kind: 'TRANSFER', use: { code: '05', residentialSubclass: null }, far: ['2.0', '4.5'], perHaYuan: [5_000_000, 30_000_000] }, 15],
-  [{ kind: 'TRANSFER', use: { code: '06', residentialSubclass: null }, far: ['1.0', '2.0'], perHaYuan: [800_000, 2_500_000] }, 25],
-  [{ kind: 'ALLOCATION', use: { code: '08', residentialSubclass: null }, far: ['0.8', '1.6'], perHaYuan: [300_000, 1_200_000] }, 12],
-  [{ kind: 'ALLOCATION', use: { code: '10', residentialSubclass: null }, far: ['0.1', '0.5'], perHaYuan: [100_000, 500_000] }, 6],
+const USES: readonly (readonly [
+  { kind: GrantKind; use: LandUse; far: [string, string]; perHaYuan: [number, number] },
+  number,
+])[] = [
+  [
+    {
+      kind: 'TRANSFER',
+      use: { code: '07', residentialSubclass: 3 },
+      far: ['1.2', '2.5'],
+      perHaYuan: [8_000_000, 40_000_000],
+    },
+    30,
+  ],
+  [
+    {
+      kind: 'TRANSFER',
+      use: { code: '07', residentialSubclass: 2 },
+      far: ['1.5', '2.8'],
+      perHaYuan: [6_000_000, 25_000_000],
+    },
+    12,
+  ],
+  [
+    {
+      kind: 'TRANSFER',
+      use: { code: '05', residentialSubclass: null },
+      far: ['2.0', '4.5'],
+      perHaYuan: [5_000_000, 30_000_000],
+    },
+    15,
+  ],
+  [
+    {
+      kind: 'TRANSFER',
+      use: { code: '06', residentialSubclass: null },
+      far: ['1.0', '2.0'],
+      perHaYuan: [800_000, 2_500_000],
+    },
+    25,
+  ],
+  [
+    {
+      kind: 'ALLOCATION',
+      use: { code: '08', residentialSubclass: null },
+      far: ['0.8', '1.6'],
+      perHaYuan: [300_000, 1_200_000],
+    },
+    12,
+  ],
+  [
+    {
+      kind: 'ALLOCATION',
+      use: { code: '10', residentialSubclass: null },
+      far: ['0.1', '0.5'],
+      perHaYuan: [100_000, 500_000],
+    },
+    6,
+  ],
 ];
 
 /** Ids carry the seed, so different seeds never collide in one database. */
@@ -66,7 +120,15 @@ export const makeBatches = (seed: string, parcels: number): Batch[] => {
     const index = batches.length;
     const city = rng.weighted(CITIES);
     const use = rng.weighted(USES);
-    const size = Math.min(parcels - n, rng.weighted([[1, 3], [2, 4], [3, 3], [4, 2]] as const));
+    const size = Math.min(
+      parcels - n,
+      rng.weighted([
+        [1, 3],
+        [2, 4],
+        [3, 3],
+        [4, 2],
+      ] as const),
+    );
     const dealOn = addDays(FIRST_DEAL, rng.int(0, span));
     const meetingOn = addDays(dealOn, -rng.int(25, 60));
     const year = dealOn.slice(0, 4);
@@ -75,7 +137,7 @@ export const makeBatches = (seed: string, parcels: number): Batch[] => {
       const pr = rngFor(`${seed}:parcel:${n}`);
       const area = pr.int(8_000, 120_000); // 0.8000 – 12.0000 ha
       const perHa = pr.int(use.perHaYuan[0], use.perHaYuan[1]);
-      const priceYuan = Math.max(1_000_000, Math.round((area / 10_000) * perHa / 10_000) * 10_000);
+      const priceYuan = Math.max(1_000_000, Math.round(((area / 10_000) * perHa) / 10_000) * 10_000);
       // A developer pool per city: some land users hold several parcels (and one credit archive).
       const dev = pr.int(0, Math.max(2, Math.floor(parcels / 6)));
       const shareholders = pr.int(0, 2);
@@ -85,7 +147,10 @@ export const makeBatches = (seed: string, parcels: number): Batch[] => {
         landUser: {
           id: `LU-${city.code}-${tag}-${String(dev).padStart(3, '0')}`,
           name: firmName(city, dev),
-          shareholderIds: Array.from({ length: shareholders }, (_, k) => `LU-${city.code}-${tag}-${String(dev).padStart(3, '0')}-H${k + 1}`),
+          shareholderIds: Array.from(
+            { length: shareholders },
+            (_, k) => `LU-${city.code}-${tag}-${String(dev).padStart(3, '0')}-H${k + 1}`,
+          ),
         },
         areaHa: (area / 10_000).toFixed(4),
         priceFen: priceYuan * 100,

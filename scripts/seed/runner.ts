@@ -27,7 +27,11 @@ export const runScope = async (client: Client, keyPrefix: string, items: readonl
         return { sent, completed: false };
       }
       const outcome = await client.send({
-        path: item.path, actor: item.actor, body, key: `${keyPrefix}:${item.name}`, rerun,
+        path: item.path,
+        actor: item.actor,
+        body,
+        key: `${keyPrefix}:${item.name}`,
+        rerun,
         ...(item.expectCode === undefined ? {} : { expectCode: item.expectCode }),
       });
       sent++;

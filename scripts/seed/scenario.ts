@@ -21,7 +21,14 @@ const choosePath = (t: Timeline, agreedStart: IsoDate): Path => {
   const canIdle = addDays(addYears(agreedStart, 1), 90) <= HORIZON;
   const canRecover = addDays(addYears(agreedStart, 2), 60) <= HORIZON;
   const canHalt = addDays(addYears(agreedStart, 1), 200) <= HORIZON;
-  const path = rng.weighted<Path>([['build', 84], ['fee', 5], ['gov', 3], ['temporary', 1], ['recovery', 3], ['typeB', 4]]);
+  const path = rng.weighted<Path>([
+    ['build', 84],
+    ['fee', 5],
+    ['gov', 3],
+    ['temporary', 1],
+    ['recovery', 3],
+    ['typeB', 4],
+  ]);
   if (path === 'recovery' && !canRecover) return canIdle ? 'fee' : 'build';
   if (path === 'typeB') return canHalt ? 'typeB' : 'build';
   return path === 'build' || canIdle ? path : 'build';
@@ -29,7 +36,10 @@ const choosePath = (t: Timeline, agreedStart: IsoDate): Path => {
 
 export const parcelScenario = (seed: string, batch: Batch, parcel: ParcelSeed): Timeline => {
   const t = new Timeline({
-    batch, parcel, officials: cityActors(batch.city), user: landUserActor(parcel.landUser.id, parcel.landUser.name, batch.city),
+    batch,
+    parcel,
+    officials: cityActors(batch.city),
+    user: landUserActor(parcel.landUser.id, parcel.landUser.name, batch.city),
     rng: rngFor(`${seed}:life:${parcel.n}`),
   });
   const g = grant(t);

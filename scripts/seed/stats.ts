@@ -38,7 +38,14 @@ export class Stats {
   unexpected(step: Step, status: number, code: string, detail: string): void {
     this.sent++;
     this.rejectedByCode.set(code, (this.rejectedByCode.get(code) ?? 0) + 1);
-    this.failures.push({ path: step.path, status, code, detail, body: step.body, actor: `${step.actor.role}@${step.actor.jurisdiction}` });
+    this.failures.push({
+      path: step.path,
+      status,
+      code,
+      detail,
+      body: step.body,
+      actor: `${step.actor.role}@${step.actor.jurisdiction}`,
+    });
   }
 
   get elapsedS(): number {
@@ -46,7 +53,11 @@ export class Stats {
   }
 
   summary(parcels: number, decisions: number): string {
-    const counts = (m: Map<string, number>) => [...m.entries()].sort().map(([c, n]) => `${c}:${n}`).join(',') || 'none';
+    const counts = (m: Map<string, number>) =>
+      [...m.entries()]
+        .sort()
+        .map(([c, n]) => `${c}:${n}`)
+        .join(',') || 'none';
     const s = this.elapsedS;
     return [
       `parcels=${parcels}`,

@@ -37,12 +37,25 @@ export class Timeline {
 
   /** A parcel command. */
   parcel(on: IsoDate, name: string, command: string, actor: ActorSpec, body: Item['body'], expectCode?: string): void {
-    this.push({ on, name, path: `/parcels/${this.ctx.parcel.parcelId}/${kebabCase(command)}`, actor, body, ...(expectCode ? { expectCode } : {}) });
+    this.push({
+      on,
+      name,
+      path: `/parcels/${this.ctx.parcel.parcelId}/${kebabCase(command)}`,
+      actor,
+      body,
+      ...(expectCode ? { expectCode } : {}),
+    });
   }
 
   /** A credit-archive command on the parcel's land user. */
   credit(on: IsoDate, name: string, command: string, actor: ActorSpec, body: Item['body']): void {
-    this.push({ on, name, path: `/land-users/${this.ctx.parcel.landUser.id}/credit/${kebabCase(command)}`, actor, body });
+    this.push({
+      on,
+      name,
+      path: `/land-users/${this.ctx.parcel.landUser.id}/credit/${kebabCase(command)}`,
+      actor,
+      body,
+    });
   }
 
   private push(item: Item): void {
@@ -52,6 +65,9 @@ export class Timeline {
 
   /** Date order; same date keeps the order the builders added them in. */
   sorted(): Item[] {
-    return this.items.map((item, seq) => ({ item, seq })).sort((a, b) => (a.item.on < b.item.on ? -1 : a.item.on > b.item.on ? 1 : a.seq - b.seq)).map((x) => x.item);
+    return this.items
+      .map((item, seq) => ({ item, seq }))
+      .sort((a, b) => (a.item.on < b.item.on ? -1 : a.item.on > b.item.on ? 1 : a.seq - b.seq))
+      .map((x) => x.item);
   }
 }

@@ -34,8 +34,15 @@ export interface AppDependencies {
  * app.inject. The domain's zod schemas validate requests and generate the OpenAPI document
  * at /docs/json (Swagger UI at /docs).
  */
-export const buildApp = async ({ logger, readiness, commands, bodyLimit = 262_144 }: AppDependencies): Promise<FastifyInstance> => {
+export const buildApp = async ({
+  logger,
+  readiness,
+  commands,
+  bodyLimit = 262_144,
+}: AppDependencies): Promise<FastifyInstance> => {
   const app = Fastify({
+    // Typed as fastify's logger so the instance is the plain FastifyInstance the route factories take.
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion
     loggerInstance: logger as FastifyBaseLogger,
     genReqId: (request) => {
       const given = request.headers['x-request-id'];
@@ -44,7 +51,9 @@ export const buildApp = async ({ logger, readiness, commands, bodyLimit = 262_14
     requestIdHeader: false,
     bodyLimit,
     // Router-level faults (a malformed or over-long URL) answer as problem+json too.
-    frameworkErrors: (error, request, reply) => sendProblem(reply, toProblem(error, request)),
+    frameworkErrors: (error, request, reply) => {
+      void sendProblem(reply, toProblem(error, request));
+    },
   });
   // Commands are JSON: any other body is 415, not a string that fails validation.
   app.removeContentTypeParser('text/plain');

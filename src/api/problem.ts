@@ -35,12 +35,13 @@ export const problem = (status: number, code: string, title: string, extra: Part
 });
 
 /** The one place where a domain error's category becomes an HTTP status. */
-export const STATUS_OF_CATEGORY: Readonly<Record<ErrorCategory, { readonly status: number; readonly title: string }>> = {
-  input: { status: 400, title: 'The command data is not valid' },
-  not_found: { status: 404, title: 'The command names something that does not exist' },
-  state: { status: 409, title: 'The command does not apply in the current state' },
-  rule: { status: 422, title: 'A business rule forbids this command' },
-};
+export const STATUS_OF_CATEGORY: Readonly<Record<ErrorCategory, { readonly status: number; readonly title: string }>> =
+  {
+    input: { status: 400, title: 'The command data is not valid' },
+    not_found: { status: 404, title: 'The command names something that does not exist' },
+    state: { status: 409, title: 'The command does not apply in the current state' },
+    rule: { status: 422, title: 'A business rule forbids this command' },
+  };
 
 const FASTIFY_CODES: Readonly<Record<string, string>> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'BODY_TOO_LARGE',
@@ -61,7 +62,11 @@ const validationProblem = (error: FastifyError, instance: string): Problem => {
     const keys = (v.params as { keys?: unknown }).keys;
     // An unknown key is reported at the key itself, so the field names what to remove.
     if (v.keyword === 'unrecognized_keys' && Array.isArray(keys)) {
-      return keys.map((key) => ({ field: fieldOf(context, `${v.instancePath}/${String(key)}`), rule: 'unrecognized_keys', message: 'is not a field of this command' }));
+      return keys.map((key) => ({
+        field: fieldOf(context, `${v.instancePath}/${String(key)}`),
+        rule: 'unrecognized_keys',
+        message: 'is not a field of this command',
+      }));
     }
     return [{ field: fieldOf(context, v.instancePath), rule: v.keyword, message: v.message ?? 'invalid' }];
   });
@@ -93,18 +98,25 @@ export const toProblem = (error: unknown, request: FastifyRequest): Problem => {
     return problem(error.status, error.code, error.message, {
       instance,
       ...rest,
-      ...(field === undefined && rule === undefined ? {} : { errors: [{ field: field ?? '', rule: rule ?? error.code, message: error.message }] }),
+      ...(field === undefined && rule === undefined
+        ? {}
+        : { errors: [{ field: field ?? '', rule: rule ?? error.code, message: error.message }] }),
     });
   }
   if (error instanceof AuthenticationError) return problem(401, error.code, error.message, { instance });
   if (error instanceof ConcurrencyError) {
     const ifMatch = request.headers['if-match'] !== undefined;
-    return problem(ifMatch ? 412 : 409, error.code, ifMatch ? 'The resource changed since the given ETag' : 'Concurrent change, try again', {
-      detail: error.message,
-      instance,
-      expected: error.expected,
-      actual: error.actual,
-    });
+    return problem(
+      ifMatch ? 412 : 409,
+      error.code,
+      ifMatch ? 'The resource changed since the given ETag' : 'Concurrent change, try again',
+      {
+        detail: error.message,
+        instance,
+        expected: error.expected,
+        actual: error.actual,
+      },
+    );
   }
   if (error instanceof IdempotencyKeyReusedError) {
     return problem(422, error.code, 'The Idempotency-Key was used for a different request', {
@@ -114,10 +126,16 @@ export const toProblem = (error: unknown, request: FastifyRequest): Problem => {
     });
   }
   if (error instanceof InvalidEventError) {
-    return problem(400, error.code, 'Invalid event', { detail: error.message, instance, errors: [{ field: error.field, rule: 'event', message: error.message }] });
+    return problem(400, error.code, 'Invalid event', {
+      detail: error.message,
+      instance,
+      errors: [{ field: error.field, rule: 'event', message: error.message }],
+    });
   }
-  if (error instanceof DuplicateEventIdError) return problem(409, error.code, 'Event ids already used', { detail: error.message, instance });
-  if (error instanceof StoreIntegrityError) return problem(503, error.code, 'Event store integrity check failed', { detail: error.message, instance });
+  if (error instanceof DuplicateEventIdError)
+    return problem(409, error.code, 'Event ids already used', { detail: error.message, instance });
+  if (error instanceof StoreIntegrityError)
+    return problem(503, error.code, 'Event store integrity check failed', { detail: error.message, instance });
   const fastifyError = error as FastifyError;
   if (fastifyError.validation) return validationProblem(fastifyError, instance);
   if (typeof fastifyError.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
@@ -150,7 +168,9 @@ const described = (text: string) => problemSchema.describe(text);
 
 /** The error responses every command route can give. */
 export const problemResponses = {
-  400: described('VALIDATION_FAILED (errors[].field names the path), IF_MATCH_INVALID, IDEMPOTENCY_KEY_INVALID, ID_MISMATCH, BODY_NOT_JSON; domain input codes'),
+  400: described(
+    'VALIDATION_FAILED (errors[].field names the path), IF_MATCH_INVALID, IDEMPOTENCY_KEY_INVALID, ID_MISMATCH, BODY_NOT_JSON; domain input codes',
+  ),
   401: described('TOKEN_MISSING, TOKEN_INVALID, TOKEN_EXPIRED'),
   403: described('ROLE_NOT_ALLOWED (role not in x-roles), JURISDICTION_FORBIDDEN, NOT_OWNER'),
   404: described('<AGGREGATE>_NOT_FOUND; domain not_found codes (e.g. PAYMENT_NOT_FOUND)'),
@@ -158,5 +178,7 @@ export const problemResponses = {
   412: described('CONCURRENCY_CONFLICT: If-Match did not match; the ETag header has the current revision'),
   413: described('BODY_TOO_LARGE'),
   415: described('UNSUPPORTED_MEDIA_TYPE: send application/json'),
-  422: described('A domain rule code (errors[].rule names the DOMAIN.md rule), IDEMPOTENCY_KEY_REUSED, DECISION_NOT_FOUND, DECISION_DOES_NOT_COVER_PARCEL'),
+  422: described(
+    'A domain rule code (errors[].rule names the DOMAIN.md rule), IDEMPOTENCY_KEY_REUSED, DECISION_NOT_FOUND, DECISION_DOES_NOT_COVER_PARCEL',
+  ),
 } as const;

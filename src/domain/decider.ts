@@ -18,7 +18,12 @@ export interface DomainEvent<T extends string = string, D = Record<string, unkno
 export interface CommandContext {
   readonly now: string;
   /** Who issued it; name and jurisdiction are kept for the audit trail, the rules use id and role. */
-  readonly actor: { readonly id: string; readonly role: string; readonly name?: string; readonly jurisdiction?: string };
+  readonly actor: {
+    readonly id: string;
+    readonly role: string;
+    readonly name?: string;
+    readonly jurisdiction?: string;
+  };
 }
 
 /** A command: imperative name, its data, and the context it was issued in. */

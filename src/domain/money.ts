@@ -61,8 +61,7 @@ export const divideHalfUp = (numerator: bigint, denominator: bigint): bigint => 
 };
 
 /** 万元 with exactly 2 decimals, as the filing form wants (S3-A3 note 17), rounded half-up. */
-export const wanYuanString = (fen: Fen): string =>
-  twoDecimals(divideHalfUp(requireFen(fen), FEN_PER_WAN_HUNDREDTH));
+export const wanYuanString = (fen: Fen): string => twoDecimals(divideHalfUp(requireFen(fen), FEN_PER_WAN_HUNDREDTH));
 
 const gcd = (a: bigint, b: bigint): bigint => {
   let [x, y] = [a < 0n ? -a : a, b < 0n ? -b : b];

@@ -57,7 +57,8 @@ export const handleCommand = async <C extends Command, E extends DomainEvent, S>
     const history = await store.readStream(stream);
     const current = history.length - 1;
     const state = foldStream(decider, history);
-    const eventId = (i: number) => (idempotencyKey === undefined ? randomUUID() : nameBasedUuid(`${stream}\n${idempotencyKey}\n${i}`));
+    const eventId = (i: number) =>
+      idempotencyKey === undefined ? randomUUID() : nameBasedUuid(`${stream}\n${idempotencyKey}\n${i}`);
 
     const original = idempotencyKey === undefined ? [] : originalAppend(history, eventId);
     if (original.length > 0) {
@@ -82,7 +83,14 @@ export const handleCommand = async <C extends Command, E extends DomainEvent, S>
     await options.guard?.(state, current);
     const decided = decider.decide(command, state);
     if (decided.length === 0) {
-      return { nextRevision: current, position: history.at(-1)?.position ?? null, events: [], firstRevision: null, replayed: false, state };
+      return {
+        nextRevision: current,
+        position: history.at(-1)?.position ?? null,
+        events: [],
+        firstRevision: null,
+        replayed: false,
+        state,
+      };
     }
 
     const recordedAt = clock().toISOString();
@@ -96,7 +104,14 @@ export const handleCommand = async <C extends Command, E extends DomainEvent, S>
     try {
       const result = await store.append(stream, events, { expectedRevision: current === -1 ? 'no_stream' : current });
       const next = decided.reduce((s, e) => decider.evolve(s, e), state);
-      return { nextRevision: result.nextRevision, position: result.position, events, firstRevision: current + 1, replayed: false, state: next };
+      return {
+        nextRevision: result.nextRevision,
+        position: result.position,
+        events,
+        firstRevision: current + 1,
+        replayed: false,
+        state: next,
+      };
     } catch (error) {
       if (error instanceof ConcurrencyError && attempt < maxAttempts) continue;
       throw error;

@@ -12,7 +12,9 @@ t.test('a signed token verifies to the same actor until it expires', async (t) =
   await t.rejects(verifyToken(token, SECRET, new Date('2026-03-02T02:00:01Z')), { code: 'TOKEN_EXPIRED' });
   await t.rejects(verifyToken(token, 'y'.repeat(40), now), { code: 'TOKEN_INVALID' }, 'another secret');
   const [head, , sig] = token.split('.');
-  const forged = Buffer.from(JSON.stringify({ ...actor, role: 'MINISTRY', jurisdiction: 'CN', exp: 4_000_000_000 })).toString('base64url');
+  const forged = Buffer.from(
+    JSON.stringify({ ...actor, role: 'MINISTRY', jurisdiction: 'CN', exp: 4_000_000_000 }),
+  ).toString('base64url');
   await t.rejects(verifyToken(`${head}.${forged}.${sig}`, SECRET, now), { code: 'TOKEN_INVALID' }, 'a changed payload');
 });
 

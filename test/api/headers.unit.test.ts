@@ -40,6 +40,11 @@ t.test('a sealed reserve price opens only with the key, and matches its commitme
   t.equal(reservePriceCommitment(opened.valueFen, opened.salt), commitment);
   t.not(sealer.seal(123_456_700).sealed.ciphertext, sealed.ciphertext, 'random IV and salt');
   t.throws(() => createSealer('cd'.repeat(32)).unseal(sealed), /holds/, 'another key is refused by key id');
-  const tampered = { ...sealed, ciphertext: Buffer.from(Buffer.from(sealed.ciphertext, 'base64').map((b, i) => (i === 40 ? b ^ 1 : b))).toString('base64') };
+  const tampered = {
+    ...sealed,
+    ciphertext: Buffer.from(Buffer.from(sealed.ciphertext, 'base64').map((b, i) => (i === 40 ? b ^ 1 : b))).toString(
+      'base64',
+    ),
+  };
   t.throws(() => sealer.unseal(tampered), 'a changed ciphertext fails authentication');
 });

@@ -17,7 +17,13 @@ t.test('GET /health answers while the process lives', async (t) => {
 
 t.test('GET /ready is 200 only when every store answers', async (t) => {
   let up = true;
-  const app = await buildApp({ logger, readiness: [{ name: 'eventStore', check: async () => up }, { name: 'readModels', check: async () => true }] });
+  const app = await buildApp({
+    logger,
+    readiness: [
+      { name: 'eventStore', check: async () => up },
+      { name: 'readModels', check: async () => true },
+    ],
+  });
   const ready = await app.inject({ method: 'GET', url: '/ready' });
   t.equal(ready.statusCode, 200);
   t.same(ready.json(), { status: 'ready', checks: { eventStore: true, readModels: true } });
@@ -33,7 +39,11 @@ t.test('the OpenAPI document and Swagger UI are served under /docs', async (t) =
   const app = await buildApp({ logger, readiness: [] });
   const doc = await app.inject({ method: 'GET', url: '/docs/json' });
   t.equal(doc.statusCode, 200);
-  t.match(doc.json(), { openapi: /^3\./, info: { title: 'Land-supply supervision ledger' }, paths: { '/health': { get: {} }, '/ready': { get: {} } } });
+  t.match(doc.json(), {
+    openapi: /^3\./,
+    info: { title: 'Land-supply supervision ledger' },
+    paths: { '/health': { get: {} }, '/ready': { get: {} } },
+  });
   const ui = await app.inject({ method: 'GET', url: '/docs/' });
   t.equal(ui.statusCode, 200);
   t.match(ui.headers['content-type'], /text\/html/);

@@ -34,7 +34,11 @@ const pathsOf = (value: Json, prefix: (string | number)[] = []): (string | numbe
   return [prefix];
 };
 
-const edit = (body: Json, path: (string | number)[], change: (parent: Record<string | number, Json>, key: string | number) => void): Json => {
+const edit = (
+  body: Json,
+  path: (string | number)[],
+  change: (parent: Record<string | number, Json>, key: string | number) => void,
+): Json => {
   const copy = structuredClone(body) as Record<string | number, Json>;
   if (path.length === 0) return copy;
   let parent = copy;
@@ -48,7 +52,13 @@ const mutatedBody = (example: Record<string, unknown>) => {
   const path = fc.constantFrom(...(paths.length > 0 ? paths : [['x']]));
   return fc.oneof(
     fc.tuple(path, weird).map(([p, v]) => edit(example, p, (parent, key) => void (parent[key] = v))),
-    path.map((p) => edit(example, p, (parent, key) => void (Array.isArray(parent) ? parent.splice(Number(key), 1) : delete parent[key]))),
+    path.map((p) =>
+      edit(
+        example,
+        p,
+        (parent, key) => void (Array.isArray(parent) ? parent.splice(Number(key), 1) : delete parent[key]),
+      ),
+    ),
     fc.tuple(fc.string({ minLength: 1, maxLength: 12 }), weird).map(([k, v]) => ({ ...example, [k]: v })),
     weird,
     fc.constant(example),
@@ -64,25 +74,31 @@ const pathId = fc.oneof(
 
 const headers = fc.record(
   {
-    'if-match': fc.oneof(fc.constantFrom('"0"', '"1"', '*', 'W/"2"', '"-1"', 'garbage', '""'), fc.string({ maxLength: 10 })),
+    'if-match': fc.oneof(
+      fc.constantFrom('"0"', '"1"', '*', 'W/"2"', '"-1"', 'garbage', '""'),
+      fc.string({ maxLength: 10 }),
+    ),
     'idempotency-key': fc.oneof(fc.constantFrom('k-1', 'k-2'), fc.string({ maxLength: 12 })),
-    'content-type': fc.constantFrom('application/json', 'text/plain', 'application/xml', 'application/json; charset=latin1'),
+    'content-type': fc.constantFrom(
+      'application/json',
+      'text/plain',
+      'application/xml',
+      'application/json; charset=latin1',
+    ),
   },
   { requiredKeys: [] },
 );
 
-const request = fc
-  .constantFrom(...COMMAND_ROUTES)
-  .chain((route: CommandRoute) =>
-    fc.record({
-      route: fc.constant(route),
-      role: fc.constantFrom(...route.roles),
-      id: pathId,
-      body: mutatedBody(route.example),
-      headers,
-      raw: fc.boolean(),
-    }),
-  );
+const request = fc.constantFrom(...COMMAND_ROUTES).chain((route: CommandRoute) =>
+  fc.record({
+    route: fc.constant(route),
+    role: fc.constantFrom(...route.roles),
+    id: pathId,
+    body: mutatedBody(route.example),
+    headers,
+    raw: fc.boolean(),
+  }),
+);
 
 t.test('malformed requests never get a 5xx and never append', async (t) => {
   const h = await buildTestApp(t);
@@ -105,7 +121,8 @@ t.test('malformed requests never get a 5xx and never append', async (t) => {
       });
       statuses = { ...statuses, [res.statusCode]: (statuses[res.statusCode] ?? 0) + 1 };
       if (res.statusCode >= 500) throw new Error(`${route.type} ${res.statusCode}: ${res.body}`);
-      if (res.statusCode >= 400 && (await eventCount(h)) !== before) throw new Error(`${route.type} ${res.statusCode} appended`);
+      if (res.statusCode >= 400 && (await eventCount(h)) !== before)
+        throw new Error(`${route.type} ${res.statusCode} appended`);
       if (res.statusCode >= 400 && !String(res.headers['content-type']).startsWith('application/problem+json')) {
         throw new Error(`${res.statusCode} without problem+json: ${res.body}`);
       }
@@ -116,5 +133,8 @@ t.test('malformed requests never get a 5xx and never append', async (t) => {
     { numRuns: Number(process.env.FC_RUNS ?? 2000), ...(seed === undefined ? {} : { seed }) },
   );
   t.comment(`statuses: ${JSON.stringify(statuses)}`);
-  t.ok(Object.keys(statuses).some((s) => Number(s) === 400), 'the generator does produce invalid requests');
+  t.ok(
+    Object.keys(statuses).some((s) => Number(s) === 400),
+    'the generator does produce invalid requests',
+  );
 });

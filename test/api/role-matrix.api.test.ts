@@ -25,5 +25,8 @@ t.test('role matrix: every command × every role', async (t) => {
       }
     }
   }
-  t.ok(COMMAND_ROUTES.every((r) => !r.roles.includes('AUDITOR')), 'AUDITOR sends no command');
+  t.ok(
+    COMMAND_ROUTES.every((r) => !r.roles.includes('AUDITOR')),
+    'AUDITOR sends no command',
+  );
 });

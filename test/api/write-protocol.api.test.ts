@@ -9,14 +9,23 @@ import { buildTestApp, eventCount, TEST_SECRET } from '../helpers/app.js';
 import { approveDecision, at, grantParcel, OWNER, PARCEL } from './parcel-fixture.js';
 
 const deal = { jurisdiction: 'CN-JS-3201', winnerId: OWNER, confirmedOn: '2026-07-01' };
-const inspection = (id: string) => ({ inspectionId: id, inspectedOn: '2026-07-20', kind: 'PERIODIC', inspectorId: 'insp-1' });
+const inspection = (id: string) => ({
+  inspectionId: id,
+  inspectedOn: '2026-07-20',
+  kind: 'PERIODIC',
+  inspectorId: 'insp-1',
+});
 
 t.test('201 creates the stream, ETag is the revision; the actor and envelope land in the metadata', async (t) => {
   const h = await buildTestApp(t, at('2026-07-01'));
-  const res = await h.command('/parcels/P-9/confirm-deal', { ...deal, reason: '挂牌成交', documentNo: 'CJ-2026-9' }, {
-    headers: { 'x-request-id': 'req-42' },
-    name: '王科长',
-  });
+  const res = await h.command(
+    '/parcels/P-9/confirm-deal',
+    { ...deal, reason: '挂牌成交', documentNo: 'CJ-2026-9' },
+    {
+      headers: { 'x-request-id': 'req-42' },
+      name: '王科长',
+    },
+  );
   t.equal(res.statusCode, 201);
   t.equal(res.headers.etag, '"0"');
   t.match(res.json(), { streamId: 'parcel-P-9', revision: 0, position: String, events: [{ type: 'DealConfirmed' }] });
@@ -43,7 +52,10 @@ t.test('If-Match: the revision decided on, or 412 with the current ETag', async 
   t.equal(stale.statusCode, 412);
   t.equal(stale.headers.etag, '"1"');
   t.equal(stale.json<{ code: string }>().code, 'CONCURRENCY_CONFLICT');
-  const fresh = await h.command(url, inspection('I-1'), { role: 'FIELD_INSPECTOR', headers: { 'if-match': stale.headers.etag as string } });
+  const fresh = await h.command(url, inspection('I-1'), {
+    role: 'FIELD_INSPECTOR',
+    headers: { 'if-match': stale.headers.etag as string },
+  });
   t.equal(fresh.statusCode, 200);
   t.equal(fresh.headers.etag, '"2"');
   const bad = await h.command(url, inspection('I-2'), { role: 'FIELD_INSPECTOR', headers: { 'if-match': 'two' } });
@@ -74,10 +86,17 @@ t.test('concurrent writers without If-Match are retried, then 409; none is lost 
   await grantParcel(h);
   h.setNow(at('2026-07-20'));
   const results = await Promise.all(
-    Array.from({ length: 8 }, (_, i) => h.command(`/parcels/${PARCEL}/record-site-inspection`, inspection(`I-${i}`), { role: 'FIELD_INSPECTOR' })),
+    Array.from({ length: 8 }, (_, i) =>
+      h.command(`/parcels/${PARCEL}/record-site-inspection`, inspection(`I-${i}`), { role: 'FIELD_INSPECTOR' }),
+    ),
   );
   const ok = results.filter((r) => r.statusCode === 200);
-  t.ok(results.every((r) => r.statusCode === 200 || (r.statusCode === 409 && r.json<{ code: string }>().code === 'CONCURRENCY_CONFLICT')));
+  t.ok(
+    results.every(
+      (r) =>
+        r.statusCode === 200 || (r.statusCode === 409 && r.json<{ code: string }>().code === 'CONCURRENCY_CONFLICT'),
+    ),
+  );
   const stream = await h.db.store.readStream(`parcel-${PARCEL}`);
   t.equal(stream.length, 2 + ok.length, 'one event per accepted command');
   t.same(new Set(ok.map((r) => r.headers.etag)).size, ok.length, 'each got its own revision');
@@ -89,20 +108,43 @@ t.test('401 for a missing, expired or forged token; 404, 413 and 415', async (t)
   const none = await h.app.inject({ method: 'POST', url, payload: deal });
   t.equal(none.statusCode, 401);
   t.equal(none.json<{ code: string }>().code, 'TOKEN_MISSING');
-  const expired = await signToken({ sub: 'a', name: 'a', role: 'GRANTOR_ADMIN', jurisdiction: '3201' }, TEST_SECRET, '1m', new Date('2026-06-30T00:00:00Z'));
+  const expired = await signToken(
+    { sub: 'a', name: 'a', role: 'GRANTOR_ADMIN', jurisdiction: '3201' },
+    TEST_SECRET,
+    '1m',
+    new Date('2026-06-30T00:00:00Z'),
+  );
   t.equal((await h.command(url, deal, { auth: `Bearer ${expired}` })).json<{ code: string }>().code, 'TOKEN_EXPIRED');
-  const forged = await signToken({ sub: 'a', name: 'a', role: 'MINISTRY', jurisdiction: 'CN' }, 'not-the-secret-not-the-secret-not-the', '1h', new Date());
+  const forged = await signToken(
+    { sub: 'a', name: 'a', role: 'MINISTRY', jurisdiction: 'CN' },
+    'not-the-secret-not-the-secret-not-the',
+    '1h',
+    new Date(),
+  );
   t.equal((await h.command(url, deal, { auth: `Bearer ${forged}` })).statusCode, 401);
   t.equal(await eventCount(h), 0);
 
-  const notFound = await h.command('/parcels/P-9/confirm-land-delivery', { deliveredOn: '2026-07-01', confirmationNo: 'JD' });
+  const notFound = await h.command('/parcels/P-9/confirm-land-delivery', {
+    deliveredOn: '2026-07-01',
+    confirmationNo: 'JD',
+  });
   t.match(notFound.json(), { status: 404, code: 'PARCEL_NOT_FOUND' });
   const big = await h.command(url, { ...deal, reason: 'x'.repeat(300_000) });
   t.equal(big.statusCode, 413);
   const token = await h.token('GRANTOR_ADMIN');
-  const text = await h.app.inject({ method: 'POST', url, headers: { authorization: `Bearer ${token}`, 'content-type': 'text/plain' }, payload: 'hello' });
+  const text = await h.app.inject({
+    method: 'POST',
+    url,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'text/plain' },
+    payload: 'hello',
+  });
   t.equal(text.statusCode, 415);
-  const broken = await h.app.inject({ method: 'POST', url, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, payload: '{"jur' });
+  const broken = await h.app.inject({
+    method: 'POST',
+    url,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    payload: '{"jur',
+  });
   t.equal(broken.statusCode, 400);
   t.equal(await eventCount(h), 0);
 });
@@ -110,12 +152,19 @@ t.test('401 for a missing, expired or forged token; 404, 413 and 415', async (t)
 t.test('the OpenAPI document: every command with its roles and a body its own schema accepts', async (t) => {
   const h = await buildTestApp(t);
   const doc = (await h.app.inject({ method: 'GET', url: '/docs/json' })).json<{
-    paths: Record<string, { post?: { 'x-roles'?: string[]; requestBody?: { content: Record<string, { schema: { example?: unknown } }> } } }>;
+    paths: Record<
+      string,
+      { post?: { 'x-roles'?: string[]; requestBody?: { content: Record<string, { schema: { example?: unknown } }> } } }
+    >;
   }>();
   const commands = Object.entries(doc.paths).filter(([, item]) => item.post !== undefined);
   t.equal(commands.length, 38 + 8 + 4, 'every command of the three deciders');
   for (const [path, item] of commands) {
     t.ok(item.post?.['x-roles']?.length, `${path} lists its roles`);
-    t.not(item.post?.requestBody?.content['application/json']?.schema.example, undefined, `${path} has an example body`);
+    t.not(
+      item.post?.requestBody?.content['application/json']?.schema.example,
+      undefined,
+      `${path} has an example body`,
+    );
   }
 });

@@ -19,7 +19,10 @@ t.test('a pool that drops idle clients breaks on PGlite, one that keeps them doe
     try {
       await ctx.store.readStream('parcel-X');
       await sleep(300);
-      const second = await ctx.store.readStream('parcel-X').then(() => 'ok', (error: unknown) => String(error));
+      const second = await ctx.store.readStream('parcel-X').then(
+        () => 'ok',
+        (error: unknown) => String(error),
+      );
       if (idleTimeoutMs === 0) t.equal(second, 'ok', 'kept client: the second read works');
       else t.match(second, /prepared statement|terminated/, 'dropped client: the re-prepared statement collides');
     } finally {

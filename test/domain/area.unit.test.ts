@@ -6,10 +6,14 @@ t.test('hectares need exactly 4 decimals (V2)', async (t) => {
   t.equal(parseHectares('0.0001'), 1);
   t.equal(parseHectares('0.0000'), 0);
   for (const bad of ['12.345', '12.34567', '12', '-1.0000', '1,000.0000', '.1234', '1.2345 ']) {
-    t.throws(() => parseHectares(bad, 'allocationArea'), {
-      code: 'AREA_FORMAT',
-      details: { field: 'allocationArea', rule: 'V2' },
-    }, JSON.stringify(bad));
+    t.throws(
+      () => parseHectares(bad, 'allocationArea'),
+      {
+        code: 'AREA_FORMAT',
+        details: { field: 'allocationArea', rule: 'V2' },
+      },
+      JSON.stringify(bad),
+    );
   }
   t.throws(() => parseHectares('1.23'), { code: 'AREA_FORMAT', details: { field: 'area' } }, 'default field name');
   t.equal(hectaresString(123_456), '12.3456');

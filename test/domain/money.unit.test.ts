@@ -83,7 +83,12 @@ t.test('allocatePayment: damages, then interest, then principal (Guangzhou conve
   t.same(allocatePayment(800, due), { damagesFen: 800, interestFen: 0, principalFen: 0, unallocatedFen: 0 });
   t.same(allocatePayment(1_200, due), { damagesFen: 1_000, interestFen: 200, principalFen: 0, unallocatedFen: 0 });
   t.same(allocatePayment(4_000, due), { damagesFen: 1_000, interestFen: 500, principalFen: 2_500, unallocatedFen: 0 });
-  t.same(allocatePayment(12_000, due), { damagesFen: 1_000, interestFen: 500, principalFen: 10_000, unallocatedFen: 500 });
+  t.same(allocatePayment(12_000, due), {
+    damagesFen: 1_000,
+    interestFen: 500,
+    principalFen: 10_000,
+    unallocatedFen: 500,
+  });
   t.same(allocatePayment(0, due), { damagesFen: 0, interestFen: 0, principalFen: 0, unallocatedFen: 0 });
   t.throws(() => allocatePayment(-1, due), { code: 'MONEY_FORMAT' });
   t.throws(() => allocatePayment(1, { ...due, interestFen: 0.5 }), { code: 'MONEY_FORMAT' });

@@ -26,7 +26,14 @@ export interface TestApp {
   command(
     path: string,
     body: unknown,
-    options?: { role?: Role; auth?: string; headers?: Record<string, string>; sub?: string; jurisdiction?: string; name?: string },
+    options?: {
+      role?: Role;
+      auth?: string;
+      headers?: Record<string, string>;
+      sub?: string;
+      jurisdiction?: string;
+      name?: string;
+    },
   ): Promise<LightMyRequestResponse>;
 }
 
@@ -45,7 +52,12 @@ export const buildTestApp = async (t: Test, start = '2026-03-02T09:00:00+08:00')
   });
   const token: TestApp['token'] = (role, options = {}) =>
     signToken(
-      { sub: options.sub ?? `${role.toLowerCase()}-1`, name: options.name ?? `测试${role}`, role, jurisdiction: options.jurisdiction ?? '3201' },
+      {
+        sub: options.sub ?? `${role.toLowerCase()}-1`,
+        name: options.name ?? `测试${role}`,
+        role,
+        jurisdiction: options.jurisdiction ?? '3201',
+      },
       TEST_SECRET,
       options.ttl ?? '1h',
       now,

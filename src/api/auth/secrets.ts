@@ -31,7 +31,8 @@ const fromFile = (config: Config, file: string, variable: string): string => {
   }
 };
 
-export const authSecret = (config: Config): string => config.AUTH_SECRET ?? fromFile(config, 'auth-secret', 'AUTH_SECRET');
+export const authSecret = (config: Config): string =>
+  config.AUTH_SECRET ?? fromFile(config, 'auth-secret', 'AUTH_SECRET');
 
 /** 32 bytes as 64 hex characters. */
 export const reservePriceKey = (config: Config): string =>

@@ -77,7 +77,8 @@ export const verifyToken = async (token: string, secret: string, now: Date): Pro
 
 /** The token of an `Authorization: Bearer …` header. */
 export const bearerToken = (header: string | undefined): string => {
-  const m = header === undefined ? null : /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/.exec(header.trim());
+  const m =
+    header === undefined ? null : /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/.exec(header.trim());
   if (!m) throw new AuthenticationError('TOKEN_MISSING', 'Send a bearer token: Authorization: Bearer <jwt>');
   return m[1] as string;
 };

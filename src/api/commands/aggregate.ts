@@ -34,7 +34,14 @@ export interface GuardInput<S> {
 export interface BodyTransform {
   readonly spec: CommandSpec;
   /** Turns the validated body into the domain command's data. */
-  readonly toData: (body: CommandData, input: { readonly stream: string; readonly deps: CommandDeps; readonly history: () => Promise<readonly RecordedEvent[]> }) => Promise<CommandData>;
+  readonly toData: (
+    body: CommandData,
+    input: {
+      readonly stream: string;
+      readonly deps: CommandDeps;
+      readonly history: () => Promise<readonly RecordedEvent[]>;
+    },
+  ) => Promise<CommandData>;
 }
 
 export interface AggregateCommands<C extends Command = Command, E extends DomainEvent = DomainEvent, S = unknown> {

@@ -24,20 +24,19 @@ export const envelopeFieldsOf = (spec: CommandSpec): EnvelopeField[] => {
 
 const objectShape = (schema: z.ZodType): Record<string, z.ZodType> => {
   if (!(schema instanceof z.ZodObject)) throw new Error('a command schema must be a z.object');
-  return schema.shape as Record<string, z.ZodType>;
+  return schema.shape;
 };
 
 export const bodySchemaFor = (spec: CommandSpec): z.ZodType => {
   const shape = objectShape(spec.schema);
-  const extra: Record<string, z.ZodType> = Object.fromEntries(envelopeFieldsOf(spec).map((key) => [key, ENVELOPE[key]]));
+  const extra: Record<string, z.ZodType> = Object.fromEntries(
+    envelopeFieldsOf(spec).map((key) => [key, ENVELOPE[key]]),
+  );
   // The stream's own id comes from the path; the body may repeat it but need not.
   const idSchema = spec.idField === undefined ? undefined : shape[spec.idField];
   if (spec.idField !== undefined && idSchema !== undefined) extra[spec.idField] = idSchema.optional();
   const schema = spec.schema as z.ZodObject;
-  return schema
-    .safeExtend(extra)
-    .strict()
-    .meta({ example: spec.example as Record<string, unknown> });
+  return schema.safeExtend(extra).strict().meta({ example: spec.example });
 };
 
 /** JSON with sorted keys, so that the same body always hashes the same. */
@@ -53,4 +52,6 @@ const canonical = (value: unknown): string => {
 
 /** What makes two requests "the same" for Idempotency-Key: the route, the target and the body. */
 export const requestHash = (route: string, targetId: string, body: unknown): string =>
-  createHash('sha256').update(`${route}\n${targetId}\n${canonical(body)}`).digest('hex');
+  createHash('sha256')
+    .update(`${route}\n${targetId}\n${canonical(body)}`)
+    .digest('hex');

@@ -70,8 +70,14 @@ const registerOne = <C extends Command, E extends DomainEvent, S>(
       security: [{ bearerAuth: [] }],
       params: z.object({ [aggregate.idParam]: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/) }),
       headers: z.object({
-        'if-match': z.string().optional().describe('"<revision>" from an ETag: the revision you decided on (412 if it moved)'),
-        'idempotency-key': z.string().optional().describe('Same key and body: the original answer, nothing appended again'),
+        'if-match': z
+          .string()
+          .optional()
+          .describe('"<revision>" from an ETag: the revision you decided on (412 if it moved)'),
+        'idempotency-key': z
+          .string()
+          .optional()
+          .describe('Same key and body: the original answer, nothing appended again'),
       }),
       body: bodySchemaFor(spec),
       response: { 200: commandResult, 201: commandResult, ...problemResponses },
@@ -99,7 +105,9 @@ const registerOne = <C extends Command, E extends DomainEvent, S>(
       const ifMatch = parseIfMatch(request.headers['if-match']);
       const idempotencyKey = parseIdempotencyKey(request.headers['idempotency-key']);
       const body = { ...(request.body as CommandData) };
-      const envelope = Object.fromEntries(envelopeFields.flatMap((key) => (body[key] === undefined ? [] : [[key, body[key]]])));
+      const envelope = Object.fromEntries(
+        envelopeFields.flatMap((key) => (body[key] === undefined ? [] : [[key, body[key]]])),
+      );
       for (const key of envelopeFields) delete body[key];
       const stream = aggregate.stream(id);
       const data = transform
@@ -130,7 +138,12 @@ const registerOne = <C extends Command, E extends DomainEvent, S>(
         guard: async (state, revision) => {
           const input: GuardInput<S> = { type, id, state, revision, data, actor, deps };
           if (revision === -1 && (!domainSpec.creates || ifMatch === '*')) {
-            throw new HttpError(404, `${aggregate.noun.toUpperCase().replace(/ /g, "_")}_NOT_FOUND`, `No ${aggregate.noun} ${id}`, { rule: 'exists' });
+            throw new HttpError(
+              404,
+              `${aggregate.noun.toUpperCase().replace(/ /g, '_')}_NOT_FOUND`,
+              `No ${aggregate.noun} ${id}`,
+              { rule: 'exists' },
+            );
           }
           await authorise(aggregate, input);
           await aggregate.crossCheck?.(input);
@@ -151,14 +164,22 @@ const registerOne = <C extends Command, E extends DomainEvent, S>(
 };
 
 /** Jurisdiction for everyone; ownership as well for land users. */
-const authorise = async <S>(aggregate: AggregateCommands<Command, DomainEvent, S>, input: GuardInput<S>): Promise<void> => {
+const authorise = async <S>(
+  aggregate: AggregateCommands<Command, DomainEvent, S>,
+  input: GuardInput<S>,
+): Promise<void> => {
   const { actor } = input;
   const jurisdiction = await aggregate.jurisdictionOf(input);
   if (!(jurisdiction === null ? actor.jurisdiction === 'CN' : covers(actor.jurisdiction, jurisdiction))) {
-    throw new HttpError(403, 'JURISDICTION_FORBIDDEN', `A token for ${actor.jurisdiction} does not cover ${jurisdiction ?? 'this target'}`, {
-      rule: 'jurisdiction',
-      jurisdiction,
-    });
+    throw new HttpError(
+      403,
+      'JURISDICTION_FORBIDDEN',
+      `A token for ${actor.jurisdiction} does not cover ${jurisdiction ?? 'this target'}`,
+      {
+        rule: 'jurisdiction',
+        jurisdiction,
+      },
+    );
   }
   if (actor.role === 'LAND_USER' && aggregate.ownerOf(input) !== actor.sub) {
     throw new HttpError(403, 'NOT_OWNER', 'A land user acts only on its own parcels and archive', { rule: '§12' });

@@ -13,7 +13,11 @@ const evidenceParcel = ({ type, data, state }: GuardInput<CreditArchiveState>): 
   return entry?.evidenceRef.parcelId ?? null;
 };
 
-export const creditCommands: AggregateCommands<Parameters<typeof creditDecider.decide>[0], Parameters<typeof creditDecider.evolve>[1], CreditArchiveState> = {
+export const creditCommands: AggregateCommands<
+  Parameters<typeof creditDecider.decide>[0],
+  Parameters<typeof creditDecider.evolve>[1],
+  CreditArchiveState
+> = {
   tag: 'credit archive commands',
   basePath: '/land-users/:landUserId/credit',
   idParam: 'landUserId',
@@ -28,10 +32,15 @@ export const creditCommands: AggregateCommands<Parameters<typeof creditDecider.d
     if (parcelId === null) return null;
     const parcel = await loadParcel(input.deps.store, parcelId);
     if (parcel.status === 'NEW') {
-      throw new HttpError(422, 'EVIDENCE_PARCEL_NOT_FOUND', `No parcel ${parcelId}: an entry cites the parcel of the breach`, {
-        field: 'body.evidenceRef.parcelId',
-        rule: '§7.1',
-      });
+      throw new HttpError(
+        422,
+        'EVIDENCE_PARCEL_NOT_FOUND',
+        `No parcel ${parcelId}: an entry cites the parcel of the breach`,
+        {
+          field: 'body.evidenceRef.parcelId',
+          rule: '§7.1',
+        },
+      );
     }
     return parcelJurisdictionOf(parcel);
   },

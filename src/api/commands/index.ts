@@ -5,4 +5,8 @@ import { decisionCommands } from './decision-commands.js';
 import { parcelCommands } from './parcel-commands.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a heterogeneous list of aggregates
-export const COMMAND_AGGREGATES: readonly AggregateCommands<any, any, any>[] = [parcelCommands, decisionCommands, creditCommands];
+export const COMMAND_AGGREGATES: readonly AggregateCommands<any, any, any>[] = [
+  parcelCommands,
+  decisionCommands,
+  creditCommands,
+];

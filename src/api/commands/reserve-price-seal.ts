@@ -25,11 +25,16 @@ export const createSealer = (hexKey: string): ReservePriceSealer => {
       const cipher = createCipheriv('aes-256-gcm', key, iv);
       const body = Buffer.concat([cipher.update(JSON.stringify({ valueFen, salt }), 'utf8'), cipher.final()]);
       const ciphertext = Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64');
-      return { sealed: { algorithm: SEAL_ALGORITHM, ciphertext, keyId }, commitment: reservePriceCommitment(valueFen, salt) };
+      return {
+        sealed: { algorithm: SEAL_ALGORITHM, ciphertext, keyId },
+        commitment: reservePriceCommitment(valueFen, salt),
+      };
     },
     unseal(sealed) {
       if (sealed.algorithm !== SEAL_ALGORITHM || sealed.keyId !== keyId) {
-        throw new Error(`sealed with ${sealed.algorithm}/${sealed.keyId}, this service holds ${SEAL_ALGORITHM}/${keyId}`);
+        throw new Error(
+          `sealed with ${sealed.algorithm}/${sealed.keyId}, this service holds ${SEAL_ALGORITHM}/${keyId}`,
+        );
       }
       const raw = Buffer.from(sealed.ciphertext, 'base64');
       const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, 12));

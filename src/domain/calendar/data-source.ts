@@ -25,8 +25,7 @@ export const CALENDAR_VERSION = `chinese-days-${CALENDAR_PACKAGE_VERSION}+${FIRS
 const offDays: ReadonlySet<string> = new Set(Object.keys(data.holidays));
 const makeUpWorkDays: ReadonlySet<string> = new Set(Object.keys(data.workdays));
 
-export const isCoveredYear = (year: number): boolean =>
-  year >= FIRST_COVERED_YEAR && year <= LAST_COVERED_YEAR;
+export const isCoveredYear = (year: number): boolean => year >= FIRST_COVERED_YEAR && year <= LAST_COVERED_YEAR;
 
 /** Working day per the published notice: make-up day, or Mon–Fri and not an off day (§11.4.2). */
 export const isOfficialWorkingDay = (date: CivilDate, weekday: number): boolean => {

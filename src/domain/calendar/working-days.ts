@@ -15,7 +15,8 @@ interface DayStatus {
 
 export const dayStatus = (epochDay: number): DayStatus => {
   const civil = fromEpochDay(epochDay);
-  if (isCoveredYear(civil.year)) return { working: isOfficialWorkingDay(civil, weekdayOfEpochDay(epochDay)), provisional: false };
+  if (isCoveredYear(civil.year))
+    return { working: isOfficialWorkingDay(civil, weekdayOfEpochDay(epochDay)), provisional: false };
   return { working: isProvisionalWorkingDay(civil, weekdayOfEpochDay(epochDay)), provisional: true };
 };
 

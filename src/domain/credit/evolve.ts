@@ -20,7 +20,10 @@ const updateEntry = (
   if (current === undefined) return state;
   const next = step(current);
   if (next === undefined) return state;
-  return withEntries(state.landUserId, state.entries.map((entry, i) => (i === index ? next : entry)));
+  return withEntries(
+    state.landUserId,
+    state.entries.map((entry, i) => (i === index ? next : entry)),
+  );
 };
 
 export const evolve = (state: CreditArchiveState, event: CreditEvent): CreditArchiveState => {

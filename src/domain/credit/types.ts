@@ -4,7 +4,14 @@
  */
 import type { CreditEntryAdded } from './entries/events.js';
 import type { AddCreditEntry } from './entries/schemas.js';
-import type { CreditEntryLifted, CreditEntryLiftRequested, Lift, LiftRequest, RectificationVerified, Verification } from './lift/events.js';
+import type {
+  CreditEntryLifted,
+  CreditEntryLiftRequested,
+  Lift,
+  LiftRequest,
+  RectificationVerified,
+  Verification,
+} from './lift/events.js';
 import type { LiftCreditEntry, RequestCreditEntryLift, VerifyRectification } from './lift/schemas.js';
 
 export type { AddCreditEntry, CreditEntryAdded };

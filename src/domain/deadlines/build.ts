@@ -70,9 +70,15 @@ const stamped = (spec: SpecBase, due: DateResult, unit: Period['unit'], policy: 
 });
 
 export const obligation = (spec: ObligationSpec, policy: Policy): Obligation => {
-  if ('date' in spec) return stamped(spec, dateBy(spec.date, spec.anchor.date, policy), spec.date.period(policy).unit, policy);
+  if ('date' in spec)
+    return stamped(spec, dateBy(spec.date, spec.anchor.date, policy), spec.date.period(policy).unit, policy);
   const roll = spec.roll ?? rollsByDefault(spec.kind, spec.direction);
-  return stamped(spec, applyPeriod(spec.anchor.date, spec.period, spec.direction, { rollToWorkingDay: roll }), spec.period.unit, policy);
+  return stamped(
+    spec,
+    applyPeriod(spec.anchor.date, spec.period, spec.direction, { rollToWorkingDay: roll }),
+    spec.period.unit,
+    policy,
+  );
 };
 
 /** An obligation on a shared rule that only some jurisdictions set: none where the policy has no period. */

@@ -40,7 +40,12 @@ export const grantFollowUp = ({ status, facts, policy }: RuleInput): Obligation[
   const list: Obligation[] = [];
   const left = trackingSetupLeft(facts);
   if (left !== null) {
-    list.push(obligation({ ruleId: 'T02', kind: 'sla', anchor: grant, date: PARCEL_DATES.trackingSetupDue, description: left }, policy));
+    list.push(
+      obligation(
+        { ruleId: 'T02', kind: 'sla', anchor: grant, date: PARCEL_DATES.trackingSetupDue, description: left },
+        policy,
+      ),
+    );
   }
   if (facts.supplyRecordFiledOn === null) {
     list.push(

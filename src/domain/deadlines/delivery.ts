@@ -3,7 +3,16 @@
  * the start-window validators T11 / T11b / T11c exposed as their latest allowed dates.
  */
 import { PARCEL_DATES } from '../parcel/rules/dates.js';
-import { agreedStartAnchor, anchorAt, isOneOf, LIVE, NOT_STARTED, obligation, obligationIfSet, ON_THE_DAY } from './build.js';
+import {
+  agreedStartAnchor,
+  anchorAt,
+  isOneOf,
+  LIVE,
+  NOT_STARTED,
+  obligation,
+  obligationIfSet,
+  ON_THE_DAY,
+} from './build.js';
 import type { RuleInput } from './build.js';
 import type { Anchor, Obligation } from './types.js';
 
@@ -64,7 +73,9 @@ const sitePublicity = ({ status, facts, policy }: RuleInput): Obligation[] => {
 
 /** The actual delivery once confirmed (the rules' anchor), else the contract's delivery date. */
 const deliveryAnchor = ({ facts }: RuleInput): Anchor =>
-  facts.deliveredOn === null ? anchorAt(facts.terms.deliveryDate, facts.grantEventId) : anchorAt(facts.deliveredOn, facts.deliveryEventId);
+  facts.deliveredOn === null
+    ? anchorAt(facts.terms.deliveryDate, facts.grantEventId)
+    : anchorAt(facts.deliveredOn, facts.deliveryEventId);
 
 /** T11 (S4 §十二): latest agreed start, normally and at most, while not started. */
 const startWindow = (input: RuleInput): Obligation[] => {
@@ -72,11 +83,25 @@ const startWindow = (input: RuleInput): Obligation[] => {
   const anchor = deliveryAnchor(input);
   return [
     ...obligationIfSet(
-      { ruleId: 'T11', kind: 'limit', anchor, date: PARCEL_DATES.startWindowNormal, subject: 'normal', description: 'Start of construction normally no later than this date' },
+      {
+        ruleId: 'T11',
+        kind: 'limit',
+        anchor,
+        date: PARCEL_DATES.startWindowNormal,
+        subject: 'normal',
+        description: 'Start of construction normally no later than this date',
+      },
       input.policy,
     ),
     ...obligationIfSet(
-      { ruleId: 'T11', kind: 'limit', anchor, date: PARCEL_DATES.startWindowMax, subject: 'max', description: 'Start of construction never later than this date' },
+      {
+        ruleId: 'T11',
+        kind: 'limit',
+        anchor,
+        date: PARCEL_DATES.startWindowMax,
+        subject: 'max',
+        description: 'Start of construction never later than this date',
+      },
       input.policy,
     ),
   ];
@@ -94,7 +119,14 @@ const housingLimits = (input: RuleInput): Obligation[] => {
   if (isOneOf(status, NOT_STARTED)) {
     list.push(
       ...obligationIfSet(
-        { ruleId: 'T11b', kind: 'limit', anchor: deliveryAnchor(input), date: PARCEL_DATES.housingStartLimit, subject: 'start', description: 'Housing: start no later than this date after delivery' },
+        {
+          ruleId: 'T11b',
+          kind: 'limit',
+          anchor: deliveryAnchor(input),
+          date: PARCEL_DATES.housingStartLimit,
+          subject: 'start',
+          description: 'Housing: start no later than this date after delivery',
+        },
         policy,
       ),
     );
@@ -114,7 +146,11 @@ const housingLimits = (input: RuleInput): Obligation[] => {
       ),
     );
   }
-  if (isOneOf(status, LIVE) && use.residentialSubclass !== null && COMMODITY_HOUSING.includes(use.residentialSubclass)) {
+  if (
+    isOneOf(status, LIVE) &&
+    use.residentialSubclass !== null &&
+    COMMODITY_HOUSING.includes(use.residentialSubclass)
+  ) {
     list.push(
       ...obligationIfSet(
         {

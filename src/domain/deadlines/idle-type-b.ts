@@ -34,7 +34,11 @@ const below = (part: bigint, whole: bigint, rate: string): boolean => {
 export const typeBDetection = (input: RuleInput, progress: TypeBProgress | null): Obligation[] => {
   const { status, facts, policy } = input;
   if (progress === null || status !== 'STARTED' || facts.idleCase !== null) return [];
-  const area = below(BigInt(parseHectares(progress.developedAreaHa)), BigInt(parseHectares(progress.areaToDevelopHa)), policy.idleTypeBDevelopedAreaBelow);
+  const area = below(
+    BigInt(parseHectares(progress.developedAreaHa)),
+    BigInt(parseHectares(progress.areaToDevelopHa)),
+    policy.idleTypeBDevelopedAreaBelow,
+  );
   const total = facts.terms.totalInvestmentFen;
   const investment = total > 0 && below(BigInt(progress.investedFen), BigInt(total), policy.idleTypeBInvestmentBelow);
   if (!area && !investment) return [];

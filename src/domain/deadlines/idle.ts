@@ -11,7 +11,10 @@ import type { Anchor, Obligation } from './types.js';
 
 type GovernmentCauseFacts = NonNullable<IdleCase['governmentCause']>;
 
-const allCases = (facts: ParcelFacts): IdleCase[] => [...facts.closedIdleCases, ...(facts.idleCase === null ? [] : [facts.idleCase])];
+const allCases = (facts: ParcelFacts): IdleCase[] => [
+  ...facts.closedIdleCases,
+  ...(facts.idleCase === null ? [] : [facts.idleCase]),
+];
 
 /** The most recently accepted government cause of any case, open or closed. */
 const latestGovernmentCause = (facts: ParcelFacts): GovernmentCauseFacts | null =>
@@ -53,7 +56,8 @@ const recoveryThreshold = (input: RuleInput, detectionOpen: boolean): Obligation
   const { status, facts, policy } = input;
   if (!isOneOf(status, NOT_STARTED) || clockSuspended(facts)) return [];
   const open = facts.idleCase;
-  const applies = open === null ? detectionOpen : open.type === 'A' && open.status !== 'GOV_CAUSED' && open.recoveryDecision === null;
+  const applies =
+    open === null ? detectionOpen : open.type === 'A' && open.status !== 'GOV_CAUSED' && open.recoveryDecision === null;
   if (!applies) return [];
   return [
     obligation(
@@ -79,7 +83,14 @@ const caseDeadlines = ({ status, facts, policy }: RuleInput): Obligation[] => {
     case 'SUSPECTED':
       return [
         obligation(
-          { ruleId: 'T21', kind: 'deadline', anchor: anchorAt(c.suspectedOn, c.suspectedEventId), date: PARCEL_DATES.investigationDue, subject, description: 'Serve the idle-land investigation notice (闲置土地调查通知书)' },
+          {
+            ruleId: 'T21',
+            kind: 'deadline',
+            anchor: anchorAt(c.suspectedOn, c.suspectedEventId),
+            date: PARCEL_DATES.investigationDue,
+            subject,
+            description: 'Serve the idle-land investigation notice (闲置土地调查通知书)',
+          },
           policy,
         ),
       ];
@@ -87,7 +98,14 @@ const caseDeadlines = ({ status, facts, policy }: RuleInput): Obligation[] => {
       if (c.noticeServedOn === null || c.materialsSubmittedOn !== null) return [];
       return [
         obligation(
-          { ruleId: 'T22', kind: 'deadline', anchor: anchorAt(c.noticeServedOn, c.noticeEventId), date: PARCEL_DATES.materialsDue, subject, description: 'Land user submits the materials on the idle land' },
+          {
+            ruleId: 'T22',
+            kind: 'deadline',
+            anchor: anchorAt(c.noticeServedOn, c.noticeEventId),
+            date: PARCEL_DATES.materialsDue,
+            subject,
+            description: 'Land user submits the materials on the idle land',
+          },
           policy,
         ),
       ];
@@ -95,7 +113,14 @@ const caseDeadlines = ({ status, facts, policy }: RuleInput): Obligation[] => {
       if (c.feeDecision === null) return [];
       return [
         obligation(
-          { ruleId: 'T23', kind: 'deadline', anchor: anchorAt(c.feeDecision.servedOn, c.feeDecision.eventId), date: PARCEL_DATES.idleFeePayBy, subject, description: 'Land user pays the idle fee' },
+          {
+            ruleId: 'T23',
+            kind: 'deadline',
+            anchor: anchorAt(c.feeDecision.servedOn, c.feeDecision.eventId),
+            date: PARCEL_DATES.idleFeePayBy,
+            subject,
+            description: 'Land user pays the idle fee',
+          },
           policy,
         ),
       ];
@@ -130,11 +155,18 @@ const caseDeadlines = ({ status, facts, policy }: RuleInput): Obligation[] => {
 /** T25 (E1 Art 12(3)): temporary use under the latest government cause, until it ends or construction starts. */
 const temporaryUse = ({ status, facts, policy }: RuleInput): Obligation[] => {
   const cause = latestGovernmentCause(facts);
-  if (!isOneOf(status, NOT_STARTED) || cause?.disposal !== 'TEMPORARY_USE' || cause.temporaryUseStartedOn === null) return [];
+  if (!isOneOf(status, NOT_STARTED) || cause?.disposal !== 'TEMPORARY_USE' || cause.temporaryUseStartedOn === null)
+    return [];
   if (cause.temporaryUseEndedOn !== null) return [];
   return [
     obligation(
-      { ruleId: 'T25', kind: 'limit', anchor: anchorAt(cause.temporaryUseStartedOn, cause.eventId), date: PARCEL_DATES.temporaryUseEndsBy, description: 'Government temporary use ends no later than this date' },
+      {
+        ruleId: 'T25',
+        kind: 'limit',
+        anchor: anchorAt(cause.temporaryUseStartedOn, cause.eventId),
+        date: PARCEL_DATES.temporaryUseEndsBy,
+        description: 'Government temporary use ends no later than this date',
+      },
       policy,
     ),
   ];
@@ -159,7 +191,15 @@ const publicity = ({ facts, policy }: RuleInput): Obligation[] =>
       if (c.publishedOn !== null) return [];
       return [
         obligation(
-          { ruleId: 'T26', kind: 'sla', anchor: anchorAt(c.confirmedOn, c.confirmationEventId), period: ON_THE_DAY, direction: 'after', subject: `${c.caseId}:publish`, description: 'Publish the confirmed idle land until its disposal is completed' },
+          {
+            ruleId: 'T26',
+            kind: 'sla',
+            anchor: anchorAt(c.confirmedOn, c.confirmationEventId),
+            period: ON_THE_DAY,
+            direction: 'after',
+            subject: `${c.caseId}:publish`,
+            description: 'Publish the confirmed idle land until its disposal is completed',
+          },
           policy,
         ),
       ];
@@ -167,7 +207,15 @@ const publicity = ({ facts, policy }: RuleInput): Obligation[] =>
     if (c.publishedOn === null || c.publicationWithdrawnOn !== null) return [];
     return [
       obligation(
-        { ruleId: 'T26', kind: 'sla', anchor: done, period: ON_THE_DAY, direction: 'after', subject: `${c.caseId}:withdraw`, description: 'Withdraw the idle-land publication: disposal completed' },
+        {
+          ruleId: 'T26',
+          kind: 'sla',
+          anchor: done,
+          period: ON_THE_DAY,
+          direction: 'after',
+          subject: `${c.caseId}:withdraw`,
+          description: 'Withdraw the idle-land publication: disposal completed',
+        },
         policy,
       ),
     ];
@@ -177,5 +225,11 @@ export const idleObligations = (input: RuleInput): Obligation[] => {
   if (input.status === 'RECOVERED') return publicity(input);
   if (!isOneOf(input.status, SUPERVISED)) return [];
   const detection = typeADetection(input);
-  return [...detection, ...recoveryThreshold(input, detection.length > 0), ...caseDeadlines(input), ...temporaryUse(input), ...publicity(input)];
+  return [
+    ...detection,
+    ...recoveryThreshold(input, detection.length > 0),
+    ...caseDeadlines(input),
+    ...temporaryUse(input),
+    ...publicity(input),
+  ];
 };

@@ -70,19 +70,21 @@ const perUnpaidInstalment = ({ status, facts, policy }: RuleInput): Obligation[]
 
 /** T05: each recorded payment until its information is entered. */
 const paymentInfoEntry = ({ facts, policy }: RuleInput): Obligation[] =>
-  facts.payments.filter((payment) => payment.infoRecordedOn === null).map((payment) =>
-    obligation(
-      {
-        ruleId: 'T05',
-        kind: 'sla',
-        anchor: anchorAt(payment.paidOn, payment.eventId),
-        date: PARCEL_DATES.paymentInfoDue,
-        subject: payment.paymentId,
-        description: `Enter payment ${payment.paymentId} and its vouchers into the monitoring system`,
-      },
-      policy,
-    ),
-  );
+  facts.payments
+    .filter((payment) => payment.infoRecordedOn === null)
+    .map((payment) =>
+      obligation(
+        {
+          ruleId: 'T05',
+          kind: 'sla',
+          anchor: anchorAt(payment.paidOn, payment.eventId),
+          date: PARCEL_DATES.paymentInfoDue,
+          subject: payment.paymentId,
+          description: `Enter payment ${payment.paymentId} and its vouchers into the monitoring system`,
+        },
+        policy,
+      ),
+    );
 
 /**
  * T06 (E5): the share of the price due within a month of signing and the whole price within a

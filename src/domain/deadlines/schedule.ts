@@ -7,7 +7,17 @@
 import { PARCEL_DATES } from '../parcel/rules/dates.js';
 import type { IsoDate } from '../calendar/index.js';
 import type { ExtensionKind, InspectionKind, ParcelFacts } from '../parcel/index.js';
-import { agreedCompletionAnchor, agreedStartAnchor, anchorAt, isOneOf, LIVE, NOT_STARTED, obligation, ON_THE_DAY, SUPERVISED } from './build.js';
+import {
+  agreedCompletionAnchor,
+  agreedStartAnchor,
+  anchorAt,
+  isOneOf,
+  LIVE,
+  NOT_STARTED,
+  obligation,
+  ON_THE_DAY,
+  SUPERVISED,
+} from './build.js';
 import type { RuleInput } from './build.js';
 import type { Anchor, Obligation } from './types.js';
 
@@ -17,7 +27,14 @@ const reminders = ({ status, facts, policy }: RuleInput): Obligation[] => {
   if (isOneOf(status, NOT_STARTED)) {
     list.push(
       obligation(
-        { ruleId: 'T12', kind: 'reminder', anchor: agreedStartAnchor(facts), period: policy.startReminderBefore, direction: 'before', description: 'Issue the start reminder (开工提醒书)' },
+        {
+          ruleId: 'T12',
+          kind: 'reminder',
+          anchor: agreedStartAnchor(facts),
+          period: policy.startReminderBefore,
+          direction: 'before',
+          description: 'Issue the start reminder (开工提醒书)',
+        },
         policy,
       ),
     );
@@ -25,7 +42,14 @@ const reminders = ({ status, facts, policy }: RuleInput): Obligation[] => {
   if (isOneOf(status, LIVE)) {
     list.push(
       obligation(
-        { ruleId: 'T13', kind: 'reminder', anchor: agreedCompletionAnchor(facts), period: policy.completionReminderBefore, direction: 'before', description: 'Issue the completion reminder (竣工提醒书)' },
+        {
+          ruleId: 'T13',
+          kind: 'reminder',
+          anchor: agreedCompletionAnchor(facts),
+          period: policy.completionReminderBefore,
+          direction: 'before',
+          description: 'Issue the completion reminder (竣工提醒书)',
+        },
         policy,
       ),
     );
@@ -55,19 +79,21 @@ const declarationUploads = ({ facts, policy }: RuleInput): Obligation[] =>
 
 /** T15 (S0 §二(六)): each inspection record until it is handed over. */
 const inspectionHandovers = ({ facts, policy }: RuleInput): Obligation[] =>
-  facts.inspections.filter((inspection) => inspection.handedOverOn === null).map((inspection) =>
-    obligation(
-      {
-        ruleId: 'T15',
-        kind: 'sla',
-        anchor: anchorAt(inspection.inspectedOn, inspection.eventId),
-        date: PARCEL_DATES.inspectionHandoverDue,
-        subject: inspection.inspectionId,
-        description: `Hand inspection record ${inspection.inspectionId} over to the land-use section`,
-      },
-      policy,
-    ),
-  );
+  facts.inspections
+    .filter((inspection) => inspection.handedOverOn === null)
+    .map((inspection) =>
+      obligation(
+        {
+          ruleId: 'T15',
+          kind: 'sla',
+          anchor: anchorAt(inspection.inspectedOn, inspection.eventId),
+          date: PARCEL_DATES.inspectionHandoverDue,
+          subject: inspection.inspectionId,
+          description: `Hand inspection record ${inspection.inspectionId} over to the land-use section`,
+        },
+        policy,
+      ),
+    );
 
 /** Changed-on date of the last schedule change that moved the start (or completion). */
 const lastMoved = (facts: ParcelFacts, which: ExtensionKind): IsoDate | null => {
@@ -81,12 +107,27 @@ const lastMoved = (facts: ParcelFacts, which: ExtensionKind): IsoDate | null => 
  * T16 (S0 §二(六)): one inspection of the given kind fulfils the point; for agreed dates it
  * must postdate the last change of that date, since the office then inspects at the new date.
  */
-const inspectionPoint = (facts: ParcelFacts, kind: InspectionKind, anchor: Anchor, since: IsoDate | null, input: RuleInput, what: string): Obligation[] => {
+const inspectionPoint = (
+  facts: ParcelFacts,
+  kind: InspectionKind,
+  anchor: Anchor,
+  since: IsoDate | null,
+  input: RuleInput,
+  what: string,
+): Obligation[] => {
   const done = facts.inspections.some((i) => i.kind === kind && (since === null || i.inspectedOn > since));
   if (done) return [];
   return [
     obligation(
-      { ruleId: 'T16', kind: 'inspection', anchor, period: ON_THE_DAY, direction: 'after', subject: kind, description: `Site inspection at ${what} (same-angle panoramic photos)` },
+      {
+        ruleId: 'T16',
+        kind: 'inspection',
+        anchor,
+        period: ON_THE_DAY,
+        direction: 'after',
+        subject: kind,
+        description: `Site inspection at ${what} (same-angle panoramic photos)`,
+      },
       input.policy,
     ),
   ];
@@ -96,16 +137,50 @@ const inspectionPoints = (input: RuleInput): Obligation[] => {
   const { status, facts } = input;
   const list: Obligation[] = [];
   if (isOneOf(status, LIVE)) {
-    list.push(...inspectionPoint(facts, 'AGREED_START', agreedStartAnchor(facts), lastMoved(facts, 'START'), input, 'the agreed start'));
-    list.push(...inspectionPoint(facts, 'AGREED_COMPLETION', agreedCompletionAnchor(facts), lastMoved(facts, 'COMPLETION'), input, 'the agreed completion'));
+    list.push(
+      ...inspectionPoint(
+        facts,
+        'AGREED_START',
+        agreedStartAnchor(facts),
+        lastMoved(facts, 'START'),
+        input,
+        'the agreed start',
+      ),
+    );
+    list.push(
+      ...inspectionPoint(
+        facts,
+        'AGREED_COMPLETION',
+        agreedCompletionAnchor(facts),
+        lastMoved(facts, 'COMPLETION'),
+        input,
+        'the agreed completion',
+      ),
+    );
   }
   const { start, completion } = facts;
   if ((status === 'STARTED' || status === 'COMPLETED') && start.actualDate !== null) {
-    list.push(...inspectionPoint(facts, 'ACTUAL_START', anchorAt(start.actualDate, start.verificationEventId), null, input, 'the actual start'));
+    list.push(
+      ...inspectionPoint(
+        facts,
+        'ACTUAL_START',
+        anchorAt(start.actualDate, start.verificationEventId),
+        null,
+        input,
+        'the actual start',
+      ),
+    );
   }
   if (status === 'COMPLETED' && completion.actualDate !== null) {
     list.push(
-      ...inspectionPoint(facts, 'COMPLETION_ACCEPTANCE', anchorAt(completion.actualDate, completion.verificationEventId), null, input, 'completion acceptance'),
+      ...inspectionPoint(
+        facts,
+        'COMPLETION_ACCEPTANCE',
+        anchorAt(completion.actualDate, completion.verificationEventId),
+        null,
+        input,
+        'completion acceptance',
+      ),
     );
   }
   return list;
@@ -159,5 +234,11 @@ const extensionDates = ({ status, facts, policy }: RuleInput): Obligation[] => {
 
 export const scheduleObligations = (input: RuleInput): Obligation[] => {
   if (!isOneOf(input.status, SUPERVISED)) return [];
-  return [...reminders(input), ...declarationUploads(input), ...inspectionHandovers(input), ...inspectionPoints(input), ...extensionDates(input)];
+  return [
+    ...reminders(input),
+    ...declarationUploads(input),
+    ...inspectionHandovers(input),
+    ...inspectionPoints(input),
+    ...extensionDates(input),
+  ];
 };

@@ -8,9 +8,34 @@ import type { PeriodUnit } from '../policy/index.js';
 
 /** Timer rules of DOMAIN.md §4 that concern a parcel. */
 export type RuleId =
-  | 'T01' | 'T02' | 'T03' | 'T04' | 'T05' | 'T06' | 'T07' | 'T08' | 'T09' | 'T10'
-  | 'T11' | 'T11b' | 'T11c' | 'T12' | 'T13' | 'T14' | 'T15' | 'T16' | 'T17' | 'T18'
-  | 'T19' | 'T20' | 'T21' | 'T22' | 'T23' | 'T24' | 'T25' | 'T26';
+  | 'T01'
+  | 'T02'
+  | 'T03'
+  | 'T04'
+  | 'T05'
+  | 'T06'
+  | 'T07'
+  | 'T08'
+  | 'T09'
+  | 'T10'
+  | 'T11'
+  | 'T11b'
+  | 'T11c'
+  | 'T12'
+  | 'T13'
+  | 'T14'
+  | 'T15'
+  | 'T16'
+  | 'T17'
+  | 'T18'
+  | 'T19'
+  | 'T20'
+  | 'T21'
+  | 'T22'
+  | 'T23'
+  | 'T24'
+  | 'T25'
+  | 'T26';
 
 /**
  * - reminder: internal trigger, fires on its date even on a rest day (§4 notes);

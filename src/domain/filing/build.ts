@@ -32,7 +32,10 @@ export interface SupplyRecordSource {
 export interface SupplyRecordExtra {
   readonly filing: SupplyRecord['filing'];
   readonly project: Omit<SupplyRecord['project'], 'landUser' | 'sourceDocuments'>;
-  readonly land: Pick<SupplyRecord['land'], 'address' | 'boundaries' | 'coordinates' | 'landSource' | 'developmentDegree' | 'grade'>;
+  readonly land: Pick<
+    SupplyRecord['land'],
+    'address' | 'boundaries' | 'coordinates' | 'landSource' | 'developmentDegree' | 'grade'
+  >;
   readonly foreignCurrency?: readonly ForeignAmount[];
   readonly remarks: string | null;
   readonly signOff: SupplyRecord['signOff'];
@@ -48,7 +51,9 @@ export const buildSupplyRecord = (source: SupplyRecordSource, extra: SupplyRecor
     SUPPLY_METHODS.find((m) => m.code === method)?.areaKey === key ? source.areaHa : ZERO_HA;
   const paymentMode: PaymentMode = source.instalmentCount > 1 ? 'INSTALMENTS' : 'LUMP_SUM';
   const transfer = (code: SupplyMethod) =>
-    method === code ? { contractAmount: wan(source.priceFen), paymentMode } : { contractAmount: null, paymentMode: null };
+    method === code
+      ? { contractAmount: wan(source.priceFen), paymentMode }
+      : { contractAmount: null, paymentMode: null };
   // Note 10: with several source documents, the latest signing date.
   const latest = source.sourceDocuments.map((doc) => doc.signedOn).reduce((a, b) => (b > a ? b : a), '');
   return {

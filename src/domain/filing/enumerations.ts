@@ -13,7 +13,16 @@ export const INVESTOR_NATURES = [
     code: '4',
     zh: '内资企业',
     en: 'domestic enterprise',
-    subTypes: ['国有企业', '集体企业', '股份合作企业', '联营企业', '有限责任公司', '股份有限公司', '私营企业', '其他企业'],
+    subTypes: [
+      '国有企业',
+      '集体企业',
+      '股份合作企业',
+      '联营企业',
+      '有限责任公司',
+      '股份有限公司',
+      '私营企业',
+      '其他企业',
+    ],
   },
   {
     code: '5',
@@ -54,7 +63,13 @@ export const SUPPLY_METHODS = [
     documentKind: 'TRANSFER_CONTRACT',
     amount: 'CONTRACT',
   },
-  { code: 'NEGOTIATED_TRANSFER', zh: '协议出让', areaKey: 'negotiatedTransfer', documentKind: 'TRANSFER_CONTRACT', amount: 'CONTRACT' },
+  {
+    code: 'NEGOTIATED_TRANSFER',
+    zh: '协议出让',
+    areaKey: 'negotiatedTransfer',
+    documentKind: 'TRANSFER_CONTRACT',
+    amount: 'CONTRACT',
+  },
   { code: 'LEASE', zh: '租赁', areaKey: 'lease', documentKind: 'LEASE_CONTRACT', amount: 'RENT' },
   {
     code: 'CAPITAL_CONTRIBUTION',

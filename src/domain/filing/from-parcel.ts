@@ -32,7 +32,11 @@ export const supplySourceFromParcel = (state: GrantedState, options: ParcelFilin
     landUse: terms.landUse,
     termYears: terms.termYears,
     sourceDocuments: options.sourceDocuments ?? [
-      { kind: allocation ? 'ALLOCATION_DECISION' : 'TRANSFER_CONTRACT', no: terms.documentNo, signedOn: facts.grantedOn },
+      {
+        kind: allocation ? 'ALLOCATION_DECISION' : 'TRANSFER_CONTRACT',
+        no: terms.documentNo,
+        signedOn: facts.grantedOn,
+      },
     ],
     landUser: options.landUserName,
     priceFen: allocation ? null : terms.priceFen,

@@ -42,7 +42,10 @@ export interface ForeignAmount {
 }
 
 export interface SupplyRecord {
-  readonly filing: { readonly authority: { readonly province: string; readonly city: string }; readonly filedOn: IsoDate };
+  readonly filing: {
+    readonly authority: { readonly province: string; readonly city: string };
+    readonly filedOn: IsoDate;
+  };
   readonly project: {
     readonly no: string;
     readonly name: string;
@@ -68,7 +71,10 @@ export interface SupplyRecord {
   };
   readonly areas: { readonly [K in 'total' | SupplyAreaKey]: HectareString };
   readonly amounts: {
-    readonly tenderAuctionListing: { readonly contractAmount: WanYuanString | null; readonly paymentMode: string | null };
+    readonly tenderAuctionListing: {
+      readonly contractAmount: WanYuanString | null;
+      readonly paymentMode: string | null;
+    };
     readonly negotiatedTransfer: { readonly contractAmount: WanYuanString | null; readonly paymentMode: string | null };
     readonly lease: { readonly rent: WanYuanString | null };
     readonly capitalContribution: { readonly amount: WanYuanString | null };
@@ -87,7 +93,8 @@ export interface SupplyRecord {
   readonly signOff: { readonly preparer: string; readonly reviewer: string };
 }
 
-export type ValidationRule = 'V1' | 'V2' | 'V3' | 'V4' | 'V5' | 'V6' | 'V7' | 'V8' | 'V9' | 'V10' | 'V11' | 'V12' | 'V13' | 'V14';
+export type ValidationRule =
+  'V1' | 'V2' | 'V3' | 'V4' | 'V5' | 'V6' | 'V7' | 'V8' | 'V9' | 'V10' | 'V11' | 'V12' | 'V13' | 'V14';
 
 /** One broken rule: which, where (a dotted path into the record) and why. */
 export interface SupplyRecordFailure {

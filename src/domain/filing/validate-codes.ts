@@ -8,7 +8,9 @@ export const checkInvestorNature = (record: SupplyRecord): SupplyRecordFailure[]
   const { category, subType } = record.project.investorNature;
   const nature = INVESTOR_NATURES.find((candidate) => candidate.code === category);
   if (nature === undefined) {
-    return [failure('V9', 'project.investorNature.category', `'${category}' is not one of the 7 investor natures (1–7)`)];
+    return [
+      failure('V9', 'project.investorNature.category', `'${category}' is not one of the 7 investor natures (1–7)`),
+    ];
   }
   const subTypes: readonly string[] = nature.subTypes;
   const field = 'project.investorNature.subType';
@@ -48,7 +50,13 @@ export const checkLandUser = (record: SupplyRecord, context: SupplyRecordContext
   const onDocument = context.landUserNameOnSourceDocument;
   return record.project.landUser.trim() === onDocument.trim()
     ? []
-    : [failure('V12', 'project.landUser', `'${record.project.landUser}' differs from the source document's '${onDocument}'`)];
+    : [
+        failure(
+          'V12',
+          'project.landUser',
+          `'${record.project.landUser}' differs from the source document's '${onDocument}'`,
+        ),
+      ];
 };
 
 /** V14: residential FAR lower bound strictly above the policy minimum (Jiangsu: > 1). */

@@ -20,7 +20,8 @@ export const checkDateFormats = (record: SupplyRecord): SupplyRecordFailure[] =>
     failure('V4', field, notADate(read(record))),
   );
   record.project.sourceDocuments.forEach((doc, i) => {
-    if (!isIsoDate(doc.signedOn)) failures.push(failure('V4', `project.sourceDocuments[${i}].signedOn`, notADate(doc.signedOn)));
+    if (!isIsoDate(doc.signedOn))
+      failures.push(failure('V4', `project.sourceDocuments[${i}].signedOn`, notADate(doc.signedOn)));
   });
   return failures;
 };
@@ -28,7 +29,8 @@ export const checkDateFormats = (record: SupplyRecord): SupplyRecordFailure[] =>
 /** V5: the signing date is the latest document's; each supplied method has its kind of document. */
 export const checkSourceDocuments = (record: SupplyRecord): SupplyRecordFailure[] => {
   const docs = record.project.sourceDocuments;
-  if (docs.length === 0) return [failure('V5', 'project.sourceDocuments', 'at least one source-of-right document is required')];
+  if (docs.length === 0)
+    return [failure('V5', 'project.sourceDocuments', 'at least one source-of-right document is required')];
   const failures: SupplyRecordFailure[] = [];
   const supplied = SUPPLY_METHODS.filter((method) => (fixedUnits(record.areas[method.areaKey], 4) ?? 0n) > 0n);
   docs.forEach((doc, i) => {
@@ -68,13 +70,30 @@ export const checkThreeYearRemarks = (record: SupplyRecord, context: SupplyRecor
   const { approvalDate } = record.project;
   if (conversion !== null && !isIsoDate(conversion)) {
     failures.push(failure('V6', 'context.farmlandConversionApprovalDate', notADate(conversion)));
-  } else if (conversion !== null && isIsoDate(approvalDate) && overThreeYears(conversion, approvalDate) && remarksMissing(record)) {
+  } else if (
+    conversion !== null &&
+    isIsoDate(approvalDate) &&
+    overThreeYears(conversion, approvalDate) &&
+    remarksMissing(record)
+  ) {
     const message = `supply approved ${approvalDate}, over 3 years from farmland conversion ${conversion}: remarks required`;
     failures.push(failure('V6', 'remarks', message));
   }
   const { agreedStart: start, agreedCompletion: completion } = record.requirements;
-  if (isIsoDate(start) && isIsoDate(completion) && completion >= start && overThreeYears(start, completion) && remarksMissing(record)) {
-    failures.push(failure('V7', 'remarks', `agreed completion ${completion} is over 3 years after start ${start}: remarks required`));
+  if (
+    isIsoDate(start) &&
+    isIsoDate(completion) &&
+    completion >= start &&
+    overThreeYears(start, completion) &&
+    remarksMissing(record)
+  ) {
+    failures.push(
+      failure(
+        'V7',
+        'remarks',
+        `agreed completion ${completion} is over 3 years after start ${start}: remarks required`,
+      ),
+    );
   }
   return failures;
 };
@@ -83,5 +102,7 @@ export const checkThreeYearRemarks = (record: SupplyRecord, context: SupplyRecor
 export const checkScheduleOrder = (record: SupplyRecord): SupplyRecordFailure[] => {
   const { agreedStart: start, agreedCompletion: completion } = record.requirements;
   if (!isIsoDate(start) || !isIsoDate(completion) || completion >= start) return [];
-  return [failure('V13', 'requirements.agreedCompletion', `agreed completion ${completion} is before agreed start ${start}`)];
+  return [
+    failure('V13', 'requirements.agreedCompletion', `agreed completion ${completion} is before agreed start ${start}`),
+  ];
 };

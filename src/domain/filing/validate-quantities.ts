@@ -32,17 +32,25 @@ export const checkAreaSum = (record: SupplyRecord): SupplyRecordFailure[] => {
   if (total === null || parts.some((part) => part === null)) return [];
   const sum = parts.reduce<bigint>((acc, part) => acc + (part ?? 0n), 0n);
   if (sum === total) return [];
-  return [failure('V1', 'areas.total', `total ${record.areas.total} ha ≠ sum of supply-method areas ${formatFixed(sum, AREA_DP)} ha`)];
+  return [
+    failure(
+      'V1',
+      'areas.total',
+      `total ${record.areas.total} ha ≠ sum of supply-method areas ${formatFixed(sum, AREA_DP)} ha`,
+    ),
+  ];
 };
 
 type TransferMethod = Extract<(typeof SUPPLY_METHODS)[number], { amount: 'CONTRACT' }>;
 
 /** V8 for 招拍挂 / 协议出让: contract amount and a known payment mode (notes 11, 12). */
 const checkTransferAmounts = (record: SupplyRecord, method: TransferMethod): SupplyRecordFailure[] => {
-  const slot = method.code === 'TENDER_AUCTION_LISTING' ? record.amounts.tenderAuctionListing : record.amounts.negotiatedTransfer;
+  const slot =
+    method.code === 'TENDER_AUCTION_LISTING' ? record.amounts.tenderAuctionListing : record.amounts.negotiatedTransfer;
   const base = `amounts.${method.areaKey}`;
   const failures: SupplyRecordFailure[] = [];
-  if (slot.contractAmount === null) failures.push(failure('V8', `${base}.contractAmount`, `${method.zh} needs the contract amount`));
+  if (slot.contractAmount === null)
+    failures.push(failure('V8', `${base}.contractAmount`, `${method.zh} needs the contract amount`));
   if (slot.paymentMode === null) {
     failures.push(failure('V8', `${base}.paymentMode`, `${method.zh} needs the payment mode`));
   } else if (!PAYMENT_MODES.some((mode) => mode.code === slot.paymentMode)) {
@@ -100,7 +108,8 @@ export const checkForeignCurrency = (record: SupplyRecord): SupplyRecordFailure[
     const original = decimalFraction(foreign.originalAmount);
     const rate = decimalFraction(foreign.rateToCny);
     if (original === null) failures.push(failure('V3', `${at}.originalAmount`, 'original amount must be a decimal'));
-    if (rate === null || rate.num === 0n) failures.push(failure('V3', `${at}.rateToCny`, 'rate must be a positive decimal'));
+    if (rate === null || rate.num === 0n)
+      failures.push(failure('V3', `${at}.rateToCny`, 'rate must be a positive decimal'));
     const recorded = amountAt(record, foreign.field);
     if (original === null || rate === null || rate.num === 0n) return;
     // yuan = original × rate, and 0.01 万元 = 100 yuan, so the 2-dp units are original × rate / 100.

@@ -1,4 +1,10 @@
-import { checkIndustry, checkInvestorNature, checkLandUse, checkLandUser, checkResidentialFar } from './validate-codes.js';
+import {
+  checkIndustry,
+  checkInvestorNature,
+  checkLandUse,
+  checkLandUser,
+  checkResidentialFar,
+} from './validate-codes.js';
 import { checkDateFormats, checkScheduleOrder, checkSourceDocuments, checkThreeYearRemarks } from './validate-dates.js';
 import { checkAreaSum, checkForeignCurrency, checkFormats, checkSupplyMethods } from './validate-quantities.js';
 import type { SupplyRecord, SupplyRecordContext, SupplyRecordFailure } from './record.js';
@@ -9,7 +15,10 @@ const ruleNumber = (failure: SupplyRecordFailure): number => Number(failure.rule
  * Every failure of V1–V14 (DOMAIN.md §8.4), never just the first, ordered by rule. An empty
  * list means the record may be filed. Pure: the facts the form lacks come in `context`.
  */
-export const validateSupplyRecord = (record: SupplyRecord, context: SupplyRecordContext): readonly SupplyRecordFailure[] =>
+export const validateSupplyRecord = (
+  record: SupplyRecord,
+  context: SupplyRecordContext,
+): readonly SupplyRecordFailure[] =>
   [
     ...checkAreaSum(record),
     ...checkFormats(record),

@@ -20,7 +20,11 @@ export type ContractDamagesData = {
 };
 
 /** No rate in the contract → no damages (null, not zero); no base (allocation) → no amount. */
-export const contractDamages = (baseFen: Fen | null, ratePerDay: string | null, daysLate: number): ContractDamagesData => {
+export const contractDamages = (
+  baseFen: Fen | null,
+  ratePerDay: string | null,
+  daysLate: number,
+): ContractDamagesData => {
   if (ratePerDay === null) return { ratePerDay: null, baseFen: null, damagesFen: null };
   if (baseFen === null) return { ratePerDay, baseFen: null, damagesFen: null };
   return { ratePerDay, baseFen, damagesFen: lateDamagesFen(baseFen, ratePerDay, daysLate) };

@@ -8,21 +8,51 @@ import type { Decider } from '../decider.js';
 import { policyFor as defaultPolicyFor } from '../policy/index.js';
 import type { Policy } from '../policy/index.js';
 import type { ParcelCommand } from './commands.js';
-import { decideDeclareCompletion, decideDeclareStart } from './construction/decide.js';
-import { decideRecordSiteInspection, decideVerifyCompletion, decideVerifyStart } from './construction/decide.js';
+import {
+  decideDeclareCompletion,
+  decideDeclareStart,
+  decideRecordSiteInspection,
+  decideVerifyCompletion,
+  decideVerifyStart,
+} from './construction/decide.js';
 import { decideIssueLandApprovalCertificate, decideRecordSitePublicity } from './delivery/decide-certificate.js';
 import { decideConfirmLandDelivery, decideServeDeliveryDemand } from './delivery/decide.js';
 import { decideDecideExtension, decideRequestExtension } from './extension/decide.js';
-import { decideAbortSupply, decideConfirmDeal, decideIssueAllocationDecision, decideSignTransferContract } from './grant/decide.js';
+import {
+  decideAbortSupply,
+  decideConfirmDeal,
+  decideIssueAllocationDecision,
+  decideSignTransferContract,
+} from './grant/decide.js';
 import { decideRevokeGrant } from './grant/decide-revoke.js';
-import { decideConfirmIdleLand, decideOpenIdleCase, decideServeIdleInvestigationNotice, decideSubmitIdleMaterials } from './idle/decide-case.js';
+import {
+  decideConfirmIdleLand,
+  decideOpenIdleCase,
+  decideServeIdleInvestigationNotice,
+  decideSubmitIdleMaterials,
+} from './idle/decide-case.js';
 import { decideAcceptGovernmentCause } from './idle/decide-cause.js';
-import { decideCloseIdleCase, decideDeregisterRight, decideIssueIdleFeeDecision } from './idle/decide-disposal.js';
-import { decideIssueRecoveryDecision, decideRecordIdleFeePayment } from './idle/decide-disposal.js';
-import { decideEndTemporaryUse, decidePublishIdleLand, decideWithdrawIdleLandPublication } from './idle/decide-publication.js';
+import {
+  decideCloseIdleCase,
+  decideDeregisterRight,
+  decideIssueIdleFeeDecision,
+  decideIssueRecoveryDecision,
+  decideRecordIdleFeePayment,
+} from './idle/decide-disposal.js';
+import {
+  decideEndTemporaryUse,
+  decidePublishIdleLand,
+  decideWithdrawIdleLandPublication,
+} from './idle/decide-publication.js';
 import { decideRecordPayment, decideServePaymentDemand, decideTerminateContract } from './payment/decide.js';
-import { decideAssignPatrolTask, decideExtractTrackingCard, decideFileSupplyRecord } from './records/decide.js';
-import { decideHandOverInspectionRecord, decideRecordPaymentInfo, decideUploadDeclaration } from './records/decide.js';
+import {
+  decideAssignPatrolTask,
+  decideExtractTrackingCard,
+  decideFileSupplyRecord,
+  decideHandOverInspectionRecord,
+  decideRecordPaymentInfo,
+  decideUploadDeclaration,
+} from './records/decide.js';
 import type { ParcelEvent } from './events.js';
 import { evolve } from './evolve.js';
 import type { DecideContext } from './guards.js';
@@ -33,44 +63,82 @@ export type ParcelDecider = Decider<ParcelCommand, ParcelEvent, ParcelState>;
 
 const dispatch = (command: ParcelCommand, state: ParcelState, ctx: DecideContext): readonly ParcelEvent[] => {
   switch (command.type) {
-    case 'ConfirmDeal': return decideConfirmDeal(command, state, ctx);
-    case 'AbortSupply': return decideAbortSupply(command, state, ctx);
-    case 'SignTransferContract': return decideSignTransferContract(command, state, ctx);
-    case 'IssueAllocationDecision': return decideIssueAllocationDecision(command, state, ctx);
-    case 'RecordPayment': return decideRecordPayment(command, state, ctx);
-    case 'ServePaymentDemand': return decideServePaymentDemand(command, state, ctx);
-    case 'TerminateContract': return decideTerminateContract(command, state, ctx);
-    case 'RevokeGrant': return decideRevokeGrant(command, state, ctx);
-    case 'ConfirmLandDelivery': return decideConfirmLandDelivery(command, state, ctx);
-    case 'IssueLandApprovalCertificate': return decideIssueLandApprovalCertificate(command, state, ctx);
-    case 'RecordSitePublicity': return decideRecordSitePublicity(command, state, ctx);
-    case 'DeclareStart': return decideDeclareStart(command, state, ctx);
-    case 'VerifyStart': return decideVerifyStart(command, state, ctx);
-    case 'DeclareCompletion': return decideDeclareCompletion(command, state, ctx);
-    case 'VerifyCompletion': return decideVerifyCompletion(command, state, ctx);
-    case 'RecordSiteInspection': return decideRecordSiteInspection(command, state, ctx);
-    case 'RequestExtension': return decideRequestExtension(command, state, ctx);
-    case 'DecideExtension': return decideDecideExtension(command, state, ctx);
-    case 'OpenIdleCase': return decideOpenIdleCase(command, state, ctx);
-    case 'ServeIdleInvestigationNotice': return decideServeIdleInvestigationNotice(command, state, ctx);
-    case 'SubmitIdleMaterials': return decideSubmitIdleMaterials(command, state, ctx);
-    case 'AcceptGovernmentCause': return decideAcceptGovernmentCause(command, state, ctx);
-    case 'ConfirmIdleLand': return decideConfirmIdleLand(command, state, ctx);
-    case 'IssueIdleFeeDecision': return decideIssueIdleFeeDecision(command, state, ctx);
-    case 'RecordIdleFeePayment': return decideRecordIdleFeePayment(command, state, ctx);
-    case 'IssueRecoveryDecision': return decideIssueRecoveryDecision(command, state, ctx);
-    case 'DeregisterRight': return decideDeregisterRight(command, state, ctx);
-    case 'CloseIdleCase': return decideCloseIdleCase(command, state, ctx);
-    case 'ExtractTrackingCard': return decideExtractTrackingCard(command, state, ctx);
-    case 'AssignPatrolTask': return decideAssignPatrolTask(command, state, ctx);
-    case 'FileSupplyRecord': return decideFileSupplyRecord(command, state, ctx);
-    case 'RecordPaymentInfo': return decideRecordPaymentInfo(command, state, ctx);
-    case 'UploadDeclaration': return decideUploadDeclaration(command, state, ctx);
-    case 'HandOverInspectionRecord': return decideHandOverInspectionRecord(command, state, ctx);
-    case 'ServeDeliveryDemand': return decideServeDeliveryDemand(command, state, ctx);
-    case 'PublishIdleLand': return decidePublishIdleLand(command, state, ctx);
-    case 'WithdrawIdleLandPublication': return decideWithdrawIdleLandPublication(command, state, ctx);
-    case 'EndTemporaryUse': return decideEndTemporaryUse(command, state, ctx);
+    case 'ConfirmDeal':
+      return decideConfirmDeal(command, state, ctx);
+    case 'AbortSupply':
+      return decideAbortSupply(command, state, ctx);
+    case 'SignTransferContract':
+      return decideSignTransferContract(command, state, ctx);
+    case 'IssueAllocationDecision':
+      return decideIssueAllocationDecision(command, state, ctx);
+    case 'RecordPayment':
+      return decideRecordPayment(command, state, ctx);
+    case 'ServePaymentDemand':
+      return decideServePaymentDemand(command, state, ctx);
+    case 'TerminateContract':
+      return decideTerminateContract(command, state, ctx);
+    case 'RevokeGrant':
+      return decideRevokeGrant(command, state, ctx);
+    case 'ConfirmLandDelivery':
+      return decideConfirmLandDelivery(command, state, ctx);
+    case 'IssueLandApprovalCertificate':
+      return decideIssueLandApprovalCertificate(command, state, ctx);
+    case 'RecordSitePublicity':
+      return decideRecordSitePublicity(command, state, ctx);
+    case 'DeclareStart':
+      return decideDeclareStart(command, state, ctx);
+    case 'VerifyStart':
+      return decideVerifyStart(command, state, ctx);
+    case 'DeclareCompletion':
+      return decideDeclareCompletion(command, state, ctx);
+    case 'VerifyCompletion':
+      return decideVerifyCompletion(command, state, ctx);
+    case 'RecordSiteInspection':
+      return decideRecordSiteInspection(command, state, ctx);
+    case 'RequestExtension':
+      return decideRequestExtension(command, state, ctx);
+    case 'DecideExtension':
+      return decideDecideExtension(command, state, ctx);
+    case 'OpenIdleCase':
+      return decideOpenIdleCase(command, state, ctx);
+    case 'ServeIdleInvestigationNotice':
+      return decideServeIdleInvestigationNotice(command, state, ctx);
+    case 'SubmitIdleMaterials':
+      return decideSubmitIdleMaterials(command, state, ctx);
+    case 'AcceptGovernmentCause':
+      return decideAcceptGovernmentCause(command, state, ctx);
+    case 'ConfirmIdleLand':
+      return decideConfirmIdleLand(command, state, ctx);
+    case 'IssueIdleFeeDecision':
+      return decideIssueIdleFeeDecision(command, state, ctx);
+    case 'RecordIdleFeePayment':
+      return decideRecordIdleFeePayment(command, state, ctx);
+    case 'IssueRecoveryDecision':
+      return decideIssueRecoveryDecision(command, state, ctx);
+    case 'DeregisterRight':
+      return decideDeregisterRight(command, state, ctx);
+    case 'CloseIdleCase':
+      return decideCloseIdleCase(command, state, ctx);
+    case 'ExtractTrackingCard':
+      return decideExtractTrackingCard(command, state, ctx);
+    case 'AssignPatrolTask':
+      return decideAssignPatrolTask(command, state, ctx);
+    case 'FileSupplyRecord':
+      return decideFileSupplyRecord(command, state, ctx);
+    case 'RecordPaymentInfo':
+      return decideRecordPaymentInfo(command, state, ctx);
+    case 'UploadDeclaration':
+      return decideUploadDeclaration(command, state, ctx);
+    case 'HandOverInspectionRecord':
+      return decideHandOverInspectionRecord(command, state, ctx);
+    case 'ServeDeliveryDemand':
+      return decideServeDeliveryDemand(command, state, ctx);
+    case 'PublishIdleLand':
+      return decidePublishIdleLand(command, state, ctx);
+    case 'WithdrawIdleLandPublication':
+      return decideWithdrawIdleLandPublication(command, state, ctx);
+    case 'EndTemporaryUse':
+      return decideEndTemporaryUse(command, state, ctx);
     default: {
       const _never: never = command;
       return _never;

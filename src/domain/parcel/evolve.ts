@@ -19,9 +19,14 @@ import type { GrantedStatus, ParcelFacts, ParcelState } from './state.js';
 type Change = (facts: ParcelFacts) => ParcelFacts;
 
 /** Applies `change` when the status is one of `from`; moves to `to` when given. */
-const whenIn = (state: ParcelState, from: readonly GrantedStatus[], change: Change, to?: GrantedStatus): ParcelState => {
+const whenIn = (
+  state: ParcelState,
+  from: readonly GrantedStatus[],
+  change: Change,
+  to?: GrantedStatus,
+): ParcelState => {
   if (!isGranted(state) || !from.includes(state.status)) return state;
-  return { status: to ?? state.status, facts: change(state.facts) } as ParcelState;
+  return { status: to ?? state.status, facts: change(state.facts) };
 };
 
 const LIVE: readonly GrantedStatus[] = ['GRANTED', 'DELIVERED', 'CERTIFIED', 'STARTED'];
@@ -44,7 +49,12 @@ export const evolve = (state: ParcelState, event: ParcelEvent): ParcelState => {
     case 'PaymentDemandServed':
       return whenIn(state, SUPERVISED, (f) => evolvePayment(f, event));
     case 'ContractTerminated':
-      return whenIn(state, LIVE, (f) => ({ ...f, terminatedOn: event.data.terminatedOn, terminationEventId: id }), 'TERMINATED');
+      return whenIn(
+        state,
+        LIVE,
+        (f) => ({ ...f, terminatedOn: event.data.terminatedOn, terminationEventId: id }),
+        'TERMINATED',
+      );
     case 'LandDeliveryConfirmed':
       return whenIn(state, ['GRANTED'], (f) => evolveDelivery(f, event), 'DELIVERED');
     case 'DeliveryDemandServed':

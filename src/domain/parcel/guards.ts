@@ -54,12 +54,22 @@ export const pastDate = (value: unknown, field: string, today: IsoDate): IsoDate
 /** `date` must not be before `min` (e.g. a delivery before the grant). */
 export const notBefore = (date: IsoDate, min: IsoDate, field: string, what: string, rule?: string): IsoDate => {
   if (date < min) {
-    fail('DATE_TOO_EARLY', `${field} ${date} is before ${what} ${min}`, { field, date, min, ...(rule ? { rule } : {}) });
+    fail('DATE_TOO_EARLY', `${field} ${date} is before ${what} ${min}`, {
+      field,
+      date,
+      min,
+      ...(rule ? { rule } : {}),
+    });
   }
   return date;
 };
 
-export const requireText = (value: unknown, field: string, code: ParcelErrorCode = 'FIELD_REQUIRED', rule?: string): string => {
+export const requireText = (
+  value: unknown,
+  field: string,
+  code: ParcelErrorCode = 'FIELD_REQUIRED',
+  rule?: string,
+): string => {
   if (typeof value === 'string' && value.trim() !== '') return value;
   return fail(code, `${field} is required`, { field, ...(rule ? { rule } : {}) });
 };
@@ -104,7 +114,13 @@ export const shareBelow = (partFen: number, totalFen: number, rate: string): boo
 
 export const days = (from: IsoDate, to: IsoDate): number => calendarDaysBetween(from, to);
 
-export const oneOf = <T extends string | number>(value: unknown, allowed: readonly T[], field: string, code: ParcelErrorCode, rule?: string): T => {
+export const oneOf = <T extends string | number>(
+  value: unknown,
+  allowed: readonly T[],
+  field: string,
+  code: ParcelErrorCode,
+  rule?: string,
+): T => {
   if ((allowed as readonly unknown[]).includes(value)) return value as T;
   return fail(code, `${field} must be one of ${allowed.join(', ')}`, { field, value, ...(rule ? { rule } : {}) });
 };

@@ -11,7 +11,11 @@ import type { Policy } from '../policy/index.js';
  * Stamp on every event that stores a computed date: the versions used, and `provisional` when
  * any computed date in the event depends on a year without a published holiday notice (§11.4.4).
  */
-export type Versions = { readonly policyVersion: string; readonly calendarVersion: string; readonly provisional: boolean };
+export type Versions = {
+  readonly policyVersion: string;
+  readonly calendarVersion: string;
+  readonly provisional: boolean;
+};
 
 export const versionsOf = (policy: Policy, ...dates: readonly (DateResult | null)[]): Versions => ({
   policyVersion: policy.version,

@@ -31,7 +31,14 @@ export const GOVERNMENT_CAUSES = [
 export type GovernmentCause = (typeof GOVERNMENT_CAUSES)[number];
 
 /** E1 Art 12 disposal options. */
-export const GOVERNMENT_CAUSE_DISPOSALS = ['EXTEND_START', 'CHANGE_USE_OR_CONDITIONS', 'TEMPORARY_USE', 'PAID_RECOVERY', 'LAND_SWAP', 'OTHER'] as const;
+export const GOVERNMENT_CAUSE_DISPOSALS = [
+  'EXTEND_START',
+  'CHANGE_USE_OR_CONDITIONS',
+  'TEMPORARY_USE',
+  'PAID_RECOVERY',
+  'LAND_SWAP',
+  'OTHER',
+] as const;
 export type GovernmentCauseDisposal = (typeof GOVERNMENT_CAUSE_DISPOSALS)[number];
 
 /** Idle-land case (闲置土地, DOMAIN.md §5); at most one open at a time. */
@@ -69,10 +76,19 @@ export interface IdleCase {
   readonly idleSince: IsoDate | null;
   readonly confirmationEventId: string | null;
   /** T23: fee decision served; pay within 30 cd. */
-  readonly feeDecision: { readonly feeFen: Fen; readonly servedOn: IsoDate; readonly payBy: IsoDate; readonly eventId: string | null } | null;
+  readonly feeDecision: {
+    readonly feeFen: Fen;
+    readonly servedOn: IsoDate;
+    readonly payBy: IsoDate;
+    readonly eventId: string | null;
+  } | null;
   readonly feePaidOn: IsoDate | null;
   /** T24: recovery decision served; deregister within 30 cd. */
-  readonly recoveryDecision: { readonly servedOn: IsoDate; readonly deregisterBy: IsoDate; readonly eventId: string | null } | null;
+  readonly recoveryDecision: {
+    readonly servedOn: IsoDate;
+    readonly deregisterBy: IsoDate;
+    readonly eventId: string | null;
+  } | null;
   readonly deregisteredOn: IsoDate | null;
   readonly deregistrationEventId: string | null;
   /** Disposal completed: closing date (also set on deregistration). */

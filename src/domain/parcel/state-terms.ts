@@ -90,4 +90,3 @@ export interface PaymentDemand {
   readonly servedOn: IsoDate;
   readonly eventId: string | null;
 }
-

@@ -34,7 +34,14 @@ export interface Milestone {
 }
 
 /** T16 inspection points, plus periodic and ad-hoc patrols. */
-export const INSPECTION_KINDS = ['AGREED_START', 'AGREED_COMPLETION', 'ACTUAL_START', 'COMPLETION_ACCEPTANCE', 'PERIODIC', 'AD_HOC'] as const;
+export const INSPECTION_KINDS = [
+  'AGREED_START',
+  'AGREED_COMPLETION',
+  'ACTUAL_START',
+  'COMPLETION_ACCEPTANCE',
+  'PERIODIC',
+  'AD_HOC',
+] as const;
 export type InspectionKind = (typeof INSPECTION_KINDS)[number];
 
 export interface Inspection {
@@ -155,14 +162,7 @@ export interface ParcelFacts {
 
 /** Statuses of a granted parcel; the last four are terminal. */
 export type GrantedStatus =
-  | 'GRANTED'
-  | 'DELIVERED'
-  | 'CERTIFIED'
-  | 'STARTED'
-  | 'COMPLETED'
-  | 'TERMINATED'
-  | 'REVOKED'
-  | 'RECOVERED';
+  'GRANTED' | 'DELIVERED' | 'CERTIFIED' | 'STARTED' | 'COMPLETED' | 'TERMINATED' | 'REVOKED' | 'RECOVERED';
 
 export type GrantedState = { [S in GrantedStatus]: { readonly status: S; readonly facts: ParcelFacts } }[GrantedStatus];
 

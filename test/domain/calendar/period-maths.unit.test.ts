@@ -11,7 +11,11 @@ import {
 const firm = (date: string) => ({ date, provisional: false });
 
 t.test('DOMAIN.md §11.5 calendar vectors', async (t) => {
-  t.same(addCalendarDays('2025-09-04', 30, { rollToWorkingDay: true }), firm('2025-10-09'), '30 cd lands on Oct 4 holiday');
+  t.same(
+    addCalendarDays('2025-09-04', 30, { rollToWorkingDay: true }),
+    firm('2025-10-09'),
+    '30 cd lands on Oct 4 holiday',
+  );
   t.same(addCalendarDays('2025-09-04', 30), firm('2025-10-04'), 'without roll-over');
   t.same(addMonths('2025-08-31', 6), firm('2026-02-28'), 'delivery + 6 m');
   t.same(addYears('2024-02-29', 1), firm('2025-02-28'), 'idle 1 y');
@@ -37,8 +41,11 @@ t.test('roll-over to the next working day', async (t) => {
   t.same(addCalendarDays('2026-03-02', 4, { rollToWorkingDay: true }), firm('2026-03-06'), 'working day stays');
   t.same(addMonths('2026-09-04', 1, { rollToWorkingDay: true }), firm('2026-10-08'), 'month period rolls too');
   t.same(addCalendarDays('2026-12-01', 30, { rollToWorkingDay: true }), firm('2026-12-31'));
-  t.same(addCalendarDays('2026-12-02', 30, { rollToWorkingDay: true }), { date: '2027-01-04', provisional: true },
-    'rolls through Jan 1 2027 and a weekend: provisional');
+  t.same(
+    addCalendarDays('2026-12-02', 30, { rollToWorkingDay: true }),
+    { date: '2027-01-04', provisional: true },
+    'rolls through Jan 1 2027 and a weekend: provisional',
+  );
   t.same(addYears('2026-05-01', 1), firm('2027-05-01'), 'no calendar consulted → not provisional');
   t.same(addYears('2026-05-01', 1, { rollToWorkingDay: true }), { date: '2027-05-03', provisional: true });
 });
@@ -46,11 +53,18 @@ t.test('roll-over to the next working day', async (t) => {
 t.test('applyPeriod', async (t) => {
   t.same(applyPeriod('2026-02-10', { offset: 10, unit: 'wd' }, 'after'), firm('2026-03-02'));
   t.same(applyPeriod('2026-10-12', { offset: 30, unit: 'wd' }, 'before'), firm('2026-08-25'));
-  t.same(applyPeriod('2026-06-30', { offset: 30, unit: 'cd' }, 'before'), firm('2026-05-31'), 'reminder fires on a Sunday');
+  t.same(
+    applyPeriod('2026-06-30', { offset: 30, unit: 'cd' }, 'before'),
+    firm('2026-05-31'),
+    'reminder fires on a Sunday',
+  );
   t.same(applyPeriod('2025-08-31', { offset: 6, unit: 'month' }, 'after'), firm('2026-02-28'));
   t.same(applyPeriod('2026-03-31', { offset: 1, unit: 'month' }, 'before'), firm('2026-02-28'));
   t.same(applyPeriod('2024-02-29', { offset: 2, unit: 'year' }, 'after'), firm('2026-02-28'));
-  t.same(applyPeriod('2025-09-04', { offset: 30, unit: 'cd' }, 'after', { rollToWorkingDay: true }), firm('2025-10-09'));
+  t.same(
+    applyPeriod('2025-09-04', { offset: 30, unit: 'cd' }, 'after', { rollToWorkingDay: true }),
+    firm('2025-10-09'),
+  );
   t.throws(() => applyPeriod('2026-01-01', { offset: 1, unit: 'hour' }, 'before'), { code: 'PERIOD_UNIT_UNSUPPORTED' });
 });
 

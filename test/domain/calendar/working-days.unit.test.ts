@@ -63,7 +63,11 @@ t.test('the anchor day is never counted, in either direction', async (t) => {
 t.test('years without a published notice are provisional (weekends + fixed-date holidays)', async (t) => {
   t.same(addWorkingDays('2026-12-30', 3), { date: '2027-01-05', provisional: true }, 'Jan 1 2027 Fri off');
   t.same(addWorkingDays('2027-04-29', 1), { date: '2027-04-30', provisional: true });
-  t.same(addWorkingDays('2027-04-30', 1), { date: '2027-05-03', provisional: true }, 'May 1–2 2027 fall on the weekend');
+  t.same(
+    addWorkingDays('2027-04-30', 1),
+    { date: '2027-05-03', provisional: true },
+    'May 1–2 2027 fall on the weekend',
+  );
   t.same(addWorkingDays('2027-09-30', 1), { date: '2027-10-04', provisional: true }, 'Oct 1 Fri off');
   t.same(addWorkingDays('2026-12-01', 5), { date: '2026-12-08', provisional: false }, 'inside 2026 stays firm');
   t.equal(isWorkingDay('2027-02-08'), true, 'lunar new year 2027 is unknown to the provisional rule');

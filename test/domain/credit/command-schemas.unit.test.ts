@@ -25,7 +25,11 @@ t.test('every example passes its schema', async (t) => {
     const result = schema.safeParse(example);
     t.ok(result.success, `${type}: ${result.success ? 'ok' : JSON.stringify(result.error.issues)}`);
   }
-  t.same(types.filter((type) => CREDIT_COMMANDS[type].creates), ['AddCreditEntry'], 'only AddCreditEntry opens an archive');
+  t.same(
+    types.filter((type) => CREDIT_COMMANDS[type].creates),
+    ['AddCreditEntry'],
+    'only AddCreditEntry opens an archive',
+  );
   t.equal(CREDIT_COMMANDS.AddCreditEntry.idField, 'landUserId');
 });
 
@@ -53,13 +57,31 @@ t.test('malformed bodies fail with the path of the bad field', async (t) => {
   const add = AddCreditEntry.example;
   t.same(issuePaths(AddCreditEntry.schema, { ...add, trigger: 'C9' }), ['trigger']);
   t.same(issuePaths(AddCreditEntry.schema, { ...add, landUserId: ' ' }), ['landUserId']);
-  t.same(issuePaths(AddCreditEntry.schema, { ...add, evidenceRef: { parcelId: 'P-1' } }), ['evidenceRef'], 'no event, no case');
-  t.same(issuePaths(AddCreditEntry.schema, { ...add, evidenceRef: { parcelId: 'P-1', eventId: ' ' } }), ['evidenceRef.eventId']);
-  t.same(issuePaths(AddCreditEntry.schema, { ...add, evidenceRef: { parcelId: 'P-1', caseId: 'IDLE-2026-4' } }), [], 'a case is evidence');
-  t.same(issuePaths(AddCreditEntry.schema, { ...add, expiresAt: '2027-03-02' }), ['expiresAt'], 'a date is not an instant');
-  t.same(issuePaths(AddCreditEntry.schema, { ...add, controllingShareholderIds: ['SH 1'] }), ['controllingShareholderIds.0']);
+  t.same(
+    issuePaths(AddCreditEntry.schema, { ...add, evidenceRef: { parcelId: 'P-1' } }),
+    ['evidenceRef'],
+    'no event, no case',
+  );
+  t.same(issuePaths(AddCreditEntry.schema, { ...add, evidenceRef: { parcelId: 'P-1', eventId: ' ' } }), [
+    'evidenceRef.eventId',
+  ]);
+  t.same(
+    issuePaths(AddCreditEntry.schema, { ...add, evidenceRef: { parcelId: 'P-1', caseId: 'IDLE-2026-4' } }),
+    [],
+    'a case is evidence',
+  );
+  t.same(
+    issuePaths(AddCreditEntry.schema, { ...add, expiresAt: '2027-03-02' }),
+    ['expiresAt'],
+    'a date is not an instant',
+  );
+  t.same(issuePaths(AddCreditEntry.schema, { ...add, controllingShareholderIds: ['SH 1'] }), [
+    'controllingShareholderIds.0',
+  ]);
   t.same(issuePaths(AddCreditEntry.schema, { ...add, reason: '' }), [], 'blank reason = the standard wording');
-  t.same(issuePaths(RequestCreditEntryLift.schema, { ...RequestCreditEntryLift.example, rectification: '  ' }), ['rectification']);
+  t.same(issuePaths(RequestCreditEntryLift.schema, { ...RequestCreditEntryLift.example, rectification: '  ' }), [
+    'rectification',
+  ]);
   t.same(issuePaths(VerifyRectification.schema, { entryId: 'C4-1' }), ['documentNo']);
   t.same(issuePaths(LiftCreditEntry.schema, { ...LiftCreditEntry.example, entryId: '' }), ['entryId']);
 });
@@ -74,10 +96,18 @@ t.test('errors carry the category of the catalogue', async (t) => {
       return error instanceof DomainError ? error : undefined;
     }
   };
-  const notFound = rejected({ type: 'RequestCreditEntryLift', data: { entryId: 'C4-x', rectification: '已缴清' }, context });
+  const notFound = rejected({
+    type: 'RequestCreditEntryLift',
+    data: { entryId: 'C4-x', rectification: '已缴清' },
+    context,
+  });
   t.equal(notFound?.code, 'CREDIT_ENTRY_NOT_FOUND');
   t.equal(notFound?.category, 'not_found');
-  const role = rejected({ type: 'VerifyRectification', data: { entryId: 'C4-x', documentNo: '苏〔2026〕1号' }, context });
+  const role = rejected({
+    type: 'VerifyRectification',
+    data: { entryId: 'C4-x', documentNo: '苏〔2026〕1号' },
+    context,
+  });
   t.equal(role?.code, 'ROLE_NOT_ALLOWED');
   t.equal(role?.category, CREDIT_ERRORS.ROLE_NOT_ALLOWED);
   t.equal(CREDIT_ERRORS.ROLE_NOT_ALLOWED, 'rule');

@@ -18,7 +18,9 @@ const ctx = (now = NOW, actor = patrol) => ({ now, actor });
 const evidence = { parcelId: 'P-3201-001', eventId: 'evt-overdue-1', caseId: null };
 const ENTRY_ID = creditEntryId('C4', evidence);
 
-const addCommand = (overrides: Partial<Extract<CreditCommand, { type: 'AddCreditEntry' }>['data']> = {}): CreditCommand => ({
+const addCommand = (
+  overrides: Partial<Extract<CreditCommand, { type: 'AddCreditEntry' }>['data']> = {},
+): CreditCommand => ({
   type: 'AddCreditEntry',
   data: {
     landUserId: 'LU-100',
@@ -120,8 +122,14 @@ t.test('AddCreditEntry', async (t) => {
     });
   });
   t.test('rejections', async (t) => {
-    spec.given([]).when(addCommand({ landUserId: ' ' })).thenRejects(t, { code: 'LAND_USER_REQUIRED', field: 'landUserId' });
-    spec.given([added]).when(addCommand({ landUserId: 'LU-999' })).thenRejects(t, { code: 'LAND_USER_MISMATCH', field: 'landUserId' });
+    spec
+      .given([])
+      .when(addCommand({ landUserId: ' ' }))
+      .thenRejects(t, { code: 'LAND_USER_REQUIRED', field: 'landUserId' });
+    spec
+      .given([added])
+      .when(addCommand({ landUserId: 'LU-999' }))
+      .thenRejects(t, { code: 'LAND_USER_MISMATCH', field: 'landUserId' });
     spec
       .given([])
       .when(addCommand({ trigger: 'C9' as 'C1' }))
@@ -159,8 +167,14 @@ t.test('RequestCreditEntryLift', async (t) => {
   spec.given([]).when(command()).thenRejects(t, { code: 'CREDIT_ENTRY_NOT_FOUND', field: 'entryId' });
   spec.given([added]).when(command('C4-0000000000000000')).thenRejects(t, { code: 'CREDIT_ENTRY_NOT_FOUND' });
   spec.given([added, liftRequested]).when(command()).thenRejects(t, { code: 'LIFT_ALREADY_REQUESTED', rule: 'E7' });
-  spec.given([added, liftRequested, verified, lifted]).when(command()).thenRejects(t, { code: 'CREDIT_ENTRY_ALREADY_LIFTED' });
-  spec.given([added]).when(command(ENTRY_ID, '  ')).thenRejects(t, { code: 'RECTIFICATION_REQUIRED', field: 'rectification' });
+  spec
+    .given([added, liftRequested, verified, lifted])
+    .when(command())
+    .thenRejects(t, { code: 'CREDIT_ENTRY_ALREADY_LIFTED' });
+  spec
+    .given([added])
+    .when(command(ENTRY_ID, '  '))
+    .thenRejects(t, { code: 'RECTIFICATION_REQUIRED', field: 'rectification' });
 });
 
 t.test('VerifyRectification (province only, with document no.)', async (t) => {
@@ -175,9 +189,18 @@ t.test('VerifyRectification (province only, with document no.)', async (t) => {
     .when(command(patrol))
     .thenRejects(t, { code: 'ROLE_NOT_ALLOWED', rule: 'E7', field: 'context.actor.role' });
   spec.given([added]).when(command()).thenRejects(t, { code: 'LIFT_NOT_REQUESTED', rule: 'E7' });
-  spec.given([added, liftRequested, verified]).when(command()).thenRejects(t, { code: 'RECTIFICATION_ALREADY_VERIFIED' });
-  spec.given([added, liftRequested, verified, lifted]).when(command()).thenRejects(t, { code: 'CREDIT_ENTRY_ALREADY_LIFTED' });
-  spec.given([added, liftRequested]).when(command(province, '')).thenRejects(t, { code: 'DOCUMENT_NO_REQUIRED', field: 'documentNo' });
+  spec
+    .given([added, liftRequested, verified])
+    .when(command())
+    .thenRejects(t, { code: 'RECTIFICATION_ALREADY_VERIFIED' });
+  spec
+    .given([added, liftRequested, verified, lifted])
+    .when(command())
+    .thenRejects(t, { code: 'CREDIT_ENTRY_ALREADY_LIFTED' });
+  spec
+    .given([added, liftRequested])
+    .when(command(province, ''))
+    .thenRejects(t, { code: 'DOCUMENT_NO_REQUIRED', field: 'documentNo' });
 });
 
 t.test('LiftCreditEntry (only after verified rectification, with MLR announcement)', async (t) => {
@@ -189,7 +212,10 @@ t.test('LiftCreditEntry (only after verified rectification, with MLR announcemen
   spec.given([added, liftRequested, verified]).when(command()).then(t, [lifted]);
   spec.given([added]).when(command()).thenRejects(t, { code: 'RECTIFICATION_NOT_VERIFIED', rule: 'E7' });
   spec.given([added, liftRequested]).when(command()).thenRejects(t, { code: 'RECTIFICATION_NOT_VERIFIED' });
-  spec.given([added, liftRequested, verified, lifted]).when(command()).thenRejects(t, { code: 'CREDIT_ENTRY_ALREADY_LIFTED' });
+  spec
+    .given([added, liftRequested, verified, lifted])
+    .when(command())
+    .thenRejects(t, { code: 'CREDIT_ENTRY_ALREADY_LIFTED' });
   spec
     .given([added, liftRequested, verified])
     .when(command(' '))
@@ -207,7 +233,10 @@ t.test('state: CLEAN → LISTED → LIFTED, entries are never removed', async (t
     t.same(fold(creditDecider, [lifted]), { status: 'CLEAN', landUserId: null }, 'lift of an unknown entry');
     const skipped = fold(creditDecider, [added, lifted]);
     t.equal(skipped.status === 'CLEAN' ? '' : skipped.entries[0]?.status, 'ACTIVE', 'lift before verification');
-    const foreign = fold(creditDecider, [added, { ...added, data: { ...added.data, landUserId: 'LU-2', entryId: 'x' } }]);
+    const foreign = fold(creditDecider, [
+      added,
+      { ...added, data: { ...added.data, landUserId: 'LU-2', entryId: 'x' } },
+    ]);
     t.equal(foreign.status === 'CLEAN' ? 0 : foreign.entries.length, 1, 'an entry of another user');
   });
 });

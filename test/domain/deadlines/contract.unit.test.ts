@@ -30,7 +30,12 @@ t.test('T01 is gone once the contract is signed; T02 and T03 follow the grant', 
   t.equal(dueOf(list, 'T02'), '2026-03-11', 'Feb 28 (Sat) is a make-up working day');
   // 2026-03-08 is a Sunday: a legal period in calendar days ends on the next working day.
   t.equal(dueOf(list, 'T03'), '2026-03-09');
-  t.match(only(list, 'T02'), { unit: 'wd', anchorEventId: 'TransferContractSigned#1', anchorDate: '2026-02-26', kind: 'sla' });
+  t.match(only(list, 'T02'), {
+    unit: 'wd',
+    anchorEventId: 'TransferContractSigned#1',
+    anchorDate: '2026-02-26',
+    kind: 'sla',
+  });
   t.match(only(list, 'T03'), { unit: 'cd', anchorEventId: 'TransferContractSigned#1', kind: 'sla' });
 });
 
@@ -94,7 +99,10 @@ t.test('policy version and calendar version are stamped on every obligation', as
 
 t.test('no obligations before a deal, after an aborted supply, or after termination', async (t) => {
   t.same(obligationsOf(stateOf(), NATIONAL_POLICY), []);
-  const aborted = stateOf(confirmDeal('2026-02-10'), cmd('AbortSupply', { abortedOn: '2026-03-03', reason: 'winner did not sign' }));
+  const aborted = stateOf(
+    confirmDeal('2026-02-10'),
+    cmd('AbortSupply', { abortedOn: '2026-03-03', reason: 'winner did not sign' }),
+  );
   t.equal(aborted.status, 'SUPPLY_ABORTED');
   t.same(obligationsOf(aborted, NATIONAL_POLICY), []);
   const terminated = stateOf(
@@ -111,5 +119,7 @@ t.test('a policy of another jurisdiction is refused', async (t) => {
     code: 'POLICY_JURISDICTION_MISMATCH',
     details: { field: 'jurisdiction', jurisdiction: 'CN-HA-4101' },
   });
-  t.throws(() => obligationsOf(stateOf(confirmDeal('2026-02-10')), JIANGSU_POLICY), { code: 'POLICY_JURISDICTION_MISMATCH' });
+  t.throws(() => obligationsOf(stateOf(confirmDeal('2026-02-10')), JIANGSU_POLICY), {
+    code: 'POLICY_JURISDICTION_MISMATCH',
+  });
 });

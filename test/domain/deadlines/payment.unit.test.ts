@@ -4,7 +4,8 @@ import { NATIONAL_POLICY } from '../../../src/domain/policy/index.js';
 import { allocation, demand, dueOf, HALF, lines, only, pay, run, stateOf, transfer } from './fixtures/parcel.js';
 
 const PAYMENT_RULES = new Set(['T04', 'T05', 'T06', 'T07', 'T08']);
-const paymentLines = (list: ReturnType<typeof obligationsOf>): string[] => lines(list.filter((o) => PAYMENT_RULES.has(o.ruleId)));
+const paymentLines = (list: ReturnType<typeof obligationsOf>): string[] =>
+  lines(list.filter((o) => PAYMENT_RULES.has(o.ruleId)));
 
 t.test('an unpaid schedule: reminders, damages start, termination thresholds, T06 limits', async (t) => {
   const list = obligationsOf(stateOf(transfer()), NATIONAL_POLICY);
@@ -18,8 +19,18 @@ t.test('an unpaid schedule: reminders, damages start, termination thresholds, T0
     '2027-02-26 T06:balance', // signing + 1 year
     '2027-04-21 T08:2',
   ]);
-  t.match(only(list, 'T04', '1'), { kind: 'reminder', unit: 'cd', anchorDate: '2026-03-20', anchorEventId: 'TransferContractSigned#0', provisional: false });
-  t.match(only(list, 'T06', 'balance'), { kind: 'limit', unit: 'year', provisional: true }, 'the roll-off check reads 2027');
+  t.match(only(list, 'T04', '1'), {
+    kind: 'reminder',
+    unit: 'cd',
+    anchorDate: '2026-03-20',
+    anchorEventId: 'TransferContractSigned#0',
+    provisional: false,
+  });
+  t.match(
+    only(list, 'T06', 'balance'),
+    { kind: 'limit', unit: 'year', provisional: true },
+    'the roll-off check reads 2027',
+  );
   t.match(only(list, 'T07', '1'), { kind: 'threshold', description: /0\.001 per day/ });
   t.match(only(list, 'T08', '1'), { kind: 'threshold', description: /no demand served yet/ });
 });

@@ -14,11 +14,23 @@ import { context, extra, source, validRecord } from './fixtures/supply-record-fi
 
 t.test('enumerations of §8.3 as data', async (t) => {
   t.equal(INVESTOR_NATURES.length, 7);
-  t.same(INVESTOR_NATURES.map((n) => n.subTypes.length), [0, 0, 0, 8, 4, 4, 0]);
-  t.same(SUPPLY_METHODS.map((m) => m.zh), ['划拨', '招标拍卖挂牌出让', '协议出让', '租赁', '作价出资或入股', '授权经营']);
-  t.same(LAND_USE_CLASSES.map((c) => c.code), ['05', '06', '07', '08', '09', '10', '11']);
+  t.same(
+    INVESTOR_NATURES.map((n) => n.subTypes.length),
+    [0, 0, 0, 8, 4, 4, 0],
+  );
+  t.same(
+    SUPPLY_METHODS.map((m) => m.zh),
+    ['划拨', '招标拍卖挂牌出让', '协议出让', '租赁', '作价出资或入股', '授权经营'],
+  );
+  t.same(
+    LAND_USE_CLASSES.map((c) => c.code),
+    ['05', '06', '07', '08', '09', '10', '11'],
+  );
   t.equal(RESIDENTIAL_SUBCLASSES.length, 5);
-  t.same(PAYMENT_MODES.map((m) => m.zh), ['一次性支付', '分期支付']);
+  t.same(
+    PAYMENT_MODES.map((m) => m.zh),
+    ['一次性支付', '分期支付'],
+  );
 });
 
 t.test('招拍挂: area in its column, contract amount in 万元 at 2 dp, instalments → 分期支付', async (t) => {
@@ -44,7 +56,10 @@ t.test('招拍挂: area in its column, contract amount in 万元 at 2 dp, instal
 });
 
 t.test('amounts round half-up to the 0.01 万元 (100 yuan)', async (t) => {
-  const record = buildSupplyRecord({ ...source, supplyMethod: 'NEGOTIATED_TRANSFER', priceFen: 1_234_565_000, instalmentCount: 1 }, extra);
+  const record = buildSupplyRecord(
+    { ...source, supplyMethod: 'NEGOTIATED_TRANSFER', priceFen: 1_234_565_000, instalmentCount: 1 },
+    extra,
+  );
   t.same(record.amounts.negotiatedTransfer, { contractAmount: '1234.57', paymentMode: 'LUMP_SUM' });
   t.equal(record.areas.negotiatedTransfer, '12.3456');
 });
@@ -80,7 +95,12 @@ t.test('划拨 from an allocated parcel, and lease, both valid', async (t) => {
   t.equal(allocation.amounts.tenderAuctionListing.contractAmount, null);
   t.same(validateSupplyRecord(allocation, context), []);
   const lease = buildSupplyRecord(
-    { ...source, supplyMethod: 'LEASE', priceFen: 50_000_000, sourceDocuments: [{ kind: 'LEASE_CONTRACT', no: 'L-1', signedOn: '2026-03-02' }] },
+    {
+      ...source,
+      supplyMethod: 'LEASE',
+      priceFen: 50_000_000,
+      sourceDocuments: [{ kind: 'LEASE_CONTRACT', no: 'L-1', signedOn: '2026-03-02' }],
+    },
     extra,
   );
   t.same(lease.amounts.lease, { rent: '50.00' });
@@ -117,7 +137,12 @@ const facts: ParcelFacts = {
     greenRatio: '30',
     buildingDensity: '25',
     totalInvestmentFen: 30_000_000_000,
-    rates: { latePaymentRatePerDay: '0.001', lateStartRatePerDay: null, lateCompletionRatePerDay: null, grantorLateDeliveryRatePerDay: null },
+    rates: {
+      latePaymentRatePerDay: '0.001',
+      lateStartRatePerDay: null,
+      lateCompletionRatePerDay: null,
+      grantorLateDeliveryRatePerDay: null,
+    },
     decisionId: 'D-2026-007',
     landUserId: 'LU-100',
     controllingShareholderIds: [],
@@ -138,8 +163,26 @@ const facts: ParcelFacts = {
   certificateEventId: null,
   sitePublicityPostedOn: null,
   sitePublicityEventId: null,
-  start: { declaredOn: null, declaredDate: null, declarationEventId: null, verifiedOn: null, verificationEventId: null, actualDate: null, uploadedOn: null, uploadEventId: null },
-  completion: { declaredOn: null, declaredDate: null, declarationEventId: null, verifiedOn: null, verificationEventId: null, actualDate: null, uploadedOn: null, uploadEventId: null },
+  start: {
+    declaredOn: null,
+    declaredDate: null,
+    declarationEventId: null,
+    verifiedOn: null,
+    verificationEventId: null,
+    actualDate: null,
+    uploadedOn: null,
+    uploadEventId: null,
+  },
+  completion: {
+    declaredOn: null,
+    declaredDate: null,
+    declarationEventId: null,
+    verifiedOn: null,
+    verificationEventId: null,
+    actualDate: null,
+    uploadedOn: null,
+    uploadEventId: null,
+  },
   inspections: [],
   schedule: {
     originalStart: '2026-09-01',
@@ -159,7 +202,10 @@ const facts: ParcelFacts = {
 
 t.test('from a granted parcel: the same record as the plain input, dates as originally agreed', async (t) => {
   const state: GrantedState = { status: 'GRANTED', facts };
-  const fromParcel = supplySourceFromParcel(state, { transferMethod: 'TENDER_AUCTION_LISTING', landUserName: '南京某置业有限公司' });
+  const fromParcel = supplySourceFromParcel(state, {
+    transferMethod: 'TENDER_AUCTION_LISTING',
+    landUserName: '南京某置业有限公司',
+  });
   t.same(fromParcel, source);
   t.same(validateSupplyRecord(buildSupplyRecord(fromParcel, extra), context), []);
   t.throws(() => supplySourceFromParcel(state, { landUserName: 'x' }), { code: 'TRANSFER_METHOD_REQUIRED' });
@@ -167,5 +213,8 @@ t.test('from a granted parcel: the same record as the plain input, dates as orig
     { status: 'GRANTED', facts: { ...facts, grantKind: 'ALLOCATION' } },
     { landUserName: '某事业单位' },
   );
-  t.same([allocated.supplyMethod, allocated.priceFen, allocated.sourceDocuments[0]?.kind], ['ALLOCATION', null, 'ALLOCATION_DECISION']);
+  t.same(
+    [allocated.supplyMethod, allocated.priceFen, allocated.sourceDocuments[0]?.kind],
+    ['ALLOCATION', null, 'ALLOCATION_DECISION'],
+  );
 });

@@ -27,9 +27,21 @@ const lifecycle = (): ParcelCommand[] => [
   pay(1, HALF, '2026-03-25', 'p1'),
   command('ServePaymentDemand', { demandId: 'd1', instalmentNo: 2, servedOn: '2027-02-21' }, '2027-02-21'),
   deliver('2026-04-03'),
-  command('RecordSiteInspection', { inspectionId: 'i1', inspectedOn: '2026-04-03', kind: 'AD_HOC', inspectorId: 'x' }, '2026-04-03'),
-  command('RequestExtension', { requestId: 'r1', kind: 'START', requestedOn: '2026-06-01', requestedDate: '2026-12-01', reason: 'rain' }, '2026-06-01'),
-  command('DecideExtension', { requestId: 'r1', decision: 'APPROVE', decidedOn: '2026-06-10', approvalRef: 'a' }, '2026-06-10'),
+  command(
+    'RecordSiteInspection',
+    { inspectionId: 'i1', inspectedOn: '2026-04-03', kind: 'AD_HOC', inspectorId: 'x' },
+    '2026-04-03',
+  ),
+  command(
+    'RequestExtension',
+    { requestId: 'r1', kind: 'START', requestedOn: '2026-06-01', requestedDate: '2026-12-01', reason: 'rain' },
+    '2026-06-01',
+  ),
+  command(
+    'DecideExtension',
+    { requestId: 'r1', decision: 'APPROVE', decidedOn: '2026-06-10', approvalRef: 'a' },
+    '2026-06-10',
+  ),
   pay(2, HALF, '2027-03-02', 'p2'),
   certify('2027-03-05'),
   command('RecordSitePublicity', { postedOn: '2027-03-20' }, '2027-03-20'),
@@ -47,7 +59,11 @@ t.test('folding the same events twice gives deep-equal states', async (t) => {
   t.equal(stateOf(events).status, 'COMPLETED');
   const idle = history(...toCertified(), openA(), serveNotice(), confirmIdle(), issueRecovery(), deregister());
   t.same(stateOf(idle), stateOf(idle), 'idle case through recovery');
-  t.same(stateOf([...idle]), stateOf(idle.map((e) => JSON.parse(JSON.stringify(e)) as ParcelEvent)), 'events survive a JSON round trip');
+  t.same(
+    stateOf([...idle]),
+    stateOf(idle.map((e) => JSON.parse(JSON.stringify(e)) as ParcelEvent)),
+    'events survive a JSON round trip',
+  );
 });
 
 t.test('the status follows the lifecycle (§3.1)', async (t) => {
@@ -70,21 +86,36 @@ t.test('store event ids are kept as deadline anchors', async (t) => {
   t.equal(f.dealConfirmedOn, '2026-02-10');
   t.equal(f.grantEventId, idOf('TransferContractSigned'));
   t.equal(f.grantedOn, '2026-02-27');
-  t.same(f.payments.map((p) => [p.paymentId, p.paidOn, p.eventId]), [
-    ['p1', '2026-03-25', idOf('PaymentReceived', 0)],
-    ['p2', '2027-03-02', idOf('PaymentReceived', 1)],
+  t.same(
+    f.payments.map((p) => [p.paymentId, p.paidOn, p.eventId]),
+    [
+      ['p1', '2026-03-25', idOf('PaymentReceived', 0)],
+      ['p2', '2027-03-02', idOf('PaymentReceived', 1)],
+    ],
+  );
+  t.same(
+    f.lateDamages.map((d) => [d.paymentId, d.daysLate, d.damagesFen, d.eventId]),
+    [
+      ['p1', 5, 577_500, idOf('LatePaymentDamagesAssessed', 0)],
+      ['p2', 10, 1_155_000, idOf('LatePaymentDamagesAssessed', 1)],
+    ],
+  );
+  t.same(f.paymentDemands, [
+    { demandId: 'd1', instalmentNo: 2, servedOn: '2027-02-21', eventId: idOf('PaymentDemandServed') },
   ]);
-  t.same(f.lateDamages.map((d) => [d.paymentId, d.daysLate, d.damagesFen, d.eventId]), [
-    ['p1', 5, 577_500, idOf('LatePaymentDamagesAssessed', 0)],
-    ['p2', 10, 1_155_000, idOf('LatePaymentDamagesAssessed', 1)],
-  ]);
-  t.same(f.paymentDemands, [{ demandId: 'd1', instalmentNo: 2, servedOn: '2027-02-21', eventId: idOf('PaymentDemandServed') }]);
   t.equal(f.deliveryEventId, idOf('LandDeliveryConfirmed'));
   t.equal(f.deliveredOn, '2026-04-03');
   t.equal(f.certificateEventId, idOf('LandApprovalCertificateIssued'));
   t.equal(f.sitePublicityEventId, idOf('SitePublicityPosted'));
   t.same(f.inspections, [
-    { inspectionId: 'i1', inspectedOn: '2026-04-03', kind: 'AD_HOC', eventId: idOf('SiteInspectionRecorded'), handedOverOn: null, handOverEventId: null },
+    {
+      inspectionId: 'i1',
+      inspectedOn: '2026-04-03',
+      kind: 'AD_HOC',
+      eventId: idOf('SiteInspectionRecorded'),
+      handedOverOn: null,
+      handOverEventId: null,
+    },
   ]);
   t.same(f.start, {
     declaredOn: '2027-03-26',
@@ -137,21 +168,45 @@ t.test('evolve ignores events that do not apply', async (t) => {
     },
   };
   t.same(evolveParcel(granted, wrongApproval), granted, 'approval of an unknown request');
-  const feePaid: ParcelEvent = { type: 'IdleFeePaid', data: { caseId: 'c', paidOn: '2027-01-01', amountFen: 1, late: false } };
+  const feePaid: ParcelEvent = {
+    type: 'IdleFeePaid',
+    data: { caseId: 'c', paidOn: '2027-01-01', amountFen: 1, late: false },
+  };
   t.same(evolveParcel(granted, feePaid), granted, 'fee paid without a case');
   const sla = { policyVersion: 'x', calendarVersion: 'y', provisional: false, dueDate: '2026-04-03', late: false };
-  const unknownPayment: ParcelEvent = { type: 'PaymentInfoRecorded', data: { ...sla, paymentId: 'nope', recordedOn: '2026-03-25', voucherRefs: [] } };
+  const unknownPayment: ParcelEvent = {
+    type: 'PaymentInfoRecorded',
+    data: { ...sla, paymentId: 'nope', recordedOn: '2026-03-25', voucherRefs: [] },
+  };
   t.same(evolveParcel(granted, unknownPayment), granted, 'payment info for an unknown payment');
   const demand: ParcelEvent = {
     type: 'DeliveryDemandServed',
-    data: { policyVersion: 'x', calendarVersion: 'y', provisional: false, demandId: 'dd', servedOn: '2026-04-05', contractDeliveryDate: '2026-04-01', daysLate: 4, terminationThresholdDate: '2026-05-31' },
+    data: {
+      policyVersion: 'x',
+      calendarVersion: 'y',
+      provisional: false,
+      demandId: 'dd',
+      servedOn: '2026-04-05',
+      contractDeliveryDate: '2026-04-01',
+      daysLate: 4,
+      terminationThresholdDate: '2026-05-31',
+    },
   };
   t.equal(evolveParcel(certified, demand), certified, 'delivery demand after delivery');
-  const upload: ParcelEvent = { type: 'DeclarationUploaded', data: { ...sla, kind: 'START', uploadedOn: '2026-09-01' } };
+  const upload: ParcelEvent = {
+    type: 'DeclarationUploaded',
+    data: { ...sla, kind: 'START', uploadedOn: '2026-09-01' },
+  };
   t.same(evolveParcel(certified, upload), certified, 'upload of a declaration not verified');
-  const withdrawal: ParcelEvent = { type: 'IdleLandPublicationWithdrawn', data: { caseId: 'c', withdrawnOn: '2027-01-01', disposalCompletedOn: '2026-12-31' } };
+  const withdrawal: ParcelEvent = {
+    type: 'IdleLandPublicationWithdrawn',
+    data: { caseId: 'c', withdrawnOn: '2027-01-01', disposalCompletedOn: '2026-12-31' },
+  };
   t.same(evolveParcel(granted, withdrawal), granted, 'withdrawal without a case');
-  const ended: ParcelEvent = { type: 'TemporaryUseEnded', data: { caseId: 'c', endedOn: '2027-01-01', endsBy: '2028-01-01', late: false } };
+  const ended: ParcelEvent = {
+    type: 'TemporaryUseEnded',
+    data: { caseId: 'c', endedOn: '2027-01-01', endsBy: '2028-01-01', late: false },
+  };
   t.same(evolveParcel(granted, ended), granted, 'temporary use ended without a case');
 });
 
@@ -162,7 +217,11 @@ const samples = (): ParcelCommand[] => [
   issueAllocation(),
   pay(1, 1, '2026-03-20'),
   command('ServePaymentDemand', { demandId: 'd', instalmentNo: 1, servedOn: '2026-04-01' }, '2026-04-01'),
-  command('TerminateContract', { instalmentNo: 1, terminatedOn: '2026-06-01', reason: 'r', governmentApprovalRef: 'g' }, '2026-06-01'),
+  command(
+    'TerminateContract',
+    { instalmentNo: 1, terminatedOn: '2026-06-01', reason: 'r', governmentApprovalRef: 'g' },
+    '2026-06-01',
+  ),
   command('RevokeGrant', { revokedOn: '2026-06-01', reason: 'r', provincialApprovalRef: 'p' }, '2026-06-01'),
   deliver(),
   certify(),
@@ -171,15 +230,35 @@ const samples = (): ParcelCommand[] => [
   verifyStart(),
   declareCompletion(),
   verifyCompletion(),
-  command('RecordSiteInspection', { inspectionId: 'i', inspectedOn: '2026-05-01', kind: 'PERIODIC', inspectorId: 'x' }, '2026-05-01'),
-  command('RequestExtension', { requestId: 'r', kind: 'START', requestedOn: '2026-05-01', requestedDate: '2026-12-01', reason: 'r' }, '2026-05-01'),
-  command('DecideExtension', { requestId: 'r', decision: 'REJECT', decidedOn: '2026-05-02', reason: 'r' }, '2026-05-02'),
+  command(
+    'RecordSiteInspection',
+    { inspectionId: 'i', inspectedOn: '2026-05-01', kind: 'PERIODIC', inspectorId: 'x' },
+    '2026-05-01',
+  ),
+  command(
+    'RequestExtension',
+    { requestId: 'r', kind: 'START', requestedOn: '2026-05-01', requestedDate: '2026-12-01', reason: 'r' },
+    '2026-05-01',
+  ),
+  command(
+    'DecideExtension',
+    { requestId: 'r', decision: 'REJECT', decidedOn: '2026-05-02', reason: 'r' },
+    '2026-05-02',
+  ),
   openA(),
   serveNotice(),
   command('SubmitIdleMaterials', { submittedOn: '2027-10-01', summary: 's' }, '2027-10-01'),
-  command('AcceptGovernmentCause', { acceptedOn: '2027-10-20', cause: 'PETITIONS', disposal: 'OTHER', agreementRef: 'a' }, '2027-10-20'),
+  command(
+    'AcceptGovernmentCause',
+    { acceptedOn: '2027-10-20', cause: 'PETITIONS', disposal: 'OTHER', agreementRef: 'a' },
+    '2027-10-20',
+  ),
   confirmIdle(),
-  command('IssueIdleFeeDecision', { decisionNo: 'z', servedOn: '2027-11-01', governmentApprovalRef: 'g' }, '2027-11-01'),
+  command(
+    'IssueIdleFeeDecision',
+    { decisionNo: 'z', servedOn: '2027-11-01', governmentApprovalRef: 'g' },
+    '2027-11-01',
+  ),
   command('RecordIdleFeePayment', { paidOn: '2027-11-20', amountFen: 1 }, '2027-11-20'),
   issueRecovery(),
   deregister(),
@@ -199,31 +278,53 @@ const samples = (): ParcelCommand[] => [
 t.test('terminal states reject every command with INVALID_STATE', async (t) => {
   t.equal(new Set(samples().map((c) => c.type)).size, 38, 'one sample per command');
   const terminal: Record<string, ParcelEvent[]> = {
-    SUPPLY_ABORTED: history(confirmDeal(), command('AbortSupply', { abortedOn: '2026-03-03', reason: 'r' }, '2026-03-03')),
+    SUPPLY_ABORTED: history(
+      confirmDeal(),
+      command('AbortSupply', { abortedOn: '2026-03-03', reason: 'r' }, '2026-03-03'),
+    ),
     TERMINATED: history(
       signTransfer(),
       command('ServePaymentDemand', { demandId: 'd', instalmentNo: 1, servedOn: '2026-04-01' }, '2026-04-01'),
-      command('TerminateContract', { instalmentNo: 1, terminatedOn: '2026-05-20', governmentApprovalRef: 'g', reason: 'r' }, '2026-05-20'),
+      command(
+        'TerminateContract',
+        { instalmentNo: 1, terminatedOn: '2026-05-20', governmentApprovalRef: 'g', reason: 'r' },
+        '2026-05-20',
+      ),
     ),
-    REVOKED: history(signTransfer(), command('RevokeGrant', { revokedOn: '2026-03-01', provincialApprovalRef: 'p', reason: 'r' }, '2026-03-01')),
+    REVOKED: history(
+      signTransfer(),
+      command('RevokeGrant', { revokedOn: '2026-03-01', provincialApprovalRef: 'p', reason: 'r' }, '2026-03-01'),
+    ),
     RECOVERED: history(...toCertified(), openA(), serveNotice(), confirmIdle(), issueRecovery(), deregister()),
   };
   for (const [status, events] of Object.entries(terminal)) {
     t.equal(stateOf(events).status, status);
     // A recovered parcel's idle-land publication is still withdrawn (T26, tested in records-idle).
     const applicable = samples().filter((c) => !(status === 'RECOVERED' && c.type === 'WithdrawIdleLandPublication'));
-    for (const sample of applicable) given(events).when(sample).thenRejects(t, { code: 'INVALID_STATE', details: { status } }, `${sample.type} in ${status}`);
+    for (const sample of applicable)
+      given(events)
+        .when(sample)
+        .thenRejects(t, { code: 'INVALID_STATE', details: { status } }, `${sample.type} in ${status}`);
   }
   const grantCommands = new Set(['ConfirmDeal', 'SignTransferContract', 'IssueAllocationDecision']);
   for (const sample of samples().filter((c) => !grantCommands.has(c.type))) {
-    given([]).when(sample).thenRejects(t, { code: 'INVALID_STATE', details: { status: 'NEW' } }, `${sample.type} on a new parcel`);
+    given([])
+      .when(sample)
+      .thenRejects(t, { code: 'INVALID_STATE', details: { status: 'NEW' } }, `${sample.type} on a new parcel`);
   }
 });
 
 t.test('the decider reads time only from the command', async (t) => {
   const c = { ...pay(1, HALF, '2026-03-20'), context: { now: '2026-03-20T10:00:00', actor: { id: 'a', role: 'r' } } };
-  t.throws(() => parcelDecider.decide(c, stateOf(history(signTransfer()))), DomainError, 'an instant without offset is refused');
+  t.throws(
+    () => parcelDecider.decide(c, stateOf(history(signTransfer()))),
+    DomainError,
+    'an instant without offset is refused',
+  );
   // 2026-03-19T16:30Z is already 2026-03-20 in Shanghai.
-  const late = { ...pay(1, HALF, '2026-03-20'), context: { now: '2026-03-19T16:30:00Z', actor: { id: 'a', role: 'r' } } };
+  const late = {
+    ...pay(1, HALF, '2026-03-20'),
+    context: { now: '2026-03-19T16:30:00Z', actor: { id: 'a', role: 'r' } },
+  };
   t.equal(parcelDecider.decide(late, stateOf(history(signTransfer())))[0]?.type, 'PaymentReceived');
 });

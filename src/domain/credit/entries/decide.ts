@@ -9,7 +9,8 @@ import type { AddCreditEntry } from './schemas.js';
 export const addEntry = (command: AddCreditEntry, state: CreditArchiveState): readonly CreditEvent[] => {
   const { data, context } = command;
   instantMillis(context.now, 'context.now');
-  if (isBlank(data.landUserId)) fail('LAND_USER_REQUIRED', 'landUserId is required', { field: 'landUserId', rule: '§7' });
+  if (isBlank(data.landUserId))
+    fail('LAND_USER_REQUIRED', 'landUserId is required', { field: 'landUserId', rule: '§7' });
   if (state.landUserId !== null && state.landUserId !== data.landUserId) {
     fail('LAND_USER_MISMATCH', `this archive belongs to '${state.landUserId}', not '${data.landUserId}'`, {
       field: 'landUserId',

@@ -26,7 +26,10 @@ export const declareCompletionSchema = z.object({
 /** VerifyStart and VerifyCompletion: a rejection states its reason. */
 export const verifyDeclarationSchema = z
   .object({ verifiedOn: isoDate, outcome: z.enum(['VERIFIED', 'REJECTED']), reason: text.optional() })
-  .refine((d) => d.outcome !== 'REJECTED' || d.reason !== undefined, { message: 'a rejection states its reason', path: ['reason'] });
+  .refine((d) => d.outcome !== 'REJECTED' || d.reason !== undefined, {
+    message: 'a rejection states its reason',
+    path: ['reason'],
+  });
 
 export const recordSiteInspectionSchema = z.object({
   inspectionId: id,
@@ -42,11 +45,17 @@ export const CONSTRUCTION_COMMANDS = {
     schema: declareStartSchema,
     summary: 'File the 动工申报书 with the construction permit (S0 §二(五), S4 §十二)',
     creates: false,
-    example: { declarationNo: 'DG-3201-2026-017', declaredOn: '2026-10-30', startedOn: '2026-10-28', constructionPermitNo: '320101202610280101' },
+    example: {
+      declarationNo: 'DG-3201-2026-017',
+      declaredOn: '2026-10-30',
+      startedOn: '2026-10-28',
+      constructionPermitNo: '320101202610280101',
+    },
   }),
   VerifyStart: commandSpec({
     schema: verifyDeclarationSchema,
-    summary: 'Verify or reject the start declaration; late-start damages where the contract sets a rate (S0 §二(五), §6)',
+    summary:
+      'Verify or reject the start declaration; late-start damages where the contract sets a rate (S0 §二(五), §6)',
     creates: false,
     example: { verifiedOn: '2026-11-04', outcome: 'VERIFIED' },
   }),
@@ -54,7 +63,12 @@ export const CONSTRUCTION_COMMANDS = {
     schema: declareCompletionSchema,
     summary: 'File the 竣工申报书 with the completion acceptance (S0 §二(五), S4 §十二)',
     creates: false,
-    example: { declarationNo: 'JG-3201-2028-017', declaredOn: '2028-10-20', completedOn: '2028-10-15', acceptanceRef: '宁竣验〔2028〕0456号' },
+    example: {
+      declarationNo: 'JG-3201-2028-017',
+      declaredOn: '2028-10-20',
+      completedOn: '2028-10-15',
+      acceptanceRef: '宁竣验〔2028〕0456号',
+    },
   }),
   VerifyCompletion: commandSpec({
     schema: verifyDeclarationSchema,

@@ -33,4 +33,3 @@ export type SiteInspectionRecordedData = {
   readonly findings: string;
   readonly photoRefs: readonly string[];
 };
-

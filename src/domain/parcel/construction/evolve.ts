@@ -30,32 +30,61 @@ export const evolveConstruction = (facts: ParcelFacts, event: ConstructionEvent)
   const id = event.id ?? null;
   switch (event.type) {
     case 'ConstructionStartDeclared':
-      return { ...facts, start: { ...EMPTY_MILESTONE, declaredOn: event.data.declaredOn, declaredDate: event.data.claimedDate, declarationEventId: id } };
+      return {
+        ...facts,
+        start: {
+          ...EMPTY_MILESTONE,
+          declaredOn: event.data.declaredOn,
+          declaredDate: event.data.claimedDate,
+          declarationEventId: id,
+        },
+      };
     case 'ConstructionStartDeclarationRejected':
       return { ...facts, start: EMPTY_MILESTONE };
     case 'ConstructionStartVerified':
       return {
         ...facts,
-        start: { ...facts.start, verifiedOn: event.data.verifiedOn, verificationEventId: id, actualDate: event.data.actualDate },
+        start: {
+          ...facts.start,
+          verifiedOn: event.data.verifiedOn,
+          verificationEventId: id,
+          actualDate: event.data.actualDate,
+        },
         // A start request becomes moot once construction has started.
         pendingExtension: facts.pendingExtension?.kind === 'START' ? null : facts.pendingExtension,
       };
     case 'CompletionDeclared':
       return {
         ...facts,
-        completion: { ...EMPTY_MILESTONE, declaredOn: event.data.declaredOn, declaredDate: event.data.claimedDate, declarationEventId: id },
+        completion: {
+          ...EMPTY_MILESTONE,
+          declaredOn: event.data.declaredOn,
+          declaredDate: event.data.claimedDate,
+          declarationEventId: id,
+        },
       };
     case 'CompletionDeclarationRejected':
       return { ...facts, completion: EMPTY_MILESTONE };
     case 'CompletionVerified':
       return {
         ...facts,
-        completion: { ...facts.completion, verifiedOn: event.data.verifiedOn, verificationEventId: id, actualDate: event.data.actualDate },
+        completion: {
+          ...facts.completion,
+          verifiedOn: event.data.verifiedOn,
+          verificationEventId: id,
+          actualDate: event.data.actualDate,
+        },
         pendingExtension: null,
       };
     case 'SiteInspectionRecorded': {
       const { inspectionId, inspectedOn, kind } = event.data;
-      return { ...facts, inspections: [...facts.inspections, { inspectionId, inspectedOn, kind, eventId: id, handedOverOn: null, handOverEventId: null }] };
+      return {
+        ...facts,
+        inspections: [
+          ...facts.inspections,
+          { inspectionId, inspectedOn, kind, eventId: id, handedOverOn: null, handOverEventId: null },
+        ],
+      };
     }
     default: {
       const _never: never = event;

@@ -10,7 +10,10 @@ import { id, isoDate, text } from '../../schema/fields.js';
 export const confirmLandDeliverySchema = z.object({ deliveredOn: isoDate, confirmationNo: text });
 export const serveDeliveryDemandSchema = z.object({ demandId: id, servedOn: isoDate });
 export const issueLandApprovalCertificateSchema = z.object({ certificateNo: text, issuedOn: isoDate });
-export const recordSitePublicitySchema = z.object({ postedOn: isoDate, photoRefs: z.array(text).readonly().optional() });
+export const recordSitePublicitySchema = z.object({
+  postedOn: isoDate,
+  photoRefs: z.array(text).readonly().optional(),
+});
 
 export const DELIVERY_COMMANDS = {
   ConfirmLandDelivery: commandSpec({
@@ -33,7 +36,8 @@ export const DELIVERY_COMMANDS = {
   }),
   RecordSitePublicity: commandSpec({
     schema: recordSitePublicitySchema,
-    summary: 'Record the posting of the site publicity after the certificate; a late posting is flagged (T10, S0 §二(二))',
+    summary:
+      'Record the posting of the site publicity after the certificate; a late posting is flagged (T10, S0 §二(二))',
     creates: false,
     example: { postedOn: '2026-05-22', photoRefs: ['photo-2026-05-22-01.jpg'] },
   }),

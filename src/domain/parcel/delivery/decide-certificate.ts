@@ -14,7 +14,8 @@ import { versionsOf } from '../stamp.js';
 import type { ParcelState } from '../state.js';
 
 /** T10: the site-publicity due date, where the policy sets a period. */
-const publicityDue = (certifiedOn: IsoDate, policy: Policy): DateResult | null => dateBy(PARCEL_DATES.sitePublicityDue, certifiedOn, policy);
+const publicityDue = (certifiedOn: IsoDate, policy: Policy): DateResult | null =>
+  dateBy(PARCEL_DATES.sitePublicityDue, certifiedOn, policy);
 
 export const decideIssueLandApprovalCertificate = (
   command: CommandOf<'IssueLandApprovalCertificate'>,
@@ -23,7 +24,12 @@ export const decideIssueLandApprovalCertificate = (
 ): ParcelEvent[] => {
   const { facts } = requireStatus(state, command.type, ['DELIVERED']);
   const policy = ctx.policyFor(facts.jurisdiction);
-  const issuedOn = notBefore(pastDate(command.data.issuedOn, 'issuedOn', ctx.today), facts.deliveredOn ?? facts.grantedOn, 'issuedOn', 'the delivery');
+  const issuedOn = notBefore(
+    pastDate(command.data.issuedOn, 'issuedOn', ctx.today),
+    facts.deliveredOn ?? facts.grantedOn,
+    'issuedOn',
+    'the delivery',
+  );
   if (policy.certificateRequiresFullPayment && facts.grantKind === 'TRANSFER' && !isPaidInFull(facts)) {
     const unpaid = facts.instalments.reduce((sum, i) => sum + outstandingFen(facts, i), 0);
     fail('PRICE_NOT_PAID_IN_FULL', 'The approval certificate is issued only after the price is paid', {
@@ -52,9 +58,17 @@ export const decideRecordSitePublicity = (
 ): ParcelEvent[] => {
   const { facts } = requireStatus(state, command.type, ['CERTIFIED', 'STARTED']);
   const certifiedOn = facts.certificateIssuedOn;
-  if (certifiedOn === null) return fail('CERTIFICATE_NOT_ISSUED', 'Site publicity follows the approval certificate', { rule: 'T10' });
-  if (facts.sitePublicityPostedOn !== null) fail('SITE_PUBLICITY_ALREADY_RECORDED', 'Site publicity is already recorded', { rule: 'T10' });
-  const postedOn = notBefore(pastDate(command.data.postedOn, 'postedOn', ctx.today), certifiedOn, 'postedOn', 'the certificate', 'T10');
+  if (certifiedOn === null)
+    return fail('CERTIFICATE_NOT_ISSUED', 'Site publicity follows the approval certificate', { rule: 'T10' });
+  if (facts.sitePublicityPostedOn !== null)
+    fail('SITE_PUBLICITY_ALREADY_RECORDED', 'Site publicity is already recorded', { rule: 'T10' });
+  const postedOn = notBefore(
+    pastDate(command.data.postedOn, 'postedOn', ctx.today),
+    certifiedOn,
+    'postedOn',
+    'the certificate',
+    'T10',
+  );
   const policy = ctx.policyFor(facts.jurisdiction);
   const due = publicityDue(certifiedOn, policy);
   const dueDate = due?.date ?? null;
@@ -62,7 +76,13 @@ export const decideRecordSitePublicity = (
   return [
     {
       type: 'SitePublicityPosted',
-      data: { ...versionsOf(policy, due), postedOn, dueDate, late: dueDate !== null && postedOn > dueDate, photoRefs: [...photoRefs] },
+      data: {
+        ...versionsOf(policy, due),
+        postedOn,
+        dueDate,
+        late: dueDate !== null && postedOn > dueDate,
+        photoRefs: [...photoRefs],
+      },
     },
   ];
 };

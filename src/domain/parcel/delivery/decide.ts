@@ -19,7 +19,12 @@ export const decideConfirmLandDelivery = (
   ctx: DecideContext,
 ): ParcelEvent[] => {
   const { facts } = requireStatus(state, command.type, ['GRANTED']);
-  const deliveredOn = notBefore(pastDate(command.data.deliveredOn, 'deliveredOn', ctx.today), facts.grantedOn, 'deliveredOn', 'the grant');
+  const deliveredOn = notBefore(
+    pastDate(command.data.deliveredOn, 'deliveredOn', ctx.today),
+    facts.grantedOn,
+    'deliveredOn',
+    'the grant',
+  );
   const contractDeliveryDate = facts.terms.deliveryDate;
   // §6: from the day after the contract delivery date through the actual delivery.
   const daysLate = Math.max(0, days(contractDeliveryDate, deliveredOn));
@@ -49,7 +54,10 @@ export const decideServeDeliveryDemand = (
 ): ParcelEvent[] => {
   const { facts } = requireStatus(state, command.type, ['GRANTED']);
   if (facts.grantKind !== 'TRANSFER') {
-    fail('NOT_A_TRANSFER', 'Only a transfer contract gives the grantee a delivery demand', { grantKind: facts.grantKind, rule: 'T09' });
+    fail('NOT_A_TRANSFER', 'Only a transfer contract gives the grantee a delivery demand', {
+      grantKind: facts.grantKind,
+      rule: 'T09',
+    });
   }
   const { data } = command;
   const demandId = requireText(data.demandId, 'demandId');
@@ -92,7 +100,11 @@ export interface DeliveryTerminationRight {
  * and a delivery demand served. The grantor then returns double the deposit and the rest of the
  * price paid (§6).
  */
-export const deliveryTerminationRight = (state: ParcelState, policy: Policy, on: IsoDate): DeliveryTerminationRight | null => {
+export const deliveryTerminationRight = (
+  state: ParcelState,
+  policy: Policy,
+  on: IsoDate,
+): DeliveryTerminationRight | null => {
   if (state.status !== 'GRANTED' || state.facts.grantKind !== 'TRANSFER') return null;
   const { facts } = state;
   const thresholdDate = deliveryTerminationThreshold(facts, policy).date;

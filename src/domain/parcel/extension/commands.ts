@@ -29,8 +29,14 @@ export const decideExtensionSchema = z
     /** Required when rejecting. */
     reason: text.optional(),
   })
-  .refine((d) => d.decision !== 'APPROVE' || d.approvalRef !== undefined, { message: 'an approval cites its document', path: ['approvalRef'] })
-  .refine((d) => d.decision !== 'REJECT' || d.reason !== undefined, { message: 'a rejection states its reason', path: ['reason'] });
+  .refine((d) => d.decision !== 'APPROVE' || d.approvalRef !== undefined, {
+    message: 'an approval cites its document',
+    path: ['approvalRef'],
+  })
+  .refine((d) => d.decision !== 'REJECT' || d.reason !== undefined, {
+    message: 'a rejection states its reason',
+    path: ['reason'],
+  });
 
 export const EXTENSION_COMMANDS = {
   RequestExtension: commandSpec({
@@ -49,6 +55,11 @@ export const EXTENSION_COMMANDS = {
     schema: decideExtensionSchema,
     summary: 'Approve or reject the pending request; a moved start shifts the completion equally (T18, E3, S0 §二(四))',
     creates: false,
-    example: { requestId: 'YQ-2026-017', decision: 'APPROVE', decidedOn: '2026-09-08', approvalRef: '宁国土延〔2026〕9号' },
+    example: {
+      requestId: 'YQ-2026-017',
+      decision: 'APPROVE',
+      decidedOn: '2026-09-08',
+      approvalRef: '宁国土延〔2026〕9号',
+    },
   }),
 };

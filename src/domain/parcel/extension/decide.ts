@@ -10,7 +10,18 @@ import type { Policy } from '../../policy/index.js';
 import type { CommandOf } from '../commands.js';
 import { versionsOf } from '../stamp.js';
 import type { ParcelEvent } from '../events.js';
-import { days, LIVE, notBefore, oneOf, optionalDate, pastDate, requireDate, requireStatus, requireText, type DecideContext } from '../guards.js';
+import {
+  days,
+  LIVE,
+  notBefore,
+  oneOf,
+  optionalDate,
+  pastDate,
+  requireDate,
+  requireStatus,
+  requireText,
+  type DecideContext,
+} from '../guards.js';
 import { EXTENSION_KINDS } from '../state.js';
 import type { ExtensionKind, ParcelFacts, ParcelState } from '../state.js';
 
@@ -19,10 +30,15 @@ const currentDate = (facts: ParcelFacts, kind: ExtensionKind): IsoDate =>
 
 /** T18: at most `extensionMax` after the originally agreed date. */
 const maxDateFor = (facts: ParcelFacts, kind: ExtensionKind, policy: Policy): DateResult =>
-  dateBy(PARCEL_DATES.extensionMax, kind === 'START' ? facts.schedule.originalStart : facts.schedule.originalCompletion, policy);
+  dateBy(
+    PARCEL_DATES.extensionMax,
+    kind === 'START' ? facts.schedule.originalStart : facts.schedule.originalCompletion,
+    policy,
+  );
 
 const checkMaximum = (date: IsoDate, maxDate: IsoDate, field: string): void => {
-  if (date > maxDate) fail('EXTENSION_TOO_LONG', `The extension may not go beyond ${maxDate}`, { field, rule: 'T18', maxDate });
+  if (date > maxDate)
+    fail('EXTENSION_TOO_LONG', `The extension may not go beyond ${maxDate}`, { field, rule: 'T18', maxDate });
 };
 
 /**
@@ -36,23 +52,37 @@ export const latestFilingDate = (facts: ParcelFacts, kind: ExtensionKind, policy
 const latestFiling = (facts: ParcelFacts, kind: ExtensionKind, policy: Policy): DateResult =>
   dateBy(PARCEL_DATES.latestExtensionRequest, currentDate(facts, kind), policy);
 
-export const decideRequestExtension = (command: CommandOf<'RequestExtension'>, state: ParcelState, ctx: DecideContext): ParcelEvent[] => {
+export const decideRequestExtension = (
+  command: CommandOf<'RequestExtension'>,
+  state: ParcelState,
+  ctx: DecideContext,
+): ParcelEvent[] => {
   const { status, facts } = requireStatus(state, command.type, LIVE);
   const { data } = command;
   const kind = oneOf(data.kind, EXTENSION_KINDS, 'kind', 'FIELD_INVALID');
-  if (kind === 'START' && status === 'STARTED') fail('ALREADY_STARTED', 'Construction has started; only completion can be extended', { field: 'kind', status });
+  if (kind === 'START' && status === 'STARTED')
+    fail('ALREADY_STARTED', 'Construction has started; only completion can be extended', { field: 'kind', status });
   if (facts.pendingExtension !== null) {
-    fail('EXTENSION_ALREADY_PENDING', `Request ${facts.pendingExtension.requestId} is awaiting a decision`, { field: 'requestId' });
+    fail('EXTENSION_ALREADY_PENDING', `Request ${facts.pendingExtension.requestId} is awaiting a decision`, {
+      field: 'requestId',
+    });
   }
   const requestId = requireText(data.requestId, 'requestId');
-  if (facts.schedule.changes.some((c) => c.reference === requestId)) fail('DUPLICATE_REQUEST', `Request ${requestId} was already decided`, { field: 'requestId' });
+  if (facts.schedule.changes.some((c) => c.reference === requestId))
+    fail('DUPLICATE_REQUEST', `Request ${requestId} was already decided`, { field: 'requestId' });
   const policy = ctx.policyFor(facts.jurisdiction);
   const current = currentDate(facts, kind);
   const requestedDate = requireDate(data.requestedDate, 'requestedDate');
-  if (requestedDate <= current) fail('EXTENSION_NOT_LATER', `The requested date must be after ${current}`, { field: 'requestedDate' });
+  if (requestedDate <= current)
+    fail('EXTENSION_NOT_LATER', `The requested date must be after ${current}`, { field: 'requestedDate' });
   checkMaximum(requestedDate, maxDateFor(facts, kind, policy).date, 'requestedDate');
   // The application's own date counts, not the day it is recorded (it may be entered later).
-  const requestedOn = notBefore(pastDate(data.requestedOn, 'requestedOn', ctx.today), facts.grantedOn, 'requestedOn', 'the grant');
+  const requestedOn = notBefore(
+    pastDate(data.requestedOn, 'requestedOn', ctx.today),
+    facts.grantedOn,
+    'requestedOn',
+    'the grant',
+  );
   const filing = latestFiling(facts, kind, policy);
   const latest = filing.date;
   if (requestedOn > latest) {
@@ -81,26 +111,45 @@ export const decideRequestExtension = (command: CommandOf<'RequestExtension'>, s
   ];
 };
 
-export const decideDecideExtension = (command: CommandOf<'DecideExtension'>, state: ParcelState, ctx: DecideContext): ParcelEvent[] => {
+export const decideDecideExtension = (
+  command: CommandOf<'DecideExtension'>,
+  state: ParcelState,
+  ctx: DecideContext,
+): ParcelEvent[] => {
   const { facts } = requireStatus(state, command.type, LIVE);
   const { data } = command;
   const pending = facts.pendingExtension;
   if (pending === null || pending.requestId !== data.requestId) {
-    return fail('EXTENSION_NOT_PENDING', `No pending extension request ${String(data.requestId)}`, { field: 'requestId' });
+    return fail('EXTENSION_NOT_PENDING', `No pending extension request ${String(data.requestId)}`, {
+      field: 'requestId',
+    });
   }
-  const decidedOn = notBefore(pastDate(data.decidedOn, 'decidedOn', ctx.today), pending.requestedOn, 'decidedOn', 'the request');
+  const decidedOn = notBefore(
+    pastDate(data.decidedOn, 'decidedOn', ctx.today),
+    pending.requestedOn,
+    'decidedOn',
+    'the request',
+  );
   const decision = oneOf(data.decision, ['APPROVE', 'REJECT'] as const, 'decision', 'FIELD_INVALID');
   if (decision === 'REJECT') {
-    return [{ type: 'ExtensionRejected', data: { requestId: pending.requestId, decidedOn, reason: requireText(data.reason, 'reason') } }];
+    return [
+      {
+        type: 'ExtensionRejected',
+        data: { requestId: pending.requestId, decidedOn, reason: requireText(data.reason, 'reason') },
+      },
+    ];
   }
   const policy = ctx.policyFor(facts.jurisdiction);
   const approvalRef = requireText(data.approvalRef, 'approvalRef', 'APPROVAL_REF_REQUIRED');
   const approvedDate = optionalDate(data.approvedDate, 'approvedDate') ?? pending.requestedDate;
   const { agreedStart, agreedCompletion } = facts.schedule;
   const current = currentDate(facts, pending.kind);
-  if (approvedDate <= current) fail('EXTENSION_NOT_LATER', `The approved date must be after ${current}`, { field: 'approvedDate' });
+  if (approvedDate <= current)
+    fail('EXTENSION_NOT_LATER', `The approved date must be after ${current}`, { field: 'approvedDate' });
   if (approvedDate > pending.requestedDate) {
-    fail('APPROVED_DATE_BEYOND_REQUEST', `The approved date is after the requested ${pending.requestedDate}`, { field: 'approvedDate' });
+    fail('APPROVED_DATE_BEYOND_REQUEST', `The approved date is after the requested ${pending.requestedDate}`, {
+      field: 'approvedDate',
+    });
   }
   const max = maxDateFor(facts, pending.kind, policy);
   const maxDate = max.date;

@@ -30,4 +30,8 @@ export type ExtensionApprovedData = Versions & {
   readonly maxDate: IsoDate;
 };
 
-export type ExtensionRejectedData = { readonly requestId: string; readonly decidedOn: IsoDate; readonly reason: string };
+export type ExtensionRejectedData = {
+  readonly requestId: string;
+  readonly decidedOn: IsoDate;
+  readonly reason: string;
+};

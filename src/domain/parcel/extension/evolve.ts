@@ -5,14 +5,17 @@
 import type { EventOf } from '../events.js';
 import type { ParcelFacts } from '../state.js';
 
-export type ExtensionEvent = EventOf<'ExtensionRequested'> | EventOf<'ExtensionRejected'> | EventOf<'ExtensionApproved'>;
+export type ExtensionEvent =
+  EventOf<'ExtensionRequested'> | EventOf<'ExtensionRejected'> | EventOf<'ExtensionApproved'>;
 
 export const evolveExtension = (facts: ParcelFacts, event: ExtensionEvent): ParcelFacts => {
   const id = event.id ?? null;
   switch (event.type) {
     case 'ExtensionRequested': {
       const { requestId, kind, requestedDate, requestedOn } = event.data;
-      return facts.pendingExtension === null ? { ...facts, pendingExtension: { requestId, kind, requestedDate, requestedOn, eventId: id } } : facts;
+      return facts.pendingExtension === null
+        ? { ...facts, pendingExtension: { requestId, kind, requestedDate, requestedOn, eventId: id } }
+        : facts;
     }
     case 'ExtensionRejected':
       return facts.pendingExtension?.requestId === event.data.requestId ? { ...facts, pendingExtension: null } : facts;
@@ -30,7 +33,12 @@ export const evolveExtension = (facts: ParcelFacts, event: ExtensionEvent): Parc
         agreedCompletion: d.agreedCompletion,
         eventId: id,
       };
-      const schedule = { ...facts.schedule, agreedStart: d.agreedStart, agreedCompletion: d.agreedCompletion, changes: [...facts.schedule.changes, change] };
+      const schedule = {
+        ...facts.schedule,
+        agreedStart: d.agreedStart,
+        agreedCompletion: d.agreedCompletion,
+        changes: [...facts.schedule.changes, change],
+      };
       return { ...facts, pendingExtension: null, schedule };
     }
     default: {

@@ -53,7 +53,10 @@ export const signTransferContractSchema = commonGrant.extend({
   termYears: years,
   priceFen: positiveFen,
   depositFen: fen,
-  instalments: z.array(z.object({ no: z.number().int().min(1), dueDate: isoDate, amountFen: positiveFen })).min(1).readonly(),
+  instalments: z
+    .array(z.object({ no: z.number().int().min(1), dueDate: isoDate, amountFen: positiveFen }))
+    .min(1)
+    .readonly(),
   /** Defaults to the policy's rate (1 ‰ per day nationally, Q11). */
   latePaymentRatePerDay: ratePerDay.optional(),
   grantorLateDeliveryRatePerDay: ratePerDay.optional(),
@@ -96,7 +99,12 @@ export const GRANT_COMMANDS = {
     summary: 'Record the 成交确认书 and stamp the contract signing deadline (§3.1, T01)',
     creates: true,
     idField: 'parcelId',
-    example: { parcelId: PARCEL, jurisdiction: 'CN-JS-3201', winnerId: 'LU-91320100MA1XYZ0001', confirmedOn: '2026-03-10' },
+    example: {
+      parcelId: PARCEL,
+      jurisdiction: 'CN-JS-3201',
+      winnerId: 'LU-91320100MA1XYZ0001',
+      confirmedOn: '2026-03-10',
+    },
   }),
   AbortSupply: commandSpec({
     schema: abortSupplySchema,

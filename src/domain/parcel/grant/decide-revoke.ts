@@ -8,11 +8,20 @@ import type { ParcelEvent } from '../events.js';
 import { LIVE, notBefore, optionalText, pastDate, requireStatus, requireText, type DecideContext } from '../guards.js';
 import type { ParcelState } from '../state.js';
 
-export const decideRevokeGrant = (command: CommandOf<'RevokeGrant'>, state: ParcelState, ctx: DecideContext): ParcelEvent[] => {
+export const decideRevokeGrant = (
+  command: CommandOf<'RevokeGrant'>,
+  state: ParcelState,
+  ctx: DecideContext,
+): ParcelEvent[] => {
   const { facts } = requireStatus(state, command.type, LIVE);
   const policy = ctx.policyFor(facts.jurisdiction);
   const { data } = command;
-  const revokedOn = notBefore(pastDate(data.revokedOn, 'revokedOn', ctx.today), facts.grantedOn, 'revokedOn', 'the grant');
+  const revokedOn = notBefore(
+    pastDate(data.revokedOn, 'revokedOn', ctx.today),
+    facts.grantedOn,
+    'revokedOn',
+    'the grant',
+  );
   const approval = optionalText(data.provincialApprovalRef, 'provincialApprovalRef');
   if (approval === null && policy.revocationRequiresProvincialApproval) {
     fail('PROVINCIAL_APPROVAL_REQUIRED', 'Revoking a grant needs the provincial department’s written approval', {
@@ -23,7 +32,12 @@ export const decideRevokeGrant = (command: CommandOf<'RevokeGrant'>, state: Parc
   return [
     {
       type: 'GrantRevoked',
-      data: { revokedOn, provincialApprovalRef: approval, reason: requireText(data.reason, 'reason'), policyVersion: policy.version },
+      data: {
+        revokedOn,
+        provincialApprovalRef: approval,
+        reason: requireText(data.reason, 'reason'),
+        policyVersion: policy.version,
+      },
     },
   ];
 };

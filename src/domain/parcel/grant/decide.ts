@@ -14,7 +14,11 @@ import { invalidState, notBefore, pastDate, requireFen, requireText, type Decide
 import { validateInstalments } from './instalments.js';
 import type { DealFacts, GrantTerms, ParcelState } from '../state.js';
 
-export const decideConfirmDeal = (command: CommandOf<'ConfirmDeal'>, state: ParcelState, ctx: DecideContext): ParcelEvent[] => {
+export const decideConfirmDeal = (
+  command: CommandOf<'ConfirmDeal'>,
+  state: ParcelState,
+  ctx: DecideContext,
+): ParcelEvent[] => {
   if (state.status !== 'NEW') return invalidState(state, command.type);
   const { data } = command;
   const policy = ctx.policyFor(requireText(data.jurisdiction, 'jurisdiction'));
@@ -35,10 +39,19 @@ export const decideConfirmDeal = (command: CommandOf<'ConfirmDeal'>, state: Parc
   ];
 };
 
-export const decideAbortSupply = (command: CommandOf<'AbortSupply'>, state: ParcelState, ctx: DecideContext): ParcelEvent[] => {
+export const decideAbortSupply = (
+  command: CommandOf<'AbortSupply'>,
+  state: ParcelState,
+  ctx: DecideContext,
+): ParcelEvent[] => {
   if (state.status !== 'DEAL_CONCLUDED') return invalidState(state, command.type);
   const { deal } = state;
-  const abortedOn = notBefore(pastDate(command.data.abortedOn, 'abortedOn', ctx.today), deal.dealConfirmedOn, 'abortedOn', 'the deal');
+  const abortedOn = notBefore(
+    pastDate(command.data.abortedOn, 'abortedOn', ctx.today),
+    deal.dealConfirmedOn,
+    'abortedOn',
+    'the deal',
+  );
   // T01: the winner keeps the right to sign until the deadline has passed.
   if (abortedOn <= deal.signingDeadline) {
     fail('SIGNING_WINDOW_OPEN', `The contract can still be signed until ${deal.signingDeadline}`, {
@@ -50,22 +63,32 @@ export const decideAbortSupply = (command: CommandOf<'AbortSupply'>, state: Parc
   return [
     {
       type: 'SupplyAborted',
-      data: { abortedOn, signingDeadline: deal.signingDeadline, depositForfeited: true, reason: requireText(command.data.reason, 'reason') },
+      data: {
+        abortedOn,
+        signingDeadline: deal.signingDeadline,
+        depositForfeited: true,
+        reason: requireText(command.data.reason, 'reason'),
+      },
     },
   ];
 };
 
 const checkPolicyVersion = (data: CommonGrantData, policy: Policy): void => {
   if (data.policyVersion !== undefined && data.policyVersion !== policy.version) {
-    fail('POLICY_VERSION_MISMATCH', `Policy in force is ${policy.version}`, { field: 'policyVersion', expected: policy.version });
+    fail('POLICY_VERSION_MISMATCH', `Policy in force is ${policy.version}`, {
+      field: 'policyVersion',
+      expected: policy.version,
+    });
   }
 };
 
 /** T01 and the deal's identity, when the grant follows a 招拍挂 deal. */
 const checkAgainstDeal = (deal: DealFacts, data: CommonGrantData, signedOn: string): void => {
   if (data.parcelId !== deal.parcelId) fail('PARCEL_MISMATCH', 'parcelId differs from the deal', { field: 'parcelId' });
-  if (data.jurisdiction !== deal.jurisdiction) fail('JURISDICTION_MISMATCH', 'jurisdiction differs from the deal', { field: 'jurisdiction' });
-  if (data.landUserId !== deal.winnerId) fail('LAND_USER_MISMATCH', 'landUserId is not the winner of the deal', { field: 'landUserId' });
+  if (data.jurisdiction !== deal.jurisdiction)
+    fail('JURISDICTION_MISMATCH', 'jurisdiction differs from the deal', { field: 'jurisdiction' });
+  if (data.landUserId !== deal.winnerId)
+    fail('LAND_USER_MISMATCH', 'landUserId is not the winner of the deal', { field: 'landUserId' });
   notBefore(signedOn, deal.dealConfirmedOn, 'signedOn', 'the deal');
   if (signedOn > deal.signingDeadline) {
     fail('SIGNING_DEADLINE_PASSED', `The contract had to be signed by ${deal.signingDeadline}`, {
@@ -77,10 +100,13 @@ const checkAgainstDeal = (deal: DealFacts, data: CommonGrantData, signedOn: stri
   }
 };
 
-const termsFrom = (common: ValidatedCommon, rest: Pick<GrantTerms, 'termYears' | 'priceFen' | 'depositFen' | 'allocationPriceFen' | 'contractTemplateVersion'> & {
-  readonly latePaymentRatePerDay: string;
-  readonly grantorLateDeliveryRatePerDay: string | null;
-}): GrantTerms => ({
+const termsFrom = (
+  common: ValidatedCommon,
+  rest: Pick<GrantTerms, 'termYears' | 'priceFen' | 'depositFen' | 'allocationPriceFen' | 'contractTemplateVersion'> & {
+    readonly latePaymentRatePerDay: string;
+    readonly grantorLateDeliveryRatePerDay: string | null;
+  },
+): GrantTerms => ({
   areaHa: common.areaHa,
   landUse: common.landUse,
   termYears: rest.termYears,
@@ -127,8 +153,14 @@ export const decideSignTransferContract = (
     priceFen,
     depositFen,
     allocationPriceFen: null,
-    contractTemplateVersion: requireText(data.contractTemplateVersion, 'contractTemplateVersion', 'FIELD_REQUIRED', 'Q16'),
-    latePaymentRatePerDay: optionalRate(data.latePaymentRatePerDay, 'latePaymentRatePerDay') ?? policy.latePaymentRatePerDay,
+    contractTemplateVersion: requireText(
+      data.contractTemplateVersion,
+      'contractTemplateVersion',
+      'FIELD_REQUIRED',
+      'Q16',
+    ),
+    latePaymentRatePerDay:
+      optionalRate(data.latePaymentRatePerDay, 'latePaymentRatePerDay') ?? policy.latePaymentRatePerDay,
     grantorLateDeliveryRatePerDay: optionalRate(data.grantorLateDeliveryRatePerDay, 'grantorLateDeliveryRatePerDay'),
   });
   const event: EventOf<'TransferContractSigned'> = {
@@ -163,10 +195,12 @@ export const decideIssueAllocationDecision = (
   const common = validateCommonTerms(data, policy);
   const terms = termsFrom(common, {
     // 划拨 land has no term unless the decision states one [U].
-    termYears: data.termYears === undefined ? null : validateTerm(data.termYears, common.landUse, policy.maxLandUseTermYears),
+    termYears:
+      data.termYears === undefined ? null : validateTerm(data.termYears, common.landUse, policy.maxLandUseTermYears),
     priceFen: null,
     depositFen: null,
-    allocationPriceFen: data.allocationPriceFen === undefined ? null : requireFen(data.allocationPriceFen, 'allocationPriceFen'),
+    allocationPriceFen:
+      data.allocationPriceFen === undefined ? null : requireFen(data.allocationPriceFen, 'allocationPriceFen'),
     contractTemplateVersion: null,
     latePaymentRatePerDay: policy.latePaymentRatePerDay,
     grantorLateDeliveryRatePerDay: null,

@@ -2,7 +2,6 @@
  * Event data of the deal, the grant and its revocation (see ../events.ts for the conventions).
  */
 import type { IsoDate } from '../../calendar/index.js';
-import type { Fen } from '../../money.js';
 import type { Versions } from '../stamp.js';
 import type { GrantTerms, Instalment } from '../state.js';
 
@@ -33,7 +32,11 @@ export type GrantedData = Versions & {
   readonly agreedStart: IsoDate;
   readonly agreedCompletion: IsoDate;
   /** T11: the start-window limits checked at grant; null where the policy sets none. */
-  readonly startWindow: { readonly normalLimit: IsoDate; readonly maxLimit: IsoDate; readonly beyondNormal: boolean } | null;
+  readonly startWindow: {
+    readonly normalLimit: IsoDate;
+    readonly maxLimit: IsoDate;
+    readonly beyondNormal: boolean;
+  } | null;
 };
 
 export type TransferContractSignedData = GrantedData & { readonly instalments: readonly Instalment[] };

@@ -73,7 +73,10 @@ export const evolveGrant = (
 };
 
 /** The deal concludes a new parcel; an abort ends a concluded deal (T01, E5). */
-export const evolveDeal = (state: ParcelState, event: EventOf<'DealConfirmed'> | EventOf<'SupplyAborted'>): ParcelState => {
+export const evolveDeal = (
+  state: ParcelState,
+  event: EventOf<'DealConfirmed'> | EventOf<'SupplyAborted'>,
+): ParcelState => {
   const id = event.id ?? null;
   if (event.type === 'SupplyAborted') {
     if (state.status !== 'DEAL_CONCLUDED') return state;

@@ -9,7 +9,8 @@ const CASE = 'XZ-3201-2027-004';
 export const IDLE_COMMANDS = {
   OpenIdleCase: commandSpec({
     schema: S.openIdleCaseSchema,
-    summary: 'Open a case: type A not started 1 y after the agreed start, type B halted 1 y below thresholds (T19, T20, E1 Art 2, 30)',
+    summary:
+      'Open a case: type A not started 1 y after the agreed start, type B halted 1 y below thresholds (T19, T20, E1 Art 2, 30)',
     creates: false,
     example: { caseId: CASE, type: 'A', suspectedOn: '2027-11-05' },
   }),
@@ -47,7 +48,11 @@ export const IDLE_COMMANDS = {
     schema: S.issueIdleFeeDecisionSchema,
     summary: 'Levy the idle fee (20 % of the price) with the government’s approval (T23, E1 Art 14(1), 17, Q5)',
     creates: false,
-    example: { decisionNo: '宁国土闲费〔2028〕1号', servedOn: '2028-01-20', governmentApprovalRef: '宁政复〔2028〕5号' },
+    example: {
+      decisionNo: '宁国土闲费〔2028〕1号',
+      servedOn: '2028-01-20',
+      governmentApprovalRef: '宁政复〔2028〕5号',
+    },
   }),
   RecordIdleFeePayment: commandSpec({
     schema: S.recordIdleFeePaymentSchema,
@@ -57,7 +62,8 @@ export const IDLE_COMMANDS = {
   }),
   IssueRecoveryDecision: commandSpec({
     schema: S.issueRecoveryDecisionSchema,
-    summary: 'Decide free recovery: type A 2 y not started, type B only by a human decision (T24, E1 Art 14(2), 17, Q6)',
+    summary:
+      'Decide free recovery: type A 2 y not started, type B only by a human decision (T24, E1 Art 14(2), 17, Q6)',
     creates: false,
     example: { decisionNo: '宁国土收〔2028〕3号', servedOn: '2028-11-10', approvalRef: '宁政复〔2028〕31号' },
   }),

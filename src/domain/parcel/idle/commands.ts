@@ -19,7 +19,10 @@ const typeBFacts = z.object({
 
 export const openIdleCaseSchema = z
   .object({ caseId: id, type: z.enum(IDLE_TYPES), suspectedOn: isoDate, typeB: typeBFacts.optional() })
-  .refine((d) => d.type !== 'B' || d.typeB !== undefined, { message: 'type B names the development facts', path: ['typeB'] });
+  .refine((d) => d.type !== 'B' || d.typeB !== undefined, {
+    message: 'type B names the development facts',
+    path: ['typeB'],
+  });
 
 export const serveIdleInvestigationNoticeSchema = z.object({ noticeNo: text, servedOn: isoDate });
 export const submitIdleMaterialsSchema = z.object({ submittedOn: isoDate, summary: text });
@@ -38,7 +41,11 @@ export const acceptGovernmentCauseSchema = z.object({
 });
 
 export const confirmIdleLandSchema = z.object({ confirmedOn: isoDate, confirmationNo: text });
-export const issueIdleFeeDecisionSchema = z.object({ decisionNo: text, servedOn: isoDate, governmentApprovalRef: text });
+export const issueIdleFeeDecisionSchema = z.object({
+  decisionNo: text,
+  servedOn: isoDate,
+  governmentApprovalRef: text,
+});
 export const recordIdleFeePaymentSchema = z.object({ paidOn: isoDate, amountFen: positiveFen });
 
 export const issueRecoveryDecisionSchema = z.object({

@@ -10,13 +10,30 @@ import type { Policy } from '../../policy/index.js';
 import type { CommandOf } from '../commands.js';
 import { versionsOf } from '../stamp.js';
 import type { ParcelEvent, TypeBEvidence } from '../events.js';
-import { LIVE, NOT_STARTED, notBefore, oneOf, pastDate, requireFen, requireStatus, requireText, shareBelow, type DecideContext } from '../guards.js';
+import {
+  LIVE,
+  NOT_STARTED,
+  notBefore,
+  oneOf,
+  pastDate,
+  requireFen,
+  requireStatus,
+  requireText,
+  shareBelow,
+  type DecideContext,
+} from '../guards.js';
 import { requireCase } from './require-case.js';
 import type { GrantedState, ParcelState } from '../state.js';
 
-const typeBEvidence = (command: CommandOf<'OpenIdleCase'>, state: GrantedState, policy: Policy, today: IsoDate): TypeBEvidence => {
+const typeBEvidence = (
+  command: CommandOf<'OpenIdleCase'>,
+  state: GrantedState,
+  policy: Policy,
+  today: IsoDate,
+): TypeBEvidence => {
   const raw = command.data.typeB;
-  if (raw === undefined) return fail('FIELD_REQUIRED', 'Type B needs the development facts', { field: 'typeB', rule: 'T20' });
+  if (raw === undefined)
+    return fail('FIELD_REQUIRED', 'Type B needs the development facts', { field: 'typeB', rule: 'T20' });
   const { terms } = state.facts;
   const areaToDevelopHa = raw.areaToDevelopHa ?? terms.areaHa;
   const developed = parseHectares(raw.developedAreaHa, 'typeB.developedAreaHa');
@@ -32,28 +49,45 @@ const typeBEvidence = (command: CommandOf<'OpenIdleCase'>, state: GrantedState, 
     haltedSince: pastDate(raw.haltedSince, 'typeB.haltedSince', today),
     developedAreaBelowThreshold: shareBelow(developed, toDevelop, policy.idleTypeBDevelopedAreaBelow),
     // Without an agreed investment the investment test cannot be applied (E1 Art 30 base).
-    investmentBelowThreshold: totalInvestmentFen > 0 && shareBelow(investedFen, totalInvestmentFen, policy.idleTypeBInvestmentBelow),
+    investmentBelowThreshold:
+      totalInvestmentFen > 0 && shareBelow(investedFen, totalInvestmentFen, policy.idleTypeBInvestmentBelow),
   };
 };
 
 const notReached = (rule: string, thresholdDate: IsoDate): never =>
-  fail('IDLE_THRESHOLD_NOT_REACHED', `The idle threshold is reached only on ${thresholdDate}`, { field: 'suspectedOn', rule, thresholdDate });
+  fail('IDLE_THRESHOLD_NOT_REACHED', `The idle threshold is reached only on ${thresholdDate}`, {
+    field: 'suspectedOn',
+    rule,
+    thresholdDate,
+  });
 
-export const decideOpenIdleCase = (command: CommandOf<'OpenIdleCase'>, state: ParcelState, ctx: DecideContext): ParcelEvent[] => {
+export const decideOpenIdleCase = (
+  command: CommandOf<'OpenIdleCase'>,
+  state: ParcelState,
+  ctx: DecideContext,
+): ParcelEvent[] => {
   const granted = requireStatus(state, command.type, LIVE);
   const { facts } = granted;
   const { data } = command;
-  if (facts.idleCase !== null) fail('IDLE_CASE_ALREADY_OPEN', `Idle case ${facts.idleCase.caseId} is open`, { rule: '§3.4' });
+  if (facts.idleCase !== null)
+    fail('IDLE_CASE_ALREADY_OPEN', `Idle case ${facts.idleCase.caseId} is open`, { rule: '§3.4' });
   const caseId = requireText(data.caseId, 'caseId');
-  if (facts.closedIdleCases.some((c) => c.caseId === caseId)) fail('DUPLICATE_CASE', `Idle case ${caseId} already existed`, { field: 'caseId' });
+  if (facts.closedIdleCases.some((c) => c.caseId === caseId))
+    fail('DUPLICATE_CASE', `Idle case ${caseId} already existed`, { field: 'caseId' });
   const type = oneOf(data.type, ['A', 'B'] as const, 'type', 'IDLE_TYPE_INVALID', 'E1 Art 2');
-  const suspectedOn = notBefore(pastDate(data.suspectedOn, 'suspectedOn', ctx.today), facts.grantedOn, 'suspectedOn', 'the grant');
+  const suspectedOn = notBefore(
+    pastDate(data.suspectedOn, 'suspectedOn', ctx.today),
+    facts.grantedOn,
+    'suspectedOn',
+    'the grant',
+  );
   const policy = ctx.policyFor(facts.jurisdiction);
   const notStarted = (NOT_STARTED as readonly string[]).includes(granted.status);
   let threshold: DateResult;
   let evidence: TypeBEvidence | null = null;
   if (type === 'A') {
-    if (!notStarted) fail('ALREADY_STARTED', 'Type A idle land is land not yet started', { field: 'type', rule: 'T19' });
+    if (!notStarted)
+      fail('ALREADY_STARTED', 'Type A idle land is land not yet started', { field: 'type', rule: 'T19' });
     // T19: measured from the effective agreed start (after extensions and re-agreed dates).
     threshold = dateBy(PARCEL_DATES.idleTypeAThreshold, facts.schedule.agreedStart, policy);
     if (suspectedOn < threshold.date) notReached('T19', threshold.date);
@@ -61,7 +95,10 @@ export const decideOpenIdleCase = (command: CommandOf<'OpenIdleCase'>, state: Pa
     if (notStarted) fail('NOT_STARTED', 'Type B idle land is land already started', { field: 'type', rule: 'T20' });
     evidence = typeBEvidence(command, granted, policy, ctx.today);
     if (!evidence.developedAreaBelowThreshold && !evidence.investmentBelowThreshold) {
-      fail('IDLE_TYPE_B_CRITERIA_NOT_MET', 'Neither the developed area nor the investment is below its threshold', { field: 'typeB', rule: 'T20' });
+      fail('IDLE_TYPE_B_CRITERIA_NOT_MET', 'Neither the developed area nor the investment is below its threshold', {
+        field: 'typeB',
+        rule: 'T20',
+      });
     }
     threshold = dateBy(PARCEL_DATES.idleTypeBThreshold, evidence.haltedSince, policy);
     if (suspectedOn < threshold.date) notReached('T20', threshold.date);
@@ -91,7 +128,12 @@ export const decideServeIdleInvestigationNotice = (
   const { facts } = requireStatus(state, command.type, LIVE);
   const idle = requireCase(facts, command.type, ['SUSPECTED']);
   const policy = ctx.policyFor(facts.jurisdiction);
-  const servedOn = notBefore(pastDate(command.data.servedOn, 'servedOn', ctx.today), idle.suspectedOn, 'servedOn', 'the suspicion');
+  const servedOn = notBefore(
+    pastDate(command.data.servedOn, 'servedOn', ctx.today),
+    idle.suspectedOn,
+    'servedOn',
+    'the suspicion',
+  );
   const materialsDue = dateBy(PARCEL_DATES.materialsDue, servedOn, policy);
   return [
     {
@@ -107,11 +149,21 @@ export const decideServeIdleInvestigationNotice = (
   ];
 };
 
-export const decideSubmitIdleMaterials = (command: CommandOf<'SubmitIdleMaterials'>, state: ParcelState, ctx: DecideContext): ParcelEvent[] => {
+export const decideSubmitIdleMaterials = (
+  command: CommandOf<'SubmitIdleMaterials'>,
+  state: ParcelState,
+  ctx: DecideContext,
+): ParcelEvent[] => {
   const { facts } = requireStatus(state, command.type, LIVE);
   const idle = requireCase(facts, command.type, ['UNDER_INVESTIGATION']);
-  if (idle.materialsSubmittedOn !== null) fail('MATERIALS_ALREADY_SUBMITTED', 'The materials are already submitted', { rule: 'T22' });
-  const submittedOn = notBefore(pastDate(command.data.submittedOn, 'submittedOn', ctx.today), idle.noticeServedOn ?? idle.suspectedOn, 'submittedOn', 'the notice');
+  if (idle.materialsSubmittedOn !== null)
+    fail('MATERIALS_ALREADY_SUBMITTED', 'The materials are already submitted', { rule: 'T22' });
+  const submittedOn = notBefore(
+    pastDate(command.data.submittedOn, 'submittedOn', ctx.today),
+    idle.noticeServedOn ?? idle.suspectedOn,
+    'submittedOn',
+    'the notice',
+  );
   return [
     {
       type: 'IdleMaterialsSubmitted',
@@ -126,10 +178,19 @@ export const decideSubmitIdleMaterials = (command: CommandOf<'SubmitIdleMaterial
   ];
 };
 
-export const decideConfirmIdleLand = (command: CommandOf<'ConfirmIdleLand'>, state: ParcelState, ctx: DecideContext): ParcelEvent[] => {
+export const decideConfirmIdleLand = (
+  command: CommandOf<'ConfirmIdleLand'>,
+  state: ParcelState,
+  ctx: DecideContext,
+): ParcelEvent[] => {
   const { facts } = requireStatus(state, command.type, LIVE);
   const idle = requireCase(facts, command.type, ['UNDER_INVESTIGATION']);
-  const confirmedOn = notBefore(pastDate(command.data.confirmedOn, 'confirmedOn', ctx.today), idle.noticeServedOn ?? idle.suspectedOn, 'confirmedOn', 'the notice');
+  const confirmedOn = notBefore(
+    pastDate(command.data.confirmedOn, 'confirmedOn', ctx.today),
+    idle.noticeServedOn ?? idle.suspectedOn,
+    'confirmedOn',
+    'the notice',
+  );
   // T22: without the holder's materials, decide only once their period has run out.
   if (idle.materialsSubmittedOn === null && idle.materialsDueDate !== null && confirmedOn <= idle.materialsDueDate) {
     fail('MATERIALS_PERIOD_OPEN', `The holder may submit materials until ${idle.materialsDueDate}`, {

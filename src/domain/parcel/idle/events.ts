@@ -80,7 +80,12 @@ export type IdleFeeDecisionIssuedData = Versions & {
   readonly payBy: IsoDate;
 };
 
-export type IdleFeePaidData = { readonly caseId: string; readonly paidOn: IsoDate; readonly amountFen: Fen; readonly late: boolean };
+export type IdleFeePaidData = {
+  readonly caseId: string;
+  readonly paidOn: IsoDate;
+  readonly amountFen: Fen;
+  readonly late: boolean;
+};
 
 export type RecoveryDecisionIssuedData = Versions & {
   readonly caseId: string;

@@ -5,7 +5,8 @@
 import type { EventOf } from '../events.js';
 import type { IdleCase, ParcelFacts } from '../state.js';
 
-export type PublicationEvent = EventOf<'IdleLandPublished'> | EventOf<'IdleLandPublicationWithdrawn'> | EventOf<'TemporaryUseEnded'>;
+export type PublicationEvent =
+  EventOf<'IdleLandPublished'> | EventOf<'IdleLandPublicationWithdrawn'> | EventOf<'TemporaryUseEnded'>;
 
 /** Applies `change` to the case with this id, open or closed; `null` from `change` = no change. */
 const updateCase = (facts: ParcelFacts, caseId: string, change: (c: IdleCase) => IdleCase | null): ParcelFacts => {
@@ -18,7 +19,9 @@ const updateCase = (facts: ParcelFacts, caseId: string, change: (c: IdleCase) =>
   const closed = facts.closedIdleCases[index];
   if (closed === undefined) return facts;
   const next = change(closed);
-  return next === null ? facts : { ...facts, closedIdleCases: facts.closedIdleCases.map((c, i) => (i === index ? next : c)) };
+  return next === null
+    ? facts
+    : { ...facts, closedIdleCases: facts.closedIdleCases.map((c, i) => (i === index ? next : c)) };
 };
 
 export const evolvePublication = (facts: ParcelFacts, event: PublicationEvent): ParcelFacts => {
@@ -40,7 +43,10 @@ export const evolvePublication = (facts: ParcelFacts, event: PublicationEvent): 
       return updateCase(facts, event.data.caseId, (c) => {
         const cause = c.governmentCause;
         if (cause === null || cause.temporaryUseStartedOn === null || cause.temporaryUseEndedOn !== null) return null;
-        return { ...c, governmentCause: { ...cause, temporaryUseEndedOn: event.data.endedOn, temporaryUseEndEventId: id } };
+        return {
+          ...c,
+          governmentCause: { ...cause, temporaryUseEndedOn: event.data.endedOn, temporaryUseEndEventId: id },
+        };
       });
     default: {
       const _never: never = event;

@@ -180,7 +180,14 @@ export const evolveDeregistration = (state: ParcelState, event: EventOf<'RightDe
     status: 'RECOVERED',
     facts: {
       ...state.facts,
-      idleCase: { ...idle, status: 'DEREGISTERED', deregisteredOn, deregistrationEventId: id, closedOn: deregisteredOn, closedEventId: id },
+      idleCase: {
+        ...idle,
+        status: 'DEREGISTERED',
+        deregisteredOn,
+        deregistrationEventId: id,
+        closedOn: deregisteredOn,
+        closedEventId: id,
+      },
     },
   };
 };

@@ -7,7 +7,17 @@ import { lateDamagesFen } from '../../money.js';
 import type { CommandOf } from '../commands.js';
 import { versionsOf } from '../stamp.js';
 import type { ParcelEvent } from '../events.js';
-import { days, LIVE, notBefore, optionalText, pastDate, requireFen, requireStatus, requireText, type DecideContext } from '../guards.js';
+import {
+  days,
+  LIVE,
+  notBefore,
+  optionalText,
+  pastDate,
+  requireFen,
+  requireStatus,
+  requireText,
+  type DecideContext,
+} from '../guards.js';
 import { findInstalment, outstandingFen } from './balance.js';
 import type { ParcelFacts, ParcelState } from '../state.js';
 
@@ -15,11 +25,18 @@ const SUPERVISED = [...LIVE, 'COMPLETED'] as const;
 
 const requireTransfer = (facts: ParcelFacts, command: string): void => {
   if (facts.grantKind !== 'TRANSFER') {
-    fail('NOT_A_TRANSFER', `${command} applies to transfer contracts only`, { grantKind: facts.grantKind, rule: '§3.1' });
+    fail('NOT_A_TRANSFER', `${command} applies to transfer contracts only`, {
+      grantKind: facts.grantKind,
+      rule: '§3.1',
+    });
   }
 };
 
-export const decideRecordPayment = (command: CommandOf<'RecordPayment'>, state: ParcelState, ctx: DecideContext): ParcelEvent[] => {
+export const decideRecordPayment = (
+  command: CommandOf<'RecordPayment'>,
+  state: ParcelState,
+  ctx: DecideContext,
+): ParcelEvent[] => {
   const { facts } = requireStatus(state, command.type, SUPERVISED);
   requireTransfer(facts, command.type);
   const { data } = command;
@@ -31,14 +48,25 @@ export const decideRecordPayment = (command: CommandOf<'RecordPayment'>, state: 
   const amountFen = requireFen(data.amountFen, 'amountFen', { positive: true });
   const paidOn = notBefore(pastDate(data.paidOn, 'paidOn', ctx.today), facts.grantedOn, 'paidOn', 'the grant');
   const outstanding = outstandingFen(facts, instalment);
-  if (outstanding === 0) fail('INSTALMENT_ALREADY_PAID', `Instalment ${instalment.no} is paid in full`, { field: 'instalmentNo' });
+  if (outstanding === 0)
+    fail('INSTALMENT_ALREADY_PAID', `Instalment ${instalment.no} is paid in full`, { field: 'instalmentNo' });
   if (amountFen > outstanding) {
-    fail('OVERPAYMENT', `Only ${outstanding} fen is outstanding on instalment ${instalment.no}`, { field: 'amountFen', outstandingFen: outstanding });
+    fail('OVERPAYMENT', `Only ${outstanding} fen is outstanding on instalment ${instalment.no}`, {
+      field: 'amountFen',
+      outstandingFen: outstanding,
+    });
   }
   const events: ParcelEvent[] = [
     {
       type: 'PaymentReceived',
-      data: { paymentId, instalmentNo: instalment.no, amountFen, paidOn, dueDate: instalment.dueDate, outstandingAfterFen: outstanding - amountFen },
+      data: {
+        paymentId,
+        instalmentNo: instalment.no,
+        amountFen,
+        paidOn,
+        dueDate: instalment.dueDate,
+        outstandingAfterFen: outstanding - amountFen,
+      },
     },
   ];
   // Counted from the day after the due date through the payment date (§6 conventions).
@@ -78,14 +106,24 @@ export const decideServePaymentDemand = (
   const instalment = findInstalment(facts, data.instalmentNo);
   const servedOn = pastDate(data.servedOn, 'servedOn', ctx.today);
   if (servedOn <= instalment.dueDate) {
-    fail('NOT_OVERDUE', `Instalment ${instalment.no} is not overdue until after ${instalment.dueDate}`, { field: 'servedOn', rule: 'T08' });
+    fail('NOT_OVERDUE', `Instalment ${instalment.no} is not overdue until after ${instalment.dueDate}`, {
+      field: 'servedOn',
+      rule: 'T08',
+    });
   }
   const overdueFen = outstandingFen(facts, instalment);
-  if (overdueFen === 0) fail('INSTALMENT_ALREADY_PAID', `Instalment ${instalment.no} is paid in full`, { field: 'instalmentNo' });
+  if (overdueFen === 0)
+    fail('INSTALMENT_ALREADY_PAID', `Instalment ${instalment.no} is paid in full`, { field: 'instalmentNo' });
   return [
     {
       type: 'PaymentDemandServed',
-      data: { demandId, instalmentNo: instalment.no, servedOn, overdueFen, daysOverdue: days(instalment.dueDate, servedOn) },
+      data: {
+        demandId,
+        instalmentNo: instalment.no,
+        servedOn,
+        overdueFen,
+        daysOverdue: days(instalment.dueDate, servedOn),
+      },
     },
   ];
 };
@@ -102,7 +140,10 @@ export const decideTerminateContract = (
   const instalment = findInstalment(facts, data.instalmentNo);
   const terminatedOn = pastDate(data.terminatedOn, 'terminatedOn', ctx.today);
   if (outstandingFen(facts, instalment) === 0) {
-    fail('INSTALMENT_ALREADY_PAID', `Instalment ${instalment.no} is paid in full`, { field: 'instalmentNo', rule: 'T08' });
+    fail('INSTALMENT_ALREADY_PAID', `Instalment ${instalment.no} is paid in full`, {
+      field: 'instalmentNo',
+      rule: 'T08',
+    });
   }
   // T08: strictly more than 60 days overdue, so the threshold day itself is still too early.
   const threshold = dateBy(PARCEL_DATES.paymentTerminationThreshold, instalment.dueDate, policy);
@@ -118,7 +159,10 @@ export const decideTerminateContract = (
   }
   const demand = facts.paymentDemands.find((d) => d.instalmentNo === instalment.no && d.servedOn <= terminatedOn);
   if (demand === undefined) {
-    return fail('PAYMENT_DEMAND_REQUIRED', `No payment demand was served for instalment ${instalment.no}`, { field: 'instalmentNo', rule: 'T08' });
+    return fail('PAYMENT_DEMAND_REQUIRED', `No payment demand was served for instalment ${instalment.no}`, {
+      field: 'instalmentNo',
+      rule: 'T08',
+    });
   }
   const approval = optionalText(data.governmentApprovalRef, 'governmentApprovalRef');
   if (approval === null && policy.terminationRequiresGovernmentApproval) {

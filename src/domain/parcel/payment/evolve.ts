@@ -5,7 +5,8 @@
 import type { EventOf } from '../events.js';
 import type { ParcelFacts } from '../state.js';
 
-export type PaymentEvent = EventOf<'PaymentReceived'> | EventOf<'LatePaymentDamagesAssessed'> | EventOf<'PaymentDemandServed'>;
+export type PaymentEvent =
+  EventOf<'PaymentReceived'> | EventOf<'LatePaymentDamagesAssessed'> | EventOf<'PaymentDemandServed'>;
 
 export const evolvePayment = (facts: ParcelFacts, event: PaymentEvent): ParcelFacts => {
   const id = event.id ?? null;
@@ -14,12 +15,21 @@ export const evolvePayment = (facts: ParcelFacts, event: PaymentEvent): ParcelFa
       const { paymentId, instalmentNo, amountFen, paidOn } = event.data;
       return {
         ...facts,
-        payments: [...facts.payments, { paymentId, instalmentNo, amountFen, paidOn, eventId: id, infoRecordedOn: null, infoRecordedEventId: null }],
+        payments: [
+          ...facts.payments,
+          { paymentId, instalmentNo, amountFen, paidOn, eventId: id, infoRecordedOn: null, infoRecordedEventId: null },
+        ],
       };
     }
     case 'LatePaymentDamagesAssessed': {
       const { paymentId, instalmentNo, principalFen, ratePerDay, daysLate, damagesFen } = event.data;
-      return { ...facts, lateDamages: [...facts.lateDamages, { paymentId, instalmentNo, principalFen, ratePerDay, daysLate, damagesFen, eventId: id }] };
+      return {
+        ...facts,
+        lateDamages: [
+          ...facts.lateDamages,
+          { paymentId, instalmentNo, principalFen, ratePerDay, daysLate, damagesFen, eventId: id },
+        ],
+      };
     }
     case 'PaymentDemandServed': {
       const { demandId, instalmentNo, servedOn } = event.data;

@@ -8,9 +8,17 @@ import { id, isoDate, text } from '../../schema/fields.js';
 import { EXTENSION_KINDS } from '../state.js';
 
 export const extractTrackingCardSchema = z.object({ extractedOn: isoDate, trackingCardNo: text });
-export const assignPatrolTaskSchema = z.object({ assignedOn: isoDate, officeId: id, inspectorIds: z.array(id).min(1).readonly() });
+export const assignPatrolTaskSchema = z.object({
+  assignedOn: isoDate,
+  officeId: id,
+  inspectorIds: z.array(id).min(1).readonly(),
+});
 export const fileSupplyRecordSchema = z.object({ filedOn: isoDate, filingRef: text });
-export const recordPaymentInfoSchema = z.object({ paymentId: id, recordedOn: isoDate, voucherRefs: z.array(text).readonly().optional() });
+export const recordPaymentInfoSchema = z.object({
+  paymentId: id,
+  recordedOn: isoDate,
+  voucherRefs: z.array(text).readonly().optional(),
+});
 export const uploadDeclarationSchema = z.object({ kind: z.enum(EXTENSION_KINDS), uploadedOn: isoDate });
 export const handOverInspectionRecordSchema = z.object({ inspectionId: id, handedOverOn: isoDate });
 
@@ -25,7 +33,11 @@ export const RECORD_COMMANDS = {
     schema: assignPatrolTaskSchema,
     summary: 'Assign the patrol task to a local office and its named inspectors (T02, S0 §三(二))',
     creates: false,
-    example: { assignedOn: '2026-03-27', officeId: 'GTS-3201-05', inspectorIds: ['officer-3201-017', 'officer-3201-023'] },
+    example: {
+      assignedOn: '2026-03-27',
+      officeId: 'GTS-3201-05',
+      inspectorIds: ['officer-3201-017', 'officer-3201-023'],
+    },
   }),
   FileSupplyRecord: commandSpec({
     schema: fileSupplyRecordSchema,

@@ -52,16 +52,30 @@ const textList = (value: unknown, field: string, options: { readonly required?: 
   if (!Array.isArray(value) || value.some((v) => typeof v !== 'string' || v.trim() === '')) {
     return fail('FIELD_INVALID', `${field} must be a list of non-empty strings`, { field });
   }
-  if (options.required === true && value.length === 0) return fail('FIELD_REQUIRED', `${field} needs at least one entry`, { field });
+  if (options.required === true && value.length === 0)
+    return fail('FIELD_REQUIRED', `${field} needs at least one entry`, { field });
   return [...(value as string[])];
 };
 
-export const decideExtractTrackingCard = (command: CommandOf<'ExtractTrackingCard'>, state: ParcelState, ctx: DecideContext): ParcelEvent[] => {
+export const decideExtractTrackingCard = (
+  command: CommandOf<'ExtractTrackingCard'>,
+  state: ParcelState,
+  ctx: DecideContext,
+): ParcelEvent[] => {
   const { facts } = requireStatus(state, command.type, SUPERVISED);
   if (facts.trackingCardExtractedOn !== null) {
-    fail('TRACKING_CARD_ALREADY_EXTRACTED', `The tracking card was extracted on ${facts.trackingCardExtractedOn}`, { rule: 'T02' });
+    fail('TRACKING_CARD_ALREADY_EXTRACTED', `The tracking card was extracted on ${facts.trackingCardExtractedOn}`, {
+      rule: 'T02',
+    });
   }
-  const { on: extractedOn, stamp } = actDone(T02, facts.grantedOn, command.data.extractedOn, 'extractedOn', facts.jurisdiction, ctx);
+  const { on: extractedOn, stamp } = actDone(
+    T02,
+    facts.grantedOn,
+    command.data.extractedOn,
+    'extractedOn',
+    facts.jurisdiction,
+    ctx,
+  );
   return [
     {
       type: 'TrackingCardExtracted',
@@ -74,13 +88,26 @@ export const decideExtractTrackingCard = (command: CommandOf<'ExtractTrackingCar
   ];
 };
 
-export const decideAssignPatrolTask = (command: CommandOf<'AssignPatrolTask'>, state: ParcelState, ctx: DecideContext): ParcelEvent[] => {
+export const decideAssignPatrolTask = (
+  command: CommandOf<'AssignPatrolTask'>,
+  state: ParcelState,
+  ctx: DecideContext,
+): ParcelEvent[] => {
   const { facts } = requireStatus(state, command.type, SUPERVISED);
   if (facts.patrolTaskAssignedOn !== null) {
-    fail('PATROL_TASK_ALREADY_ASSIGNED', `The patrol task was assigned on ${facts.patrolTaskAssignedOn}`, { rule: 'T02' });
+    fail('PATROL_TASK_ALREADY_ASSIGNED', `The patrol task was assigned on ${facts.patrolTaskAssignedOn}`, {
+      rule: 'T02',
+    });
   }
   const { data } = command;
-  const { on: assignedOn, stamp } = actDone(T02, facts.grantedOn, data.assignedOn, 'assignedOn', facts.jurisdiction, ctx);
+  const { on: assignedOn, stamp } = actDone(
+    T02,
+    facts.grantedOn,
+    data.assignedOn,
+    'assignedOn',
+    facts.jurisdiction,
+    ctx,
+  );
   return [
     {
       type: 'PatrolTaskAssigned',
@@ -95,12 +122,27 @@ export const decideAssignPatrolTask = (command: CommandOf<'AssignPatrolTask'>, s
   ];
 };
 
-export const decideFileSupplyRecord = (command: CommandOf<'FileSupplyRecord'>, state: ParcelState, ctx: DecideContext): ParcelEvent[] => {
+export const decideFileSupplyRecord = (
+  command: CommandOf<'FileSupplyRecord'>,
+  state: ParcelState,
+  ctx: DecideContext,
+): ParcelEvent[] => {
   const { facts } = requireStatus(state, command.type, SUPERVISED);
   if (facts.supplyRecordFiledOn !== null) {
-    fail('SUPPLY_RECORD_ALREADY_FILED', `The supply record was filed on ${facts.supplyRecordFiledOn} (${facts.supplyRecordFilingRef ?? ''})`, { rule: 'T03' });
+    fail(
+      'SUPPLY_RECORD_ALREADY_FILED',
+      `The supply record was filed on ${facts.supplyRecordFiledOn} (${facts.supplyRecordFilingRef ?? ''})`,
+      { rule: 'T03' },
+    );
   }
-  const { on: filedOn, stamp } = actDone(T03, facts.grantedOn, command.data.filedOn, 'filedOn', facts.jurisdiction, ctx);
+  const { on: filedOn, stamp } = actDone(
+    T03,
+    facts.grantedOn,
+    command.data.filedOn,
+    'filedOn',
+    facts.jurisdiction,
+    ctx,
+  );
   return [
     {
       type: 'SupplyRecordFiled',
@@ -113,15 +155,30 @@ export const decideFileSupplyRecord = (command: CommandOf<'FileSupplyRecord'>, s
   ];
 };
 
-export const decideRecordPaymentInfo = (command: CommandOf<'RecordPaymentInfo'>, state: ParcelState, ctx: DecideContext): ParcelEvent[] => {
+export const decideRecordPaymentInfo = (
+  command: CommandOf<'RecordPaymentInfo'>,
+  state: ParcelState,
+  ctx: DecideContext,
+): ParcelEvent[] => {
   const { facts } = requireStatus(state, command.type, SUPERVISED);
   const { data } = command;
   const payment = facts.payments.find((p) => p.paymentId === data.paymentId);
-  if (payment === undefined) return fail('PAYMENT_NOT_FOUND', `No payment ${String(data.paymentId)}`, { field: 'paymentId', rule: 'T05' });
+  if (payment === undefined)
+    return fail('PAYMENT_NOT_FOUND', `No payment ${String(data.paymentId)}`, { field: 'paymentId', rule: 'T05' });
   if (payment.infoRecordedOn !== null) {
-    fail('PAYMENT_INFO_ALREADY_RECORDED', `Payment ${payment.paymentId} was entered on ${payment.infoRecordedOn}`, { field: 'paymentId', rule: 'T05' });
+    fail('PAYMENT_INFO_ALREADY_RECORDED', `Payment ${payment.paymentId} was entered on ${payment.infoRecordedOn}`, {
+      field: 'paymentId',
+      rule: 'T05',
+    });
   }
-  const { on: recordedOn, stamp } = actDone(T05, payment.paidOn, data.recordedOn, 'recordedOn', facts.jurisdiction, ctx);
+  const { on: recordedOn, stamp } = actDone(
+    T05,
+    payment.paidOn,
+    data.recordedOn,
+    'recordedOn',
+    facts.jurisdiction,
+    ctx,
+  );
   return [
     {
       type: 'PaymentInfoRecorded',
@@ -135,19 +192,37 @@ export const decideRecordPaymentInfo = (command: CommandOf<'RecordPaymentInfo'>,
   ];
 };
 
-export const decideUploadDeclaration = (command: CommandOf<'UploadDeclaration'>, state: ParcelState, ctx: DecideContext): ParcelEvent[] => {
+export const decideUploadDeclaration = (
+  command: CommandOf<'UploadDeclaration'>,
+  state: ParcelState,
+  ctx: DecideContext,
+): ParcelEvent[] => {
   const { facts } = requireStatus(state, command.type, ['STARTED', 'COMPLETED']);
   const { data } = command;
   const kind = oneOf(data.kind, EXTENSION_KINDS, 'kind', 'FIELD_INVALID');
   const milestone = kind === 'START' ? facts.start : facts.completion;
   // Q10: the 10 wd run from the verification, so only a verified declaration can be uploaded.
   if (milestone.verifiedOn === null) {
-    return fail('DECLARATION_NOT_VERIFIED', `The ${kind.toLowerCase()} declaration is not verified yet`, { field: 'kind', rule: 'T14' });
+    return fail('DECLARATION_NOT_VERIFIED', `The ${kind.toLowerCase()} declaration is not verified yet`, {
+      field: 'kind',
+      rule: 'T14',
+    });
   }
   if (milestone.uploadedOn !== null) {
-    fail('DECLARATION_ALREADY_UPLOADED', `The ${kind.toLowerCase()} declaration was uploaded on ${milestone.uploadedOn}`, { field: 'kind', rule: 'T14' });
+    fail(
+      'DECLARATION_ALREADY_UPLOADED',
+      `The ${kind.toLowerCase()} declaration was uploaded on ${milestone.uploadedOn}`,
+      { field: 'kind', rule: 'T14' },
+    );
   }
-  const { on: uploadedOn, stamp } = actDone(T14, milestone.verifiedOn, data.uploadedOn, 'uploadedOn', facts.jurisdiction, ctx);
+  const { on: uploadedOn, stamp } = actDone(
+    T14,
+    milestone.verifiedOn,
+    data.uploadedOn,
+    'uploadedOn',
+    facts.jurisdiction,
+    ctx,
+  );
   return [{ type: 'DeclarationUploaded', data: { ...stamp, kind, uploadedOn } }];
 };
 
@@ -159,14 +234,29 @@ export const decideHandOverInspectionRecord = (
   const { facts } = requireStatus(state, command.type, SUPERVISED);
   const { data } = command;
   const inspection = facts.inspections.find((i) => i.inspectionId === data.inspectionId);
-  if (inspection === undefined) return fail('INSPECTION_NOT_FOUND', `No inspection ${String(data.inspectionId)}`, { field: 'inspectionId', rule: 'T15' });
-  if (inspection.handedOverOn !== null) {
-    fail('INSPECTION_ALREADY_HANDED_OVER', `Inspection ${inspection.inspectionId} was handed over on ${inspection.handedOverOn}`, {
+  if (inspection === undefined)
+    return fail('INSPECTION_NOT_FOUND', `No inspection ${String(data.inspectionId)}`, {
       field: 'inspectionId',
       rule: 'T15',
     });
+  if (inspection.handedOverOn !== null) {
+    fail(
+      'INSPECTION_ALREADY_HANDED_OVER',
+      `Inspection ${inspection.inspectionId} was handed over on ${inspection.handedOverOn}`,
+      {
+        field: 'inspectionId',
+        rule: 'T15',
+      },
+    );
   }
-  const { on: handedOverOn, stamp } = actDone(T15, inspection.inspectedOn, data.handedOverOn, 'handedOverOn', facts.jurisdiction, ctx);
+  const { on: handedOverOn, stamp } = actDone(
+    T15,
+    inspection.inspectedOn,
+    data.handedOverOn,
+    'handedOverOn',
+    facts.jurisdiction,
+    ctx,
+  );
   return [
     {
       type: 'InspectionRecordHandedOver',

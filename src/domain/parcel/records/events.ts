@@ -30,4 +30,7 @@ export type PaymentInfoRecordedData = SlaData & {
 
 export type DeclarationUploadedData = SlaData & { readonly kind: ExtensionKind; readonly uploadedOn: IsoDate };
 
-export type InspectionRecordHandedOverData = SlaData & { readonly inspectionId: string; readonly handedOverOn: IsoDate };
+export type InspectionRecordHandedOverData = SlaData & {
+  readonly inspectionId: string;
+  readonly handedOverOn: IsoDate;
+};

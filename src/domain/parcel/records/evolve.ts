@@ -15,7 +15,9 @@ export type RecordEvent =
   | EventOf<'InspectionRecordHandedOver'>;
 
 const upload = (milestone: Milestone, uploadedOn: string, id: string | null): Milestone =>
-  milestone.verifiedOn === null || milestone.uploadedOn !== null ? milestone : { ...milestone, uploadedOn, uploadEventId: id };
+  milestone.verifiedOn === null || milestone.uploadedOn !== null
+    ? milestone
+    : { ...milestone, uploadedOn, uploadEventId: id };
 
 export const evolveRecord = (facts: ParcelFacts, event: RecordEvent): ParcelFacts => {
   const id = event.id ?? null;
@@ -28,13 +30,20 @@ export const evolveRecord = (facts: ParcelFacts, event: RecordEvent): ParcelFact
       return { ...facts, patrolTaskAssignedOn: event.data.assignedOn, patrolTaskEventId: id };
     case 'SupplyRecordFiled':
       if (facts.supplyRecordFiledOn !== null) return facts;
-      return { ...facts, supplyRecordFiledOn: event.data.filedOn, supplyRecordFilingRef: event.data.filingRef, supplyRecordEventId: id };
+      return {
+        ...facts,
+        supplyRecordFiledOn: event.data.filedOn,
+        supplyRecordFilingRef: event.data.filingRef,
+        supplyRecordEventId: id,
+      };
     case 'PaymentInfoRecorded': {
       const { paymentId, recordedOn } = event.data;
       return {
         ...facts,
         payments: facts.payments.map((p) =>
-          p.paymentId === paymentId && p.infoRecordedOn === null ? { ...p, infoRecordedOn: recordedOn, infoRecordedEventId: id } : p,
+          p.paymentId === paymentId && p.infoRecordedOn === null
+            ? { ...p, infoRecordedOn: recordedOn, infoRecordedEventId: id }
+            : p,
         ),
       };
     }

@@ -22,7 +22,11 @@ export interface DateRule<N extends null = never> {
 
 const after = (period: (policy: Policy) => Period, roll: boolean): DateRule => ({ period, direction: 'after', roll });
 /** A rule only some jurisdictions have. */
-const afterIfSet = (period: (policy: Policy) => Period | null, roll: boolean): DateRule<null> => ({ period, direction: 'after', roll });
+const afterIfSet = (period: (policy: Policy) => Period | null, roll: boolean): DateRule<null> => ({
+  period,
+  direction: 'after',
+  roll,
+});
 const before = (period: (policy: Policy) => Period): DateRule => ({ period, direction: 'before', roll: false });
 
 /** The date a rule gives from its anchor, or null where the policy sets no period. */
