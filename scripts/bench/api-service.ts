@@ -1,15 +1,16 @@
 /**
- * The real service for the API benchmark: `startService` with the configuration `loadConfig`
- * makes of the environment plus overrides: on PostgreSQL in the benchmark's fresh schema, or on
- * embedded PGlite in a temporary DATA_DIR (removed on stop). Random secrets, port 0, no logs.
+ * The real service for the API benchmark, in its own process (`node --import tsx src/main.ts`)
+ * so that it does not share an event loop with the 32 clients: on PostgreSQL in the benchmark's
+ * fresh schema, or on embedded PGlite in a temporary DATA_DIR (removed on stop). Random secrets,
+ * a free port, logs at warn (they go to stderr with the progress lines, never to stdout).
  */
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig } from '../../src/config.js';
-import { createLogger } from '../../src/logger.js';
-import { startService, type RunningService } from '../../src/service.js';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 export interface BenchService {
   readonly url: string;
@@ -17,31 +18,56 @@ export interface BenchService {
   stop(): Promise<void>;
 }
 
+const freePort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+
 const start = async (overrides: Record<string, string>, cleanup: () => void): Promise<BenchService> => {
   const secret = randomBytes(32).toString('hex');
-  const config = loadConfig({
-    ...process.env,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'silent',
-    AUTH_SECRET: secret,
-    RESERVE_PRICE_KEY: randomBytes(32).toString('hex'),
-    ...overrides,
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      AUTH_SECRET: secret,
+      RESERVE_PRICE_KEY: randomBytes(32).toString('hex'),
+      ...overrides,
+    },
+    // The service's stdout (pino) joins our stderr: stdout carries only the JSON figures.
+    stdio: ['ignore', 2, 2],
   });
-  let service: RunningService;
-  try {
-    service = await startService(config, createLogger(config));
-  } catch (error) {
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  let alive = true;
+  void exited.then(() => (alive = false));
+  const stop = async (): Promise<void> => {
+    if (alive) child.kill('SIGTERM');
+    await exited;
     cleanup();
-    throw error;
+  };
+  for (let waited = 0; ; waited += 200) {
+    const ready = await fetch(`${url}/ready`).then(
+      (res) => res.ok,
+      () => false,
+    );
+    if (ready) break;
+    if (!alive || waited > 60_000) {
+      await stop();
+      throw new Error(`the service did not become ready at ${url}`);
+    }
+    await sleep(200);
   }
   let stopping: Promise<void> | null = null;
-  return {
-    url: service.url,
-    secret,
-    // Idempotent: the error path may stop a service already stopped.
-    stop: () => (stopping ??= service.close().finally(cleanup)),
-  };
+  // Idempotent: the error path may stop a service already stopped.
+  return { url, secret, stop: () => (stopping ??= stop()) };
 };
 
 /** On PostgreSQL, in `schema` (the caller drops it). */
