@@ -55,6 +55,7 @@ export const decisionCommands = (decisionId: string, parcelIds: readonly string[
       },
       planningConditions: { documentNo: '宁规条〔2025〕1号', issuedBy: '南京市规划和自然资源局' },
       approver: { id: 'gov-3201', name: '王市长', office: '南京市人民政府' },
+      approvedAt: '2025-02-10T11:00:00+08:00',
     },
   },
 ];

@@ -2,11 +2,13 @@
  * The collective decision behind a batch (S4 §二, §六, §九; DOMAIN.md §10.1–§10.2): the meeting
  * with the departments the policy requires, opinions, appraisal proposals, the approved supply
  * plan covering the batch's parcels, then for a transfer batch the sealed reserve price within
- * the hour before bidding, the deal, and the reserve price disclosed after the deal.
+ * the hour before bidding, the deal, and the reserve price disclosed after the deal. Each body
+ * carries its document's instant from the batch's own dates (the meeting day, the deal day):
+ * the service records them later, and the seed never depends on the day it is run.
  */
 import { kebabCase } from '../../src/api/commands/kebab.js';
 import { cityActors } from './actors.js';
-import { at } from './dates.js';
+import { addDays, at } from './dates.js';
 import { personName } from './places.js';
 import type { Batch } from './plan.js';
 import { rngFor } from './prng.js';
@@ -33,10 +35,23 @@ export const decisionItems = (seed: string, batch: Batch): Item[] => {
   const parcelIds = batch.parcels.map((p) => p.parcelId);
   const year = batch.meetingOn.slice(0, 4);
   const minutesNo = `${batch.city.short}政纪〔${year}〕${batch.index + 1}号`;
+  // The documents' instants: appraisals a week before the meeting, opinions during it, the plan
+  // (and with it the starting price, S4 §三) approved after it; bidding, deal and 底价公示 on the deal day.
+  const when = {
+    appraised: at(addDays(batch.meetingOn, -7), '16:00:00'),
+    held: at(batch.meetingOn, '09:30:00'),
+    opinions: at(batch.meetingOn, '10:15:00'),
+    approved: at(batch.meetingOn, '11:30:00'),
+    reserveDecided: at(batch.dealOn, '09:15:00'),
+    biddingStarts: at(batch.dealOn, '10:00:00'),
+    earlyDisclosure: at(batch.dealOn, '09:50:00'),
+    concluded: at(batch.dealOn, '11:30:00'),
+    disclosed: at(batch.dealOn, '16:00:00'),
+  };
   add('meeting', 'HoldMeeting', o.grantor, {
     decisionId: batch.decisionId,
     jurisdiction: batch.city.jurisdiction,
-    heldAt: at(batch.meetingOn, '09:30:00'),
+    heldAt: when.held,
     participants,
     agenda: { parcelIds, supplyPlanIds: [batch.supplyPlanId] },
     attachments: [{ documentNo: minutesNo, title: '国有建设用地供应集体决策会议纪要' }],
@@ -47,6 +62,7 @@ export const decisionItems = (seed: string, batch: Batch): Item[] => {
     add(`opinion-${i}`, 'RecordOpinion', o.grantor, {
       person: p.person, department: p.department, item: { kind: 'SUPPLY_PLAN', id: batch.supplyPlanId }, stance,
       text: stance === 'AGREE' ? '同意供地方案' : '同意，建议在出让公告中明确配建要求',
+      recordedAt: when.opinions,
     });
   });
   const transfer = batch.kind === 'TRANSFER';
@@ -55,6 +71,7 @@ export const decisionItems = (seed: string, batch: Batch): Item[] => {
       add(`proposal-${p.n}`, 'SubmitReservePriceProposal', o.grantor, {
         proposalId: `PR-${p.parcelId}`, parcelId: p.parcelId, appraisalReportId: `苏(${year})估字第${String(p.n).padStart(4, '0')}号`,
         eFilingNo: `${batch.city.code}0${year.slice(2)}BA${String(p.n).padStart(4, '0')}`, appraisalInstitution: '某土地房地产评估有限公司',
+        submittedAt: when.appraised,
       });
     }
   }
@@ -76,6 +93,7 @@ export const decisionItems = (seed: string, batch: Batch): Item[] => {
     },
     planningConditions: { documentNo: `${batch.city.short}规条〔${year}〕${batch.index + 1}号`, issuedBy: `${batch.city.name}自然资源和规划局` },
     approver: { id: o.government.sub, name: participants[0]?.person ?? '市长', office: `${batch.city.name}人民政府` },
+    approvedAt: when.approved,
   });
   if (!transfer) return items;
   const group = participants.slice(0, 3).map(({ person, department }) => ({ person, department }));
@@ -84,19 +102,21 @@ export const decisionItems = (seed: string, batch: Batch): Item[] => {
     if (rng.chance(0.5)) {
       add(`starting-price-${p.n}`, 'DecideStartingPrice', o.grantor, {
         parcelId: p.parcelId, startingPriceFen: Math.round(reserveFen * 0.9), proposalId: `PR-${p.parcelId}`, basis: '估价报告建议起始价',
+        decidedAt: when.approved,
       });
     }
     add(`reserve-price-${p.n}`, 'DecideReservePrice', o.priceGroup, {
-      parcelId: p.parcelId, decidedAt: at(batch.dealOn, '09:15:00'), timing: 'BEFORE_BIDDING', biddingStartsAt: at(batch.dealOn, '10:00:00'),
+      parcelId: p.parcelId, decidedAt: when.reserveDecided, timing: 'BEFORE_BIDDING', biddingStartsAt: when.biddingStarts,
       groupMembers: group, proposalId: `PR-${p.parcelId}`, basis: '以估价结果为重要参考，统筹考虑产业政策和市场', reservePriceFen: reserveFen,
     });
     // S4 §九: the reserve price stays sealed until the deal; one early attempt in ten shows it.
-    if (rng.chance(0.1)) add(`disclose-early-${p.n}`, 'DiscloseReservePrice', o.priceGroup, { parcelId: p.parcelId }, 'DEAL_NOT_CONCLUDED');
+    if (rng.chance(0.1)) add(`disclose-early-${p.n}`, 'DiscloseReservePrice', o.priceGroup, { parcelId: p.parcelId, disclosedAt: when.earlyDisclosure }, 'DEAL_NOT_CONCLUDED');
     add(`deal-${p.n}`, 'ConcludeDeal', o.grantor, {
       parcelId: p.parcelId, winner: { landUserId: p.landUser.id, name: p.landUser.name }, dealPriceFen: p.priceFen,
       confirmationNo: `${batch.city.short}成交〔${batch.dealOn.slice(0, 4)}〕${p.n}号`,
+      concludedAt: when.concluded,
     });
-    add(`disclose-${p.n}`, 'DiscloseReservePrice', o.priceGroup, { parcelId: p.parcelId });
+    add(`disclose-${p.n}`, 'DiscloseReservePrice', o.priceGroup, { parcelId: p.parcelId, disclosedAt: when.disclosed });
   }
   return items;
 };

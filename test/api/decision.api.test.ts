@@ -11,6 +11,7 @@ import { buildTestApp, eventCount } from '../helpers/app.js';
 const D = 'D-3201-2026-012';
 const url = (command: string) => `/decisions/${D}/${command}`;
 const reserve = DECISION_COMMANDS.DiscloseReservePrice.example.valueFen;
+const disclosure = { parcelId: DECISION_COMMANDS.DiscloseReservePrice.example.parcelId, disclosedAt: DECISION_COMMANDS.DiscloseReservePrice.example.disclosedAt };
 const plainPrice = new RegExp(String(reserve));
 
 const steps: [string, Role, unknown][] = [
@@ -35,7 +36,7 @@ t.test('a decision from meeting to disclosure', async (t) => {
   const sealedEvent = stored.find((e) => e.type === 'ReservePriceDecided');
   t.match(sealedEvent?.data, { sealed: { algorithm: 'AES-256-GCM' }, commitment: /^[0-9a-f]{64}$/ });
 
-  const early = await h.command(url('disclose-reserve-price'), { parcelId: decide.parcelId }, { role: 'RESERVE_PRICE_GROUP' });
+  const early = await h.command(url('disclose-reserve-price'), disclosure, { role: 'RESERVE_PRICE_GROUP' });
   t.equal(early.statusCode >= 400 && early.statusCode < 500, true, `disclosure before the deal is refused: ${early.statusCode}`);
   t.notMatch(early.body, plainPrice, 'the refusal does not leak the price');
 
@@ -47,11 +48,28 @@ t.test('a decision from meeting to disclosure', async (t) => {
     t.equal(res.statusCode, 200, `${command}: ${res.body}`);
   }
   const before = await eventCount(h);
-  const disclosed = await h.command(url('disclose-reserve-price'), { parcelId: decide.parcelId }, { role: 'RESERVE_PRICE_GROUP' });
+  const disclosed = await h.command(url('disclose-reserve-price'), disclosure, { role: 'RESERVE_PRICE_GROUP' });
   t.equal(disclosed.statusCode, 200, disclosed.body);
   t.equal(await eventCount(h), before + 1);
   const last = (await h.db.store.readStream(`decision-${D}`)).at(-1);
   t.match(last, { type: 'ReservePriceDisclosed', data: { valueFen: reserve, reserveMet: true } });
+  // Entered on 2026-06-30 (the server clock): each event keeps its document's own instant.
+  const instants = Object.fromEntries(
+    (await h.db.store.readStream(`decision-${D}`)).map((e) => {
+      const data = e.data as Record<string, unknown>;
+      return [e.type, data['recordedAt'] ?? data['submittedAt'] ?? data['approvedAt'] ?? data['decidedAt'] ?? data['concludedAt'] ?? data['disclosedAt'] ?? data['heldAt']];
+    }),
+  );
+  t.same(instants, {
+    CollectiveDecisionMeetingHeld: DECISION_COMMANDS.HoldMeeting.example.heldAt,
+    OpinionRecorded: DECISION_COMMANDS.RecordOpinion.example.recordedAt,
+    ReservePriceProposalSubmitted: DECISION_COMMANDS.SubmitReservePriceProposal.example.submittedAt,
+    SupplyPlanApproved: DECISION_COMMANDS.ApproveSupplyPlan.example.approvedAt,
+    ReservePriceDecided: DECISION_COMMANDS.DecideReservePrice.example.decidedAt,
+    StartingPriceDecided: DECISION_COMMANDS.DecideStartingPrice.example.decidedAt,
+    DealConcluded: DECISION_COMMANDS.ConcludeDeal.example.concludedAt,
+    ReservePriceDisclosed: DECISION_COMMANDS.DiscloseReservePrice.example.disclosedAt,
+  });
 });
 
 t.test('a plaintext price in the sealed fields is refused, not stored', async (t) => {

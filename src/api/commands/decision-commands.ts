@@ -2,7 +2,8 @@
  * Routes of collective supply decisions: `POST /decisions/{decisionId}/{command}` (DOMAIN.md §10).
  * The reserve price travels in plain figures only inside this process: DecideReservePrice takes
  * `reservePriceFen` and the service seals it; DiscloseReservePrice names the parcel and the
- * service unseals the stored value for the domain, which allows it only after the deal (S4 §九).
+ * publication instant, and the service unseals the stored value for the domain, which allows it
+ * only after the deal (S4 §九).
  */
 import { z } from 'zod';
 import {
@@ -15,7 +16,7 @@ import {
 } from '../../domain/decision/index.js';
 import { decideReservePriceSchema } from '../../domain/decision/pricing/schemas.js';
 import { commandSpec } from '../../domain/schema/command-spec.js';
-import { id, positiveFen } from '../../domain/schema/fields.js';
+import { id, instant, positiveFen } from '../../domain/schema/fields.js';
 import { decisionStream } from '../../domain/streams.js';
 import { HttpError } from '../http-error.js';
 import type { AggregateCommands, BodyTransform } from './aggregate.js';
@@ -25,6 +26,7 @@ const decideSpec = DECISION_COMMANDS.DecideReservePrice;
 const { sealed: _sealed, commitment: _commitment, ...decideExample } = DECISION_COMMANDS.DecideReservePrice.example;
 
 const { sealed: _s, commitment: _c, ...unsealedShape } = decideReservePriceSchema.shape;
+const discloseExample = DECISION_COMMANDS.DiscloseReservePrice.example as { parcelId: string; disclosedAt: string };
 
 const decideReservePrice: BodyTransform = {
   spec: commandSpec({
@@ -47,12 +49,12 @@ const decideReservePrice: BodyTransform = {
 
 const discloseReservePrice: BodyTransform = {
   spec: commandSpec({
-    schema: z.object({ parcelId: id }),
+    schema: z.object({ parcelId: id, disclosedAt: instant }),
     summary: DECISION_COMMANDS.DiscloseReservePrice.summary,
     creates: false,
-    example: { parcelId: String((decideSpec.example as { parcelId: string }).parcelId) },
+    example: { parcelId: discloseExample.parcelId, disclosedAt: discloseExample.disclosedAt },
   }),
-  toData: async ({ parcelId }, { history, deps }) => {
+  toData: async ({ parcelId, disclosedAt }, { history, deps }) => {
     const decided = (await history()).findLast((e) => e.type === 'ReservePriceDecided' && e.data['parcelId'] === parcelId);
     if (decided === undefined) {
       throw new HttpError(409, 'RESERVE_PRICE_NOT_DECIDED', `No reserve price was decided for ${String(parcelId)}`, {
@@ -60,7 +62,7 @@ const discloseReservePrice: BodyTransform = {
         rule: 'T30',
       });
     }
-    return { parcelId, ...deps.sealer.unseal(decided.data['sealed'] as unknown as SealedValue) };
+    return { parcelId, disclosedAt, ...deps.sealer.unseal(decided.data['sealed'] as unknown as SealedValue) };
   },
 };
 

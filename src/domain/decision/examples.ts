@@ -1,6 +1,7 @@
 /**
  * One Nanjing decision, command by command, as the examples of DECISION_COMMANDS: each body
- * passes its schema, and in this order (with the context noted) each passes the decider.
+ * passes its schema, and in this order (with the context noted) each passes the decider. Each
+ * body carries its document's own instant; the context's `now` (noted) is when it was entered.
  */
 import type { z } from 'zod';
 import type { approveSupplyPlanSchema } from './plan/schemas.js';
@@ -39,23 +40,27 @@ export const holdMeeting: z.input<typeof holdMeetingSchema> = {
   minutesNo: '宁政土决〔2026〕12号',
 };
 
+/** Recorded at 2026-05-12T11:05:00+08:00, from the minutes. */
 export const recordOpinion: z.input<typeof recordOpinionSchema> = {
   person: '陈书记',
   department: 'DISCIPLINE_INSPECTION',
   item: { kind: 'SUPPLY_PLAN', id: PLAN },
   stance: 'CONDITIONAL',
   text: '同意供应方案，底价须按保密规定集体决定',
+  recordedAt: '2026-05-12T09:40:00+08:00',
 };
 
+/** Recorded at 2026-05-12T11:10:00+08:00; the appraisal was submitted before the meeting weighed it. */
 export const submitReservePriceProposal: z.input<typeof submitReservePriceProposalSchema> = {
   proposalId: PROPOSAL,
   parcelId: PARCEL,
   appraisalReportId: '苏(2026)估字第0158号',
   eFilingNo: '3201026BA0158',
   appraisalInstitution: '江苏某土地房地产估价有限公司',
+  submittedAt: '2026-05-08T16:00:00+08:00',
 };
 
-/** Approved at 2026-05-12T10:30:00+08:00 by the government approver. */
+/** Approved at 10:30 by the government approver; recorded at 2026-05-12T11:30:00+08:00. */
 export const approveSupplyPlan: z.input<typeof approveSupplyPlanSchema> = {
   supplyPlanId: PLAN,
   parcelIds: [PARCEL],
@@ -77,11 +82,14 @@ export const approveSupplyPlan: z.input<typeof approveSupplyPlanSchema> = {
   },
   planningConditions: { documentNo: '宁规划条件〔2026〕0158号', issuedBy: '南京市规划和自然资源局' },
   approver: { id: 'u-gov-3201-02', name: '刘副市长', office: '南京市人民政府' },
+  approvedAt: '2026-05-12T10:30:00+08:00',
 };
 
+/** Recorded at 2026-05-20T09:00:00+08:00. */
 export const decideStartingPrice: z.input<typeof decideStartingPriceSchema> = {
   parcelId: PARCEL,
   startingPriceFen: 120_000_000_000,
+  decidedAt: '2026-05-19T15:00:00+08:00',
   proposalId: PROPOSAL,
   basis: '以估价报告为基础，参考周边地块近期成交价',
 };
@@ -103,16 +111,19 @@ export const decideReservePrice: z.input<typeof decideReservePriceSchema> = {
   commitment: reservePriceCommitment(RESERVE_FEN, SALT),
 };
 
+/** Recorded at 2026-06-18T11:00:00+08:00. */
 export const concludeDeal: z.input<typeof concludeDealSchema> = {
   parcelId: PARCEL,
   winner: { landUserId: 'LU-91320100MA1XYZ0001', name: '南京某置业有限公司' },
   dealPriceFen: 138_000_000_000,
   confirmationNo: '宁土成交〔2026〕041号',
+  concludedAt: '2026-06-18T10:45:00+08:00',
 };
 
-/** After the deal, by the reserve-price group. */
+/** Published after the deal (成交后底价公示); recorded at 2026-06-18T15:00:00+08:00 by the reserve-price group. */
 export const discloseReservePrice: z.input<typeof discloseReservePriceSchema> = {
   parcelId: PARCEL,
   valueFen: RESERVE_FEN,
   salt: SALT,
+  disclosedAt: '2026-06-18T14:30:00+08:00',
 };

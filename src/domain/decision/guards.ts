@@ -1,6 +1,7 @@
 /** Guards shared by several features: the meeting, the parcel, the approved plan, the deal. */
+import { instantMillis } from '../instant.js';
 import type { Fen } from '../money.js';
-import { fail } from './errors.js';
+import { fail, type DecisionErrorCode } from './errors.js';
 import { approvedPlanFor, parcelInDecision } from './queries.js';
 import type { ApprovedPlan } from './plan/events.js';
 import type { DecisionRecord, DecisionState, ParcelPricing } from './types.js';
@@ -46,4 +47,33 @@ export const requireNoDeal = (pricing: ParcelPricing): void => {
       rule: 'S4 §九',
     });
   }
+};
+
+/**
+ * The instant a document bears (a paper document is entered later: `context.now` is only when it
+ * was recorded), in epoch ms. It cannot be after it was recorded: `code` names which instant.
+ */
+export const documentInstant = (
+  text: string,
+  field: string,
+  now: string,
+  code: DecisionErrorCode,
+  message: string,
+): number => {
+  const recorded = instantMillis(now, 'context.now');
+  const at = instantMillis(text, field);
+  if (at > recorded) fail(code, message, { field, recordedAt: now });
+  return at;
+};
+
+/** A document cannot bear an instant before the one it rests on (`earlier`, an instant on record). */
+export const requireNotBefore = (
+  at: number,
+  earlier: string,
+  field: string,
+  code: DecisionErrorCode,
+  message: string,
+  rule: string,
+): void => {
+  if (at < instantMillis(earlier, 'state')) fail(code, message, { field, rule, notBefore: earlier });
 };

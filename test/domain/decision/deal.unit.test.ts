@@ -1,25 +1,7 @@
 import t from 'tap';
 import { fold } from '../../../src/domain/decider.js';
-import { decisionDecider, type DecisionCommand } from '../../../src/domain/decision/index.js';
-import { at, dealConcluded, meetingHeld, planApproved, proposalSubmitted, spec, startingDecided, T } from './fixtures/decision-fixtures.js';
-
-const startingPrice = (overrides: Partial<Extract<DecisionCommand, { type: 'DecideStartingPrice' }>['data']> = {}): DecisionCommand => ({
-  type: 'DecideStartingPrice',
-  data: { parcelId: 'P-1', startingPriceFen: 80_000_000_000, proposalId: 'PR-1', basis: '估价报告建议', ...overrides },
-  context: at(T.approved),
-});
-
-const deal = (overrides: Partial<Extract<DecisionCommand, { type: 'ConcludeDeal' }>['data']> = {}): DecisionCommand => ({
-  type: 'ConcludeDeal',
-  data: {
-    parcelId: 'P-1',
-    winner: { landUserId: 'LU-100', name: '南京某置业有限公司' },
-    dealPriceFen: 101_000_000_000,
-    confirmationNo: '宁成交〔2026〕21号',
-    ...overrides,
-  },
-  context: at(T.deal),
-});
+import { decisionDecider } from '../../../src/domain/decision/index.js';
+import { deal, dealConcluded, meetingHeld, planApproved, proposalSubmitted, spec, startingDecided, startingPrice, T } from './fixtures/decision-fixtures.js';
 
 t.test('DecideStartingPrice (public, from an e-filed appraisal)', async (t) => {
   spec.given([meetingHeld, proposalSubmitted]).when(startingPrice()).then(t, [startingDecided]);

@@ -1,8 +1,8 @@
 import t from 'tap';
 import { fold } from '../../../src/domain/decider.js';
-import { createDecisionDecider, decisionDecider, decisionStreamName, type DecisionCommand } from '../../../src/domain/decision/index.js';
+import { createDecisionDecider, decisionDecider, decisionStreamName } from '../../../src/domain/decision/index.js';
 import { deciderSpec } from '../fixtures/decider-spec.js';
-import { at, holdMeeting, meetingHeld, participants, proposalSubmitted, spec, T } from './fixtures/decision-fixtures.js';
+import { holdMeeting, meetingHeld, opinion, participants, proposalSubmitted, propose, spec, T } from './fixtures/decision-fixtures.js';
 
 t.test('stream name', async (t) => {
   t.equal(decisionStreamName('D-2026-007'), 'decision-D-2026-007');
@@ -72,18 +72,6 @@ t.test('HoldMeeting', async (t) => {
 });
 
 t.test('RecordOpinion', async (t) => {
-  const opinion = (overrides: Partial<Extract<DecisionCommand, { type: 'RecordOpinion' }>['data']> = {}): DecisionCommand => ({
-    type: 'RecordOpinion',
-    data: {
-      person: '赵书记',
-      department: 'DISCIPLINE_INSPECTION',
-      item: { kind: 'SUPPLY_PLAN', id: 'SP-1' },
-      stance: 'CONDITIONAL',
-      text: '同意，底价须按保密规定办理',
-      ...overrides,
-    },
-    context: at(T.recorded),
-  });
   spec
     .given([meetingHeld])
     .when(opinion())
@@ -96,7 +84,7 @@ t.test('RecordOpinion', async (t) => {
           item: { kind: 'SUPPLY_PLAN', id: 'SP-1' },
           stance: 'CONDITIONAL',
           text: '同意，底价须按保密规定办理',
-          recordedAt: T.recorded,
+          recordedAt: T.opinion,
         },
       },
     ]);
@@ -121,18 +109,6 @@ t.test('RecordOpinion', async (t) => {
 });
 
 t.test('SubmitReservePriceProposal (appraisal report e-filed, S4 §六)', async (t) => {
-  const propose = (overrides: Partial<Extract<DecisionCommand, { type: 'SubmitReservePriceProposal' }>['data']> = {}): DecisionCommand => ({
-    type: 'SubmitReservePriceProposal',
-    data: {
-      proposalId: 'PR-1',
-      parcelId: 'P-1',
-      appraisalReportId: '苏(2026)估字第0031号',
-      eFilingNo: '3201026BA0031',
-      appraisalInstitution: '江苏某土地估价有限公司',
-      ...overrides,
-    },
-    context: at(T.recorded),
-  });
   spec.given([meetingHeld]).when(propose()).then(t, [proposalSubmitted]);
   spec.given([]).when(propose()).thenRejects(t, { code: 'MEETING_NOT_HELD' });
   spec.given([meetingHeld]).when(propose({ parcelId: 'P-9' })).thenRejects(t, { code: 'PARCEL_NOT_IN_DECISION', field: 'parcelId' });

@@ -1,6 +1,6 @@
 /** S4 §九: the deal (成交) of a parcel of an approved plan. */
 import { z } from 'zod';
-import { id, positiveFen, text } from '../../schema/fields.js';
+import { id, instant, positiveFen, text } from '../../schema/fields.js';
 import type { Command } from '../../decider.js';
 
 export const winnerSchema = z.object({ landUserId: id, name: text });
@@ -11,6 +11,8 @@ export const concludeDealSchema = z.object({
   dealPriceFen: positiveFen,
   /** The deal confirmation (成交确认书) or award notice number. */
   confirmationNo: text,
+  /** The instant of the deal confirmation (成交确认书), not when it is entered. */
+  concludedAt: instant,
 });
 
 export type Winner = z.output<typeof winnerSchema>;

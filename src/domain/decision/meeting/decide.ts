@@ -2,7 +2,7 @@
 import { instantMillis } from '../../instant.js';
 import { DEPARTMENTS } from '../departments.js';
 import { fail } from '../errors.js';
-import { isBlank, requireMeeting } from '../guards.js';
+import { documentInstant, isBlank, requireMeeting, requireNotBefore } from '../guards.js';
 import type { DecisionOptions } from '../options.js';
 import type { DecisionEvent, DecisionState } from '../types.js';
 import { STANCES, type HoldMeeting, type RecordOpinion } from './schemas.js';
@@ -71,7 +71,8 @@ export const holdMeeting = (
 export const recordOpinion = (command: RecordOpinion, state: DecisionState): readonly DecisionEvent[] => {
   const { data, context } = command;
   const meeting = requireMeeting(state);
-  instantMillis(context.now, 'context.now');
+  const recordedAt = documentInstant(data.recordedAt, 'recordedAt', context.now, 'RECORDED_AT_IN_FUTURE', 'an opinion is entered after it was voiced');
+  requireNotBefore(recordedAt, meeting.heldAt, 'recordedAt', 'RECORDED_AT_BEFORE_MEETING', 'an opinion is voiced at or after the meeting', '§10.1');
   if (!meeting.participants.some((p) => p.person === data.person && p.department === data.department)) {
     fail('NOT_A_PARTICIPANT', `${data.person} (${data.department}) did not take part in the meeting`, {
       field: 'person',
@@ -98,7 +99,7 @@ export const recordOpinion = (command: RecordOpinion, state: DecisionState): rea
         item: data.item,
         stance: data.stance,
         text: data.text,
-        recordedAt: context.now,
+        recordedAt: data.recordedAt,
       },
     },
   ];

@@ -41,6 +41,8 @@ export const recordOpinionSchema = z.object({
   item: agendaItemSchema,
   stance: z.enum(STANCES),
   text,
+  /** When the opinion was voiced (the minutes' time), not when it is entered: at or after the meeting. */
+  recordedAt: instant,
 });
 
 export type Participant = z.output<typeof participantSchema>;

@@ -1,11 +1,10 @@
 /** §3.3, S4 §二–§五: a reviewed plan is approved with its conditions; residential rules per policy. */
 import { DomainError } from '../../errors.js';
 import { LAND_USE_CLASSES, RESIDENTIAL_LAND_USE } from '../../filing/enumerations.js';
-import { instantMillis } from '../../instant.js';
 import { parseRatio, type Ratio } from '../../money.js';
 import type { Policy } from '../../policy/types.js';
 import { fail } from '../errors.js';
-import { isBlank, requireMeeting } from '../guards.js';
+import { documentInstant, isBlank, requireMeeting, requireNotBefore } from '../guards.js';
 import type { DecisionOptions } from '../options.js';
 import type { DecisionEvent, DecisionState } from '../types.js';
 import { NET_LAND_ITEMS, type ApproveSupplyPlan } from './schemas.js';
@@ -74,7 +73,9 @@ export const approveSupplyPlan = (
 ): readonly DecisionEvent[] => {
   const { data: plan, context } = command;
   const meeting = requireMeeting(state);
-  instantMillis(context.now, 'context.now');
+  const approvedAt = documentInstant(plan.approvedAt, 'approvedAt', context.now, 'APPROVED_AT_IN_FUTURE', 'a plan is entered after it was approved');
+  // S4 §二: the plan is determined and approved through the collective review meeting.
+  requireNotBefore(approvedAt, meeting.heldAt, 'approvedAt', 'APPROVED_AT_BEFORE_MEETING', 'a supply plan is approved at or after the meeting that reviewed it', 'S4 §二');
   if (isBlank(plan.supplyPlanId)) fail('SUPPLY_PLAN_ID_REQUIRED', 'supplyPlanId is required', { field: 'supplyPlanId' });
   if (plan.parcelIds.length === 0) {
     fail('PLAN_PARCELS_REQUIRED', 'a supply plan covers at least one parcel', { field: 'parcelIds', rule: 'S4 §三' });
@@ -139,7 +140,7 @@ export const approveSupplyPlan = (
         netLand: plan.netLand,
         planningConditions,
         approver,
-        approvedAt: context.now,
+        approvedAt: plan.approvedAt,
         policyVersion: policy.version,
       },
     },

@@ -1,6 +1,6 @@
 /** §3.3, S4 §二–§五: the supply plan put to approval after the meeting reviewed it. */
 import { z } from 'zod';
-import { id, ratio, text } from '../../schema/fields.js';
+import { id, instant, ratio, text } from '../../schema/fields.js';
 import type { Command } from '../../decider.js';
 import { LAND_USE_CLASSES, RESIDENTIAL_SUBCLASSES, SUPPLY_METHODS } from '../../filing/enumerations.js';
 
@@ -49,6 +49,8 @@ export const approveSupplyPlanSchema = z.object({
   netLand: netLandSchema,
   planningConditions: planningConditionsSchema,
   approver: approverSchema,
+  /** The date of the approval document (供地方案批复), not when it is entered: at or after the meeting. */
+  approvedAt: instant,
 });
 
 export type NetLandChecklist = z.output<typeof netLandSchema>;

@@ -1,14 +1,14 @@
 /** S4 §六: an e-filed appraisal report is the basis of every price of a parcel of this decision. */
-import { instantMillis } from '../../instant.js';
 import { fail } from '../errors.js';
-import { isBlank, requireMeeting, requireParcelInDecision } from '../guards.js';
+import { documentInstant, isBlank, requireMeeting, requireParcelInDecision } from '../guards.js';
 import type { DecisionEvent, DecisionState } from '../types.js';
 import type { SubmitReservePriceProposal } from './schemas.js';
 
 export const submitProposal = (command: SubmitReservePriceProposal, state: DecisionState): readonly DecisionEvent[] => {
   const { data, context } = command;
   const meeting = requireMeeting(state);
-  instantMillis(context.now, 'context.now');
+  // The appraisal may precede the meeting that weighs it (S4 §六): only the future is refused.
+  documentInstant(data.submittedAt, 'submittedAt', context.now, 'SUBMITTED_AT_IN_FUTURE', 'a proposal is entered after it was submitted');
   requireParcelInDecision(state, data.parcelId);
   if (isBlank(data.proposalId)) fail('PROPOSAL_ID_REQUIRED', 'proposalId is required', { field: 'proposalId' });
   if (meeting.parcels.some((p) => p.proposals.some((proposal) => proposal.proposalId === data.proposalId))) {
@@ -41,7 +41,7 @@ export const submitProposal = (command: SubmitReservePriceProposal, state: Decis
         appraisalReportId: data.appraisalReportId,
         eFilingNo: data.eFilingNo,
         appraisalInstitution: data.appraisalInstitution,
-        submittedAt: context.now,
+        submittedAt: data.submittedAt,
       },
     },
   ];

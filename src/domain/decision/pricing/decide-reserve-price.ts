@@ -1,7 +1,7 @@
 /** T30 and S4 §六, §九: the reserve price is decided sealed and disclosed only after the deal. */
 import { instantMillis } from '../../instant.js';
 import { fail } from '../errors.js';
-import { isBlank, requireApprovedPlan, requireMeeting, requireNoDeal } from '../guards.js';
+import { documentInstant, isBlank, requireApprovedPlan, requireMeeting, requireNoDeal, requireNotBefore } from '../guards.js';
 import type { DecisionOptions } from '../options.js';
 import { pricingOf } from '../queries.js';
 import type { DecisionEvent, DecisionState } from '../types.js';
@@ -27,7 +27,7 @@ export const decideReservePrice = (
       rule: 'T30',
     });
   }
-  requireProposal(pricing, data.proposalId);
+  const proposal = requireProposal(pricing, data.proposalId);
   if (new Set(data.groupMembers.filter((m) => !isBlank(m.person)).map((m) => m.person)).size < 2) {
     fail('RESERVE_PRICE_GROUP_NOT_COLLECTIVE', 'the reserve price is decided collectively (at least two members)', {
       field: 'groupMembers',
@@ -50,6 +50,8 @@ export const decideReservePrice = (
   if (decidedAt > instantMillis(context.now, 'context.now')) {
     fail('DECIDED_AT_IN_FUTURE', 'a decision is recorded after it is taken', { field: 'decidedAt' });
   }
+  // S4 §六: the group decides with the appraisal result as its main reference.
+  requireNotBefore(decidedAt, proposal.submittedAt, 'decidedAt', 'DECIDED_AT_BEFORE_PROPOSAL', 'a price is decided on an appraisal already submitted', 'S4 §六');
   const policy = options.policyFor(meeting.jurisdiction);
   switch (data.timing) {
     case 'AT_PLAN_APPROVAL':
@@ -106,7 +108,7 @@ export const discloseReservePrice = (command: DiscloseReservePrice, state: Decis
   const { data, context } = command;
   requireMeeting(state);
   requireGroupRole(context.actor.role);
-  instantMillis(context.now, 'context.now');
+  const disclosedAt = documentInstant(data.disclosedAt, 'disclosedAt', context.now, 'DISCLOSED_AT_IN_FUTURE', 'a disclosure is entered after it was published');
   const pricing = pricingOf(state, data.parcelId);
   const reserve = pricing.reservePrice;
   if (reserve === null) {
@@ -121,6 +123,8 @@ export const discloseReservePrice = (command: DiscloseReservePrice, state: Decis
       rule: 'S4 §九',
     });
   }
+  // S4 §九 成交后底价公示: published after the deal.
+  requireNotBefore(disclosedAt, pricing.deal.concludedAt, 'disclosedAt', 'DISCLOSED_AT_BEFORE_DEAL', 'the reserve price is published after the deal', 'S4 §九');
   if (reserve.status === 'DISCLOSED') {
     fail('RESERVE_PRICE_ALREADY_DISCLOSED', `the reserve price of '${data.parcelId}' is already disclosed`, {
       field: 'parcelId',
@@ -148,7 +152,7 @@ export const discloseReservePrice = (command: DiscloseReservePrice, state: Decis
         parcelId: data.parcelId,
         valueFen: data.valueFen,
         salt: data.salt,
-        disclosedAt: context.now,
+        disclosedAt: data.disclosedAt,
         // A deal below the reserve should not have been concluded: keep the fact on record.
         reserveMet: pricing.deal.dealPriceFen >= data.valueFen,
       },

@@ -1,6 +1,6 @@
 /** Guards of the price commands (S4 §六). */
 import { fail } from '../errors.js';
-import type { ParcelPricing } from '../types.js';
+import type { ParcelPricing, PriceProposal } from '../types.js';
 
 /** DOMAIN.md §12: the role the decider checks itself (others are checked at the API). */
 export const RESERVE_PRICE_GROUP = 'RESERVE_PRICE_GROUP';
@@ -14,11 +14,13 @@ export const requireGroupRole = (role: string): void => {
   }
 };
 
-export const requireProposal = (pricing: ParcelPricing, proposalId: string): void => {
-  if (!pricing.proposals.some((proposal) => proposal.proposalId === proposalId)) {
-    fail('PRICE_PROPOSAL_NOT_FOUND', `no e-filed appraisal proposal '${proposalId}' for parcel '${pricing.parcelId}'`, {
+export const requireProposal = (pricing: ParcelPricing, proposalId: string): PriceProposal => {
+  const found = pricing.proposals.find((proposal) => proposal.proposalId === proposalId);
+  if (found === undefined) {
+    return fail('PRICE_PROPOSAL_NOT_FOUND', `no e-filed appraisal proposal '${proposalId}' for parcel '${pricing.parcelId}'`, {
       field: 'proposalId',
       rule: 'S4 §六',
     });
   }
+  return found;
 };

@@ -17,6 +17,8 @@ export const submitReservePriceProposalSchema = z.object({
   /** S4 §六: a report that is not e-filed may not be used. */
   eFilingNo: text,
   appraisalInstitution: text,
+  /** When the appraisal report was submitted as the price basis, not when it is entered. */
+  submittedAt: instant,
 });
 
 /** Opaque output of the key-holding infrastructure; the domain never decrypts. */
@@ -55,6 +57,8 @@ export const decideReservePriceSchema = z
 export const decideStartingPriceSchema = z.object({
   parcelId: id,
   startingPriceFen: positiveFen,
+  /** When the starting price was decided (S4 §二, §三: with the plan, at or after the meeting), not when it is entered. */
+  decidedAt: instant,
   /** The e-filed appraisal the public starting price rests on. */
   proposalId: id,
   basis: text,
@@ -64,6 +68,8 @@ export const discloseReservePriceSchema = z.object({
   parcelId: id,
   valueFen: positiveFen,
   salt: z.string().min(MIN_SALT_LENGTH, `must have at least ${MIN_SALT_LENGTH} characters`).max(1024),
+  /** The publication instant of the 成交后底价公示 (S4 §八, §九), not when it is entered: at or after the deal. */
+  disclosedAt: instant,
 });
 
 export type PriceProposal = z.output<typeof submitReservePriceProposalSchema> & { readonly submittedAt: string };
