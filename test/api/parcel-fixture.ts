@@ -31,7 +31,11 @@ export const contract = (overrides: Record<string, unknown> = {}) => {
 };
 
 export const allocation = (overrides: Record<string, unknown> = {}) => {
-  const { parcelId: _p, ...data } = allocationData({ jurisdiction: 'CN-JS-3201', decisionId: DECISION, landUserId: 'LU-SCHOOL' });
+  const { parcelId: _p, ...data } = allocationData({
+    jurisdiction: 'CN-JS-3201',
+    decisionId: DECISION,
+    landUserId: 'LU-SCHOOL',
+  });
   return { ...data, ...overrides };
 };
 
@@ -50,7 +54,11 @@ export const approveDecision = async (h: TestApp, decisionId = DECISION, parcelI
 /** Decision, deal and contract: PARCEL granted to OWNER (revision 1). */
 export const grantParcel = async (h: TestApp, parcelId = PARCEL): Promise<void> => {
   h.setNow(at('2026-07-01'));
-  const deal = await h.command(`/parcels/${parcelId}/confirm-deal`, { jurisdiction: 'CN-JS-3201', winnerId: OWNER, confirmedOn: '2026-07-01' });
+  const deal = await h.command(`/parcels/${parcelId}/confirm-deal`, {
+    jurisdiction: 'CN-JS-3201',
+    winnerId: OWNER,
+    confirmedOn: '2026-07-01',
+  });
   if (deal.statusCode !== 201) throw new Error(`confirm-deal: ${deal.body}`);
   h.setNow(at('2026-07-08'));
   const signed = await h.command(`/parcels/${parcelId}/sign-transfer-contract`, contract());

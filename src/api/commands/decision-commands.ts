@@ -34,7 +34,9 @@ const decideReservePrice: BodyTransform = {
     schema: z
       .object({
         ...unsealedShape,
-        reservePriceFen: positiveFen.describe('The reserve price in fen; sealed by the service, never stored or shown in plain'),
+        reservePriceFen: positiveFen.describe(
+          'The reserve price in fen; sealed by the service, never stored or shown in plain',
+        ),
       })
       .refine((data) => data.timing !== 'BEFORE_BIDDING' || data.biddingStartsAt !== null, {
         message: 'the bidding start instant is required before bidding',
@@ -55,7 +57,9 @@ const discloseReservePrice: BodyTransform = {
     example: { parcelId: discloseExample.parcelId, disclosedAt: discloseExample.disclosedAt },
   }),
   toData: async ({ parcelId, disclosedAt }, { history, deps }) => {
-    const decided = (await history()).findLast((e) => e.type === 'ReservePriceDecided' && e.data['parcelId'] === parcelId);
+    const decided = (await history()).findLast(
+      (e) => e.type === 'ReservePriceDecided' && e.data['parcelId'] === parcelId,
+    );
     if (decided === undefined) {
       throw new HttpError(409, 'RESERVE_PRICE_NOT_DECIDED', `No reserve price was decided for ${String(parcelId)}`, {
         field: 'body.parcelId',
@@ -77,7 +81,11 @@ export const decisionCommands: AggregateCommands<DecisionCommand, DecisionEvent,
   roles: DECISION_ROLES,
   bodies: { DecideReservePrice: decideReservePrice, DiscloseReservePrice: discloseReservePrice },
   jurisdictionOf: ({ state, data }) =>
-    state.status !== 'NONE' ? state.jurisdiction : typeof data['jurisdiction'] === 'string' ? data['jurisdiction'] : null,
+    state.status !== 'NONE'
+      ? state.jurisdiction
+      : typeof data['jurisdiction'] === 'string'
+        ? data['jurisdiction']
+        : null,
   // No land user takes part in a collective decision.
   ownerOf: () => null,
 };

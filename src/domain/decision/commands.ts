@@ -18,7 +18,8 @@ import type { DecisionCommand } from './types.js';
 export const DECISION_COMMANDS = {
   HoldMeeting: commandSpec({
     schema: holdMeetingSchema,
-    summary: 'Record the collective supply-decision meeting with the required departments, agenda and minutes (§10.1, S4 §二)',
+    summary:
+      'Record the collective supply-decision meeting with the required departments, agenda and minutes (§10.1, S4 §二)',
     creates: true,
     idField: 'decisionId',
     example: example.holdMeeting,
@@ -37,13 +38,15 @@ export const DECISION_COMMANDS = {
   }),
   ApproveSupplyPlan: commandSpec({
     schema: approveSupplyPlanSchema,
-    summary: 'Approve a reviewed supply plan: approver, planning conditions, net land, residential limits (§3.3, S4 §二–§五)',
+    summary:
+      'Approve a reviewed supply plan: approver, planning conditions, net land, residential limits (§3.3, S4 §二–§五)',
     creates: false,
     example: example.approveSupplyPlan,
   }),
   DecideReservePrice: commandSpec({
     schema: decideReservePriceSchema,
-    summary: 'The reserve-price group decides the sealed reserve price, at plan approval or within 1 h before bidding (T30, S4 §六)',
+    summary:
+      'The reserve-price group decides the sealed reserve price, at plan approval or within 1 h before bidding (T30, S4 §六)',
     creates: false,
     example: example.decideReservePrice,
   }),

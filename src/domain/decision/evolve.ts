@@ -48,12 +48,16 @@ export const evolve = (state: DecisionState, event: DecisionEvent): DecisionStat
         commitment,
         keyId: sealed.keyId,
       } as const;
-      return withPricing(held, parcelId, (pricing) => (pricing.reservePrice !== null ? undefined : { ...pricing, reservePrice }));
+      return withPricing(held, parcelId, (pricing) =>
+        pricing.reservePrice !== null ? undefined : { ...pricing, reservePrice },
+      );
     }
     case 'StartingPriceDecided': {
       const { parcelId, startingPriceFen, decidedAt, proposalId } = event.data;
       const startingPrice = { startingPriceFen, decidedAt, proposalId };
-      return withPricing(held, parcelId, (pricing) => (pricing.startingPrice !== null ? undefined : { ...pricing, startingPrice }));
+      return withPricing(held, parcelId, (pricing) =>
+        pricing.startingPrice !== null ? undefined : { ...pricing, startingPrice },
+      );
     }
     case 'DealConcluded': {
       const { parcelId, winner, dealPriceFen, concludedAt, confirmationNo } = event.data;

@@ -12,7 +12,9 @@ export const isBlank = (text: string | null | undefined): boolean =>
 export const isPositiveFen = (fen: Fen): boolean => Number.isSafeInteger(fen) && fen > 0;
 
 /** The meeting record; every command but HoldMeeting needs the meeting to have been held. */
-export const requireMeeting = (state: DecisionState): DecisionRecord & { readonly status: 'CONVENED' | 'PLAN_APPROVED' } =>
+export const requireMeeting = (
+  state: DecisionState,
+): DecisionRecord & { readonly status: 'CONVENED' | 'PLAN_APPROVED' } =>
   state.status === 'NONE'
     ? fail('MEETING_NOT_HELD', 'no collective decision meeting has been recorded', { rule: '§10.1' })
     : state;

@@ -25,14 +25,40 @@ import type { Deal, DealConcluded } from './deal/events.js';
 import type { ConcludeDeal } from './deal/schemas.js';
 
 export { DEPARTMENTS, type Department } from './departments.js';
-export { STANCES, type Agenda, type AgendaItem, type Attachment, type Participant, type Stance } from './meeting/schemas.js';
+export {
+  STANCES,
+  type Agenda,
+  type AgendaItem,
+  type Attachment,
+  type Participant,
+  type Stance,
+} from './meeting/schemas.js';
 export type { HoldMeeting, RecordOpinion, MeetingMinutes, Opinion, CollectiveDecisionMeetingHeld, OpinionRecorded };
-export { NET_LAND_ITEMS, type Approver, type NetLandChecklist, type PlanningConditions, type SupplyPlan } from './plan/schemas.js';
+export {
+  NET_LAND_ITEMS,
+  type Approver,
+  type NetLandChecklist,
+  type PlanningConditions,
+  type SupplyPlan,
+} from './plan/schemas.js';
 export type { ApproveSupplyPlan, ApprovedPlan, SupplyPlanApproved };
 export type { GroupMember, ReservePriceTiming, SealedValue } from './pricing/schemas.js';
 export { RESERVE_PRICE_GROUP } from './pricing/guards.js';
-export type { SubmitReservePriceProposal, DecideReservePrice, DecideStartingPrice, DiscloseReservePrice, PriceProposal };
-export type { ReservePrice, StartingPrice, ReservePriceProposalSubmitted, ReservePriceDecided, StartingPriceDecided, ReservePriceDisclosed };
+export type {
+  SubmitReservePriceProposal,
+  DecideReservePrice,
+  DecideStartingPrice,
+  DiscloseReservePrice,
+  PriceProposal,
+};
+export type {
+  ReservePrice,
+  StartingPrice,
+  ReservePriceProposalSubmitted,
+  ReservePriceDecided,
+  StartingPriceDecided,
+  ReservePriceDisclosed,
+};
 export type { Winner } from './deal/schemas.js';
 export type { ConcludeDeal, Deal, DealConcluded };
 
@@ -73,5 +99,4 @@ export type DecisionRecord = MeetingMinutes & {
 
 /** NONE → CONVENED (meeting held) → PLAN_APPROVED (at least one supply plan approved). */
 export type DecisionState =
-  | { readonly status: 'NONE' }
-  | ({ readonly status: 'CONVENED' | 'PLAN_APPROVED' } & DecisionRecord);
+  { readonly status: 'NONE' } | ({ readonly status: 'CONVENED' | 'PLAN_APPROVED' } & DecisionRecord);

@@ -29,7 +29,10 @@ t.test('every example passes its schema', async (t) => {
 });
 
 t.test('only HoldMeeting creates the stream and names the decision', async (t) => {
-  t.same(types.filter((type) => DECISION_COMMANDS[type].creates), ['HoldMeeting']);
+  t.same(
+    types.filter((type) => DECISION_COMMANDS[type].creates),
+    ['HoldMeeting'],
+  );
   t.same(
     types.filter((type) => DECISION_COMMANDS[type].idField !== undefined),
     ['HoldMeeting'],
@@ -73,13 +76,27 @@ t.test("the fixtures' valid commands pass their schemas", async (t) => {
 });
 
 t.test('malformed bodies fail with the path of the bad field', async (t) => {
-  const { HoldMeeting, RecordOpinion, ApproveSupplyPlan, DecideReservePrice, DecideStartingPrice, ConcludeDeal, DiscloseReservePrice } =
-    DECISION_COMMANDS;
+  const {
+    HoldMeeting,
+    RecordOpinion,
+    ApproveSupplyPlan,
+    DecideReservePrice,
+    DecideStartingPrice,
+    ConcludeDeal,
+    DiscloseReservePrice,
+  } = DECISION_COMMANDS;
   const meeting = HoldMeeting.example;
-  t.same(issuePaths(HoldMeeting.schema, { ...meeting, heldAt: '2026-05-12 09:00' }), ['heldAt'], 'instant without offset');
+  t.same(
+    issuePaths(HoldMeeting.schema, { ...meeting, heldAt: '2026-05-12 09:00' }),
+    ['heldAt'],
+    'instant without offset',
+  );
   t.same(issuePaths(HoldMeeting.schema, { ...meeting, jurisdiction: 'JS-3201' }), ['jurisdiction']);
   t.same(
-    issuePaths(HoldMeeting.schema, { ...meeting, participants: [{ department: 'POLICE', person: '某', role: '列席' }] }),
+    issuePaths(HoldMeeting.schema, {
+      ...meeting,
+      participants: [{ department: 'POLICE', person: '某', role: '列席' }],
+    }),
     ['participants.0.department'],
     'departments are the DEPARTMENTS keys',
   );
@@ -87,31 +104,48 @@ t.test('malformed bodies fail with the path of the bad field', async (t) => {
   t.same(issuePaths(HoldMeeting.schema, { ...meeting, minutesNo: '  ' }), ['minutesNo']);
   t.same(issuePaths(RecordOpinion.schema, { ...RecordOpinion.example, stance: 'MAYBE' }), ['stance']);
   t.same(
-    issuePaths(ApproveSupplyPlan.schema, { ...ApproveSupplyPlan.example, landUse: { code: '01', residentialSubclass: null } }),
+    issuePaths(ApproveSupplyPlan.schema, {
+      ...ApproveSupplyPlan.example,
+      landUse: { code: '01', residentialSubclass: null },
+    }),
     ['landUse.code'],
   );
-  t.same(issuePaths(ApproveSupplyPlan.schema, { ...ApproveSupplyPlan.example, supplyMethod: 'AUCTION' }), ['supplyMethod']);
-  t.same(issuePaths(ApproveSupplyPlan.schema, { ...ApproveSupplyPlan.example, farLowerBound: '150%' }), ['farLowerBound']);
+  t.same(issuePaths(ApproveSupplyPlan.schema, { ...ApproveSupplyPlan.example, supplyMethod: 'AUCTION' }), [
+    'supplyMethod',
+  ]);
+  t.same(issuePaths(ApproveSupplyPlan.schema, { ...ApproveSupplyPlan.example, farLowerBound: '150%' }), [
+    'farLowerBound',
+  ]);
   t.same(issuePaths(ApproveSupplyPlan.schema, { ...ApproveSupplyPlan.example, approver: null }), ['approver']);
   const reserve = DecideReservePrice.example;
   t.same(issuePaths(DecideReservePrice.schema, { ...reserve, commitment: 'ABC' }), ['commitment']);
-  t.same(issuePaths(DecideReservePrice.schema, { ...reserve, biddingStartsAt: null }), ['biddingStartsAt'], 'BEFORE_BIDDING needs it');
+  t.same(
+    issuePaths(DecideReservePrice.schema, { ...reserve, biddingStartsAt: null }),
+    ['biddingStartsAt'],
+    'BEFORE_BIDDING needs it',
+  );
   t.same(
     issuePaths(DecideReservePrice.schema, { ...reserve, timing: 'AT_PLAN_APPROVAL', biddingStartsAt: null }),
     [],
     'AT_PLAN_APPROVAL does not',
   );
   t.same(issuePaths(DecideReservePrice.schema, { ...reserve, timing: 'LATER' }), ['timing']);
-  t.same(issuePaths(DecideReservePrice.schema, { ...reserve, sealed: { ...reserve.sealed, keyId: '' } }), ['sealed.keyId']);
+  t.same(issuePaths(DecideReservePrice.schema, { ...reserve, sealed: { ...reserve.sealed, keyId: '' } }), [
+    'sealed.keyId',
+  ]);
   t.same(
     issuePaths(DecideReservePrice.schema, { ...reserve, valueFen: 130_000_000_000 }),
     [],
     'a plaintext price is not part of the sealed command (stripped)',
   );
   t.notOk('valueFen' in DecideReservePrice.schema.parse({ ...reserve, valueFen: 1 }), 'and never reaches the data');
-  t.same(issuePaths(DecideStartingPrice.schema, { ...DecideStartingPrice.example, startingPriceFen: 0.5 }), ['startingPriceFen']);
+  t.same(issuePaths(DecideStartingPrice.schema, { ...DecideStartingPrice.example, startingPriceFen: 0.5 }), [
+    'startingPriceFen',
+  ]);
   t.same(issuePaths(ConcludeDeal.schema, { ...ConcludeDeal.example, dealPriceFen: 0 }), ['dealPriceFen']);
-  t.same(issuePaths(ConcludeDeal.schema, { ...ConcludeDeal.example, winner: { landUserId: '', name: '某公司' } }), ['winner.landUserId']);
+  t.same(issuePaths(ConcludeDeal.schema, { ...ConcludeDeal.example, winner: { landUserId: '', name: '某公司' } }), [
+    'winner.landUserId',
+  ]);
   t.same(issuePaths(DiscloseReservePrice.schema, { ...DiscloseReservePrice.example, salt: 'short' }), ['salt']);
   t.same(issuePaths(DiscloseReservePrice.schema, { ...DiscloseReservePrice.example, valueFen: -5 }), ['valueFen']);
 });
@@ -130,7 +164,11 @@ t.test('errors carry the category of the catalogue', async (t) => {
     [rejected(approvePlan()), 'MEETING_NOT_HELD', 'state'],
     [rejected(holdMeeting({ heldAt: 'yesterday' })), 'INVALID_INSTANT', 'input'],
     [rejected(approvePlan({ villaProduct: true }), held ? [held] : []), 'VILLA_PROHIBITED', 'rule'],
-    [rejected(approvePlan({ supplyPlanId: 'SP-X', parcelIds: ['P-9'] }), held ? [held] : []), 'NOT_ON_AGENDA', 'not_found'],
+    [
+      rejected(approvePlan({ supplyPlanId: 'SP-X', parcelIds: ['P-9'] }), held ? [held] : []),
+      'NOT_ON_AGENDA',
+      'not_found',
+    ],
   ];
   for (const [error, code, category] of cases) {
     t.equal(error?.code, code);

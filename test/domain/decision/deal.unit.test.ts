@@ -1,7 +1,17 @@
 import t from 'tap';
 import { fold } from '../../../src/domain/decider.js';
 import { decisionDecider } from '../../../src/domain/decision/index.js';
-import { deal, dealConcluded, meetingHeld, planApproved, proposalSubmitted, spec, startingDecided, startingPrice, T } from './fixtures/decision-fixtures.js';
+import {
+  deal,
+  dealConcluded,
+  meetingHeld,
+  planApproved,
+  proposalSubmitted,
+  spec,
+  startingDecided,
+  startingPrice,
+  T,
+} from './fixtures/decision-fixtures.js';
 
 t.test('DecideStartingPrice (public, from an e-filed appraisal)', async (t) => {
   spec.given([meetingHeld, proposalSubmitted]).when(startingPrice()).then(t, [startingDecided]);
@@ -32,13 +42,22 @@ t.test('ConcludeDeal', async (t) => {
   spec.given([meetingHeld, planApproved]).when(deal()).then(t, [dealConcluded]);
   spec.given([]).when(deal()).thenRejects(t, { code: 'MEETING_NOT_HELD' });
   spec.given([meetingHeld]).when(deal()).thenRejects(t, { code: 'SUPPLY_PLAN_NOT_APPROVED', field: 'parcelId' });
-  spec.given([meetingHeld, planApproved]).when(deal({ parcelId: 'P-2' })).thenRejects(t, { code: 'SUPPLY_PLAN_NOT_APPROVED' });
-  spec.given([meetingHeld, planApproved, dealConcluded]).when(deal()).thenRejects(t, { code: 'DEAL_ALREADY_CONCLUDED' });
+  spec
+    .given([meetingHeld, planApproved])
+    .when(deal({ parcelId: 'P-2' }))
+    .thenRejects(t, { code: 'SUPPLY_PLAN_NOT_APPROVED' });
+  spec
+    .given([meetingHeld, planApproved, dealConcluded])
+    .when(deal())
+    .thenRejects(t, { code: 'DEAL_ALREADY_CONCLUDED' });
   spec
     .given([meetingHeld, planApproved])
     .when(deal({ winner: { landUserId: '', name: 'x' } }))
     .thenRejects(t, { code: 'WINNER_REQUIRED', field: 'winner' });
-  spec.given([meetingHeld, planApproved]).when(deal({ dealPriceFen: 0 })).thenRejects(t, { code: 'DEAL_PRICE_INVALID' });
+  spec
+    .given([meetingHeld, planApproved])
+    .when(deal({ dealPriceFen: 0 }))
+    .thenRejects(t, { code: 'DEAL_PRICE_INVALID' });
   spec
     .given([meetingHeld, proposalSubmitted, planApproved, startingDecided])
     .when(deal({ dealPriceFen: 79_999_999_999 }))

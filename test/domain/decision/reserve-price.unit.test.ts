@@ -29,10 +29,27 @@ t.test('commitment is sha256 hex of "<valueFen>:<salt>"', async (t) => {
 
 t.test('DecideReservePrice within 1 h before bidding starts (T30)', async (t) => {
   spec.given(ready).when(decideReserve()).then(t, [reserveDecided]);
-  t.equal(spec.given(ready).when(decideReserve({ decidedAt: '2026-04-20T09:00:00+08:00' }, T.biddingStart)).events().length, 1, 'exactly 1 h before');
-  t.equal(spec.given(ready).when(decideReserve({ decidedAt: T.biddingStart }, T.biddingStart)).events().length, 1, 'at the start');
   t.equal(
-    spec.given(ready).when(decideReserve({ decidedAt: '2026-04-20T01:30:00Z' }, T.biddingStart)).events().length,
+    spec
+      .given(ready)
+      .when(decideReserve({ decidedAt: '2026-04-20T09:00:00+08:00' }, T.biddingStart))
+      .events().length,
+    1,
+    'exactly 1 h before',
+  );
+  t.equal(
+    spec
+      .given(ready)
+      .when(decideReserve({ decidedAt: T.biddingStart }, T.biddingStart))
+      .events().length,
+    1,
+    'at the start',
+  );
+  t.equal(
+    spec
+      .given(ready)
+      .when(decideReserve({ decidedAt: '2026-04-20T01:30:00Z' }, T.biddingStart))
+      .events().length,
     1,
     'same window in UTC',
   );
@@ -55,7 +72,10 @@ t.test('DecideReservePrice at plan approval (T30 alternative)', async (t) => {
     .given(ready)
     .when(decideReserve({ timing: 'AT_PLAN_APPROVAL', decidedAt: T.approved, biddingStartsAt: T.biddingStart }))
     .events();
-  t.same(event?.type === 'ReservePriceDecided' ? [event.data.timing, event.data.biddingStartsAt] : [], ['AT_PLAN_APPROVAL', null]);
+  t.same(event?.type === 'ReservePriceDecided' ? [event.data.timing, event.data.biddingStartsAt] : [], [
+    'AT_PLAN_APPROVAL',
+    null,
+  ]);
   spec
     .given(ready)
     .when(decideReserve({ timing: 'AT_PLAN_APPROVAL', decidedAt: '2026-03-11T10:30:00+08:00' }))
@@ -72,15 +92,28 @@ t.test('DecideReservePrice guards', async (t) => {
     .given([meetingHeld, proposalSubmitted])
     .when(decideReserve())
     .thenRejects(t, { code: 'SUPPLY_PLAN_NOT_APPROVED', field: 'parcelId' });
-  spec.given([...ready, dealConcluded]).when(decideReserve()).thenRejects(t, { code: 'DEAL_ALREADY_CONCLUDED', rule: 'S4 §九' });
-  spec.given([...ready, reserveDecided]).when(decideReserve()).thenRejects(t, { code: 'RESERVE_PRICE_ALREADY_DECIDED', rule: 'T30' });
+  spec
+    .given([...ready, dealConcluded])
+    .when(decideReserve())
+    .thenRejects(t, { code: 'DEAL_ALREADY_CONCLUDED', rule: 'S4 §九' });
+  spec
+    .given([...ready, reserveDecided])
+    .when(decideReserve())
+    .thenRejects(t, { code: 'RESERVE_PRICE_ALREADY_DECIDED', rule: 'T30' });
   spec
     .given([meetingHeld, planApproved])
     .when(decideReserve())
     .thenRejects(t, { code: 'PRICE_PROPOSAL_NOT_FOUND', rule: 'S4 §六', field: 'proposalId' });
   spec
     .given(ready)
-    .when(decideReserve({ groupMembers: [{ person: '王市长', department: 'GOVERNMENT' }, { person: '王市长', department: 'FINANCE' }] }))
+    .when(
+      decideReserve({
+        groupMembers: [
+          { person: '王市长', department: 'GOVERNMENT' },
+          { person: '王市长', department: 'FINANCE' },
+        ],
+      }),
+    )
     .thenRejects(t, { code: 'RESERVE_PRICE_GROUP_NOT_COLLECTIVE', field: 'groupMembers' });
   spec
     .given(ready)
@@ -112,24 +145,34 @@ t.test('the reserve price stays sealed until the deal, then disclosure needs the
   const pricing = beforeDeal.status === 'NONE' ? undefined : beforeDeal.parcels.find((p) => p.parcelId === 'P-1');
   t.equal(pricing?.reservePrice?.status, 'SEALED');
 
-  spec.given([...ready, reserveDecided]).when(disclose()).thenRejects(t, { code: 'DEAL_NOT_CONCLUDED', rule: 'S4 §九' });
+  spec
+    .given([...ready, reserveDecided])
+    .when(disclose())
+    .thenRejects(t, { code: 'DEAL_NOT_CONCLUDED', rule: 'S4 §九' });
   const afterDeal = fold(decisionDecider, throughDeal);
   t.notMatch(JSON.stringify(afterDeal), secretDigits, 'the deal alone reveals nothing');
 
-  const disclosed = spec.given(throughDeal).when(disclose()).then(t, [
-    {
-      type: 'ReservePriceDisclosed',
-      data: { parcelId: 'P-1', valueFen: RESERVE_FEN, salt: SALT, disclosedAt: T.disclosed, reserveMet: true },
-    },
-  ]);
+  const disclosed = spec
+    .given(throughDeal)
+    .when(disclose())
+    .then(t, [
+      {
+        type: 'ReservePriceDisclosed',
+        data: { parcelId: 'P-1', valueFen: RESERVE_FEN, salt: SALT, disclosedAt: T.disclosed, reserveMet: true },
+      },
+    ]);
   const open = fold(decisionDecider, [...throughDeal, ...disclosed]);
-  const reserve = open.status === 'NONE' ? null : (open.parcels.find((p) => p.parcelId === 'P-1')?.reservePrice ?? null);
+  const reserve =
+    open.status === 'NONE' ? null : (open.parcels.find((p) => p.parcelId === 'P-1')?.reservePrice ?? null);
   t.same(reserve?.status === 'DISCLOSED' ? [reserve.valueFen, reserve.reserveMet] : [], [RESERVE_FEN, true]);
 });
 
 t.test('DiscloseReservePrice guards', async (t) => {
   spec.given([]).when(disclose()).thenRejects(t, { code: 'MEETING_NOT_HELD' });
-  spec.given(throughDeal).when(disclose(RESERVE_FEN, SALT, actors.nr)).thenRejects(t, { code: 'ROLE_NOT_ALLOWED' });
+  spec
+    .given(throughDeal)
+    .when(disclose(RESERVE_FEN, SALT, actors.nr))
+    .thenRejects(t, { code: 'ROLE_NOT_ALLOWED' });
   spec
     .given([meetingHeld, proposalSubmitted, planApproved, dealConcluded])
     .when(disclose())
@@ -138,9 +181,15 @@ t.test('DiscloseReservePrice guards', async (t) => {
     type: 'ReservePriceDisclosed',
     data: { parcelId: 'P-1', valueFen: RESERVE_FEN, salt: SALT, disclosedAt: T.disclosed, reserveMet: true },
   };
-  spec.given([...throughDeal, disclosedEvent]).when(disclose()).thenRejects(t, { code: 'RESERVE_PRICE_ALREADY_DISCLOSED' });
+  spec
+    .given([...throughDeal, disclosedEvent])
+    .when(disclose())
+    .thenRejects(t, { code: 'RESERVE_PRICE_ALREADY_DISCLOSED' });
   spec.given(throughDeal).when(disclose(-5)).thenRejects(t, { code: 'RESERVE_PRICE_INVALID', field: 'valueFen' });
-  spec.given(throughDeal).when(disclose(RESERVE_FEN, 'short')).thenRejects(t, { code: 'SALT_TOO_SHORT', field: 'salt' });
+  spec
+    .given(throughDeal)
+    .when(disclose(RESERVE_FEN, 'short'))
+    .thenRejects(t, { code: 'SALT_TOO_SHORT', field: 'salt' });
   spec
     .given(throughDeal)
     .when(disclose(RESERVE_FEN + 100))
@@ -153,8 +202,13 @@ t.test('DiscloseReservePrice guards', async (t) => {
 
 t.test('a deal below the reserve is kept on record as reserveMet: false', async (t) => {
   const lowDeal: DecisionEvent =
-    dealConcluded.type === 'DealConcluded' ? { ...dealConcluded, data: { ...dealConcluded.data, dealPriceFen: RESERVE_FEN - 1 } } : dealConcluded;
-  const [event] = spec.given([meetingHeld, proposalSubmitted, planApproved, reserveDecided, lowDeal]).when(disclose()).events();
+    dealConcluded.type === 'DealConcluded'
+      ? { ...dealConcluded, data: { ...dealConcluded.data, dealPriceFen: RESERVE_FEN - 1 } }
+      : dealConcluded;
+  const [event] = spec
+    .given([meetingHeld, proposalSubmitted, planApproved, reserveDecided, lowDeal])
+    .when(disclose())
+    .events();
   t.equal(event?.type === 'ReservePriceDisclosed' ? event.data.reserveMet : undefined, false);
 });
 

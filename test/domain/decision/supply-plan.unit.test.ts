@@ -15,7 +15,10 @@ t.test('ApproveSupplyPlan accepted (Jiangsu residential within S4 §五), stampe
 });
 
 t.test('a plan whose id is not on the agenda is approvable when all its parcels were reviewed', async (t) => {
-  const [event] = spec.given([meetingHeld]).when(approvePlan({ supplyPlanId: 'SP-X', parcelIds: ['P-1', 'P-2'] })).events();
+  const [event] = spec
+    .given([meetingHeld])
+    .when(approvePlan({ supplyPlanId: 'SP-X', parcelIds: ['P-1', 'P-2'] }))
+    .events();
   t.same(event?.type === 'SupplyPlanApproved' ? event.data.parcelIds : [], ['P-1', 'P-2']);
 });
 
@@ -30,14 +33,23 @@ t.test('national policy: FAR 1.0, villas and large units are not S4 §五 rules 
 t.test('non-residential plans are not held to the residential rules', async (t) => {
   const events = spec
     .given([meetingHeld])
-    .when(approvePlan({ landUse: { code: '06', residentialSubclass: null }, farLowerBound: '0.8', maxUnitFloorAreaM2: null }))
+    .when(
+      approvePlan({
+        landUse: { code: '06', residentialSubclass: null },
+        farLowerBound: '0.8',
+        maxUnitFloorAreaM2: null,
+      }),
+    )
     .events();
   t.equal(events.length, 1);
 });
 
 t.test('guards', async (t) => {
   spec.given([]).when(approvePlan()).thenRejects(t, { code: 'MEETING_NOT_HELD' });
-  spec.given([meetingHeld]).when(approvePlan({ supplyPlanId: ' ' })).thenRejects(t, { code: 'SUPPLY_PLAN_ID_REQUIRED' });
+  spec
+    .given([meetingHeld])
+    .when(approvePlan({ supplyPlanId: ' ' }))
+    .thenRejects(t, { code: 'SUPPLY_PLAN_ID_REQUIRED' });
   spec
     .given([meetingHeld])
     .when(approvePlan({ parcelIds: [] }))
@@ -55,7 +67,10 @@ t.test('guards', async (t) => {
     .when(approvePlan({ landUse: { code: '01' as '05', residentialSubclass: null } }))
     .thenRejects(t, { code: 'UNKNOWN_LAND_USE', field: 'landUse.code', rule: 'V10' });
   // The schema requires both; a caller that skips it (null) still meets the decider's guard.
-  spec.given([meetingHeld]).when(approvePlan({ approver: null as never })).thenRejects(t, { code: 'APPROVER_REQUIRED', field: 'approver' });
+  spec
+    .given([meetingHeld])
+    .when(approvePlan({ approver: null as never }))
+    .thenRejects(t, { code: 'APPROVER_REQUIRED', field: 'approver' });
   spec
     .given([meetingHeld])
     .when(approvePlan({ approver: { id: 'u', name: '', office: 'x' } }))
@@ -103,7 +118,13 @@ t.test('guards', async (t) => {
 });
 
 t.test('large units are fine when no cultivated land is used', async (t) => {
-  t.equal(spec.given([meetingHeld]).when(approvePlan({ usesCultivatedLand: false, maxUnitFloorAreaM2: '180' })).events().length, 1);
+  t.equal(
+    spec
+      .given([meetingHeld])
+      .when(approvePlan({ usesCultivatedLand: false, maxUnitFloorAreaM2: '180' }))
+      .events().length,
+    1,
+  );
 });
 
 t.test('authorisesParcel: only parcels of an approved plan', async (t) => {

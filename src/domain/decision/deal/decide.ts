@@ -1,6 +1,14 @@
 /** S4 §九: the deal of a parcel of an approved plan, never below the published starting price (S4 §二). */
 import { fail } from '../errors.js';
-import { documentInstant, isBlank, isPositiveFen, requireApprovedPlan, requireMeeting, requireNoDeal, requireNotBefore } from '../guards.js';
+import {
+  documentInstant,
+  isBlank,
+  isPositiveFen,
+  requireApprovedPlan,
+  requireMeeting,
+  requireNoDeal,
+  requireNotBefore,
+} from '../guards.js';
 import { pricingOf } from '../queries.js';
 import type { DecisionEvent, DecisionState } from '../types.js';
 import type { ConcludeDeal } from './schemas.js';
@@ -8,16 +16,36 @@ import type { ConcludeDeal } from './schemas.js';
 export const concludeDeal = (command: ConcludeDeal, state: DecisionState): readonly DecisionEvent[] => {
   const { data, context } = command;
   requireMeeting(state);
-  const concludedAt = documentInstant(data.concludedAt, 'concludedAt', context.now, 'CONCLUDED_AT_IN_FUTURE', 'a deal is entered after it was concluded');
+  const concludedAt = documentInstant(
+    data.concludedAt,
+    'concludedAt',
+    context.now,
+    'CONCLUDED_AT_IN_FUTURE',
+    'a deal is entered after it was concluded',
+  );
   const plan = requireApprovedPlan(state, data.parcelId);
   const pricing = pricingOf(state, data.parcelId);
   requireNoDeal(pricing);
   // S4 §二: the approved plan is then carried out; the deal cannot precede its approval.
-  requireNotBefore(concludedAt, plan.approvedAt, 'concludedAt', 'CONCLUDED_AT_BEFORE_APPROVAL', 'a deal follows the approval of its supply plan', 'S4 §二');
+  requireNotBefore(
+    concludedAt,
+    plan.approvedAt,
+    'concludedAt',
+    'CONCLUDED_AT_BEFORE_APPROVAL',
+    'a deal follows the approval of its supply plan',
+    'S4 §二',
+  );
   // S4 §六 (reserve: at approval or within the hour before bidding) and §二/§三 (starting price): both precede the deal.
   for (const price of [pricing.reservePrice, pricing.startingPrice]) {
     if (price !== null) {
-      requireNotBefore(concludedAt, price.decidedAt, 'concludedAt', 'CONCLUDED_AT_BEFORE_PRICE', 'a deal follows the decisions of its prices', 'S4 §六');
+      requireNotBefore(
+        concludedAt,
+        price.decidedAt,
+        'concludedAt',
+        'CONCLUDED_AT_BEFORE_PRICE',
+        'a deal follows the decisions of its prices',
+        'S4 §六',
+      );
     }
   }
   if (isBlank(data.winner.landUserId) || isBlank(data.winner.name)) {

@@ -71,8 +71,21 @@ export const holdMeeting = (
 export const recordOpinion = (command: RecordOpinion, state: DecisionState): readonly DecisionEvent[] => {
   const { data, context } = command;
   const meeting = requireMeeting(state);
-  const recordedAt = documentInstant(data.recordedAt, 'recordedAt', context.now, 'RECORDED_AT_IN_FUTURE', 'an opinion is entered after it was voiced');
-  requireNotBefore(recordedAt, meeting.heldAt, 'recordedAt', 'RECORDED_AT_BEFORE_MEETING', 'an opinion is voiced at or after the meeting', '§10.1');
+  const recordedAt = documentInstant(
+    data.recordedAt,
+    'recordedAt',
+    context.now,
+    'RECORDED_AT_IN_FUTURE',
+    'an opinion is entered after it was voiced',
+  );
+  requireNotBefore(
+    recordedAt,
+    meeting.heldAt,
+    'recordedAt',
+    'RECORDED_AT_BEFORE_MEETING',
+    'an opinion is voiced at or after the meeting',
+    '§10.1',
+  );
   if (!meeting.participants.some((p) => p.person === data.person && p.department === data.department)) {
     fail('NOT_A_PARTICIPANT', `${data.person} (${data.department}) did not take part in the meeting`, {
       field: 'person',
@@ -89,7 +102,8 @@ export const recordOpinion = (command: RecordOpinion, state: DecisionState): rea
   if (!(STANCES as readonly string[]).includes(data.stance)) {
     fail('UNKNOWN_STANCE', `stance must be one of ${STANCES.join(', ')}`, { field: 'stance' });
   }
-  if (isBlank(data.text)) fail('OPINION_TEXT_REQUIRED', 'the opinion text is required', { field: 'text', rule: '§10.1' });
+  if (isBlank(data.text))
+    fail('OPINION_TEXT_REQUIRED', 'the opinion text is required', { field: 'text', rule: '§10.1' });
   return [
     {
       type: 'OpinionRecorded',

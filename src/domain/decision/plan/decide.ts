@@ -35,7 +35,10 @@ const residentialGuards = (plan: ApproveSupplyPlan['data'], policy: Policy): voi
   if (plan.landUse.code !== RESIDENTIAL_LAND_USE) return;
   const minFar = policy.residentialMinFarExclusive;
   if (minFar !== null) {
-    if (plan.farLowerBound === null || compare(decimal(plan.farLowerBound, 'farLowerBound'), decimal(minFar, 'policy')) <= 0) {
+    if (
+      plan.farLowerBound === null ||
+      compare(decimal(plan.farLowerBound, 'farLowerBound'), decimal(minFar, 'policy')) <= 0
+    ) {
       fail('RESIDENTIAL_FAR_TOO_LOW', `residential FAR lower bound must be greater than ${minFar}`, {
         field: 'farLowerBound',
         rule: 'S4 §五',
@@ -73,10 +76,24 @@ export const approveSupplyPlan = (
 ): readonly DecisionEvent[] => {
   const { data: plan, context } = command;
   const meeting = requireMeeting(state);
-  const approvedAt = documentInstant(plan.approvedAt, 'approvedAt', context.now, 'APPROVED_AT_IN_FUTURE', 'a plan is entered after it was approved');
+  const approvedAt = documentInstant(
+    plan.approvedAt,
+    'approvedAt',
+    context.now,
+    'APPROVED_AT_IN_FUTURE',
+    'a plan is entered after it was approved',
+  );
   // S4 §二: the plan is determined and approved through the collective review meeting.
-  requireNotBefore(approvedAt, meeting.heldAt, 'approvedAt', 'APPROVED_AT_BEFORE_MEETING', 'a supply plan is approved at or after the meeting that reviewed it', 'S4 §二');
-  if (isBlank(plan.supplyPlanId)) fail('SUPPLY_PLAN_ID_REQUIRED', 'supplyPlanId is required', { field: 'supplyPlanId' });
+  requireNotBefore(
+    approvedAt,
+    meeting.heldAt,
+    'approvedAt',
+    'APPROVED_AT_BEFORE_MEETING',
+    'a supply plan is approved at or after the meeting that reviewed it',
+    'S4 §二',
+  );
+  if (isBlank(plan.supplyPlanId))
+    fail('SUPPLY_PLAN_ID_REQUIRED', 'supplyPlanId is required', { field: 'supplyPlanId' });
   if (plan.parcelIds.length === 0) {
     fail('PLAN_PARCELS_REQUIRED', 'a supply plan covers at least one parcel', { field: 'parcelIds', rule: 'S4 §三' });
   }
@@ -114,7 +131,9 @@ export const approveSupplyPlan = (
       rule: 'S4 §四',
     });
   }
-  const unmet = (Object.keys(NET_LAND_ITEMS) as (keyof typeof NET_LAND_ITEMS)[]).filter((item) => plan.netLand[item] !== true);
+  const unmet = (Object.keys(NET_LAND_ITEMS) as (keyof typeof NET_LAND_ITEMS)[]).filter(
+    (item) => plan.netLand[item] !== true,
+  );
   if (unmet.length > 0) {
     fail('NET_LAND_INCOMPLETE', `not net land: ${unmet.map((item) => NET_LAND_ITEMS[item]).join('; ')}`, {
       field: 'netLand',

@@ -18,7 +18,10 @@ type NetLandItem = keyof typeof NET_LAND_ITEMS;
 
 /** Each item answered true or false; a false answer is a rule break (NET_LAND_INCOMPLETE), not bad data. */
 export const netLandSchema = z.object(
-  Object.fromEntries(Object.keys(NET_LAND_ITEMS).map((item) => [item, z.boolean()])) as Record<NetLandItem, z.ZodBoolean>,
+  Object.fromEntries(Object.keys(NET_LAND_ITEMS).map((item) => [item, z.boolean()])) as Record<
+    NetLandItem,
+    z.ZodBoolean
+  >,
 );
 
 export const landUseSchema = z.object({

@@ -8,7 +8,13 @@ export const submitProposal = (command: SubmitReservePriceProposal, state: Decis
   const { data, context } = command;
   const meeting = requireMeeting(state);
   // The appraisal may precede the meeting that weighs it (S4 §六): only the future is refused.
-  documentInstant(data.submittedAt, 'submittedAt', context.now, 'SUBMITTED_AT_IN_FUTURE', 'a proposal is entered after it was submitted');
+  documentInstant(
+    data.submittedAt,
+    'submittedAt',
+    context.now,
+    'SUBMITTED_AT_IN_FUTURE',
+    'a proposal is entered after it was submitted',
+  );
   requireParcelInDecision(state, data.parcelId);
   if (isBlank(data.proposalId)) fail('PROPOSAL_ID_REQUIRED', 'proposalId is required', { field: 'proposalId' });
   if (meeting.parcels.some((p) => p.proposals.some((proposal) => proposal.proposalId === data.proposalId))) {

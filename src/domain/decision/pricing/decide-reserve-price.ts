@@ -1,7 +1,14 @@
 /** T30 and S4 §六, §九: the reserve price is decided sealed and disclosed only after the deal. */
 import { instantMillis } from '../../instant.js';
 import { fail } from '../errors.js';
-import { documentInstant, isBlank, requireApprovedPlan, requireMeeting, requireNoDeal, requireNotBefore } from '../guards.js';
+import {
+  documentInstant,
+  isBlank,
+  requireApprovedPlan,
+  requireMeeting,
+  requireNoDeal,
+  requireNotBefore,
+} from '../guards.js';
 import type { DecisionOptions } from '../options.js';
 import { pricingOf } from '../queries.js';
 import type { DecisionEvent, DecisionState } from '../types.js';
@@ -51,7 +58,14 @@ export const decideReservePrice = (
     fail('DECIDED_AT_IN_FUTURE', 'a decision is recorded after it is taken', { field: 'decidedAt' });
   }
   // S4 §六: the group decides with the appraisal result as its main reference.
-  requireNotBefore(decidedAt, proposal.submittedAt, 'decidedAt', 'DECIDED_AT_BEFORE_PROPOSAL', 'a price is decided on an appraisal already submitted', 'S4 §六');
+  requireNotBefore(
+    decidedAt,
+    proposal.submittedAt,
+    'decidedAt',
+    'DECIDED_AT_BEFORE_PROPOSAL',
+    'a price is decided on an appraisal already submitted',
+    'S4 §六',
+  );
   const policy = options.policyFor(meeting.jurisdiction);
   switch (data.timing) {
     case 'AT_PLAN_APPROVAL':
@@ -71,7 +85,10 @@ export const decideReservePrice = (
         });
       }
       const start = instantMillis(data.biddingStartsAt, 'biddingStartsAt');
-      if (decidedAt > start || decidedAt < millisBefore(data.biddingStartsAt, policy.reservePriceWindow, 'biddingStartsAt')) {
+      if (
+        decidedAt > start ||
+        decidedAt < millisBefore(data.biddingStartsAt, policy.reservePriceWindow, 'biddingStartsAt')
+      ) {
         fail('RESERVE_PRICE_OUTSIDE_WINDOW', 'the reserve price is decided within the window before bidding starts', {
           field: 'decidedAt',
           rule: 'T30',
@@ -108,7 +125,13 @@ export const discloseReservePrice = (command: DiscloseReservePrice, state: Decis
   const { data, context } = command;
   requireMeeting(state);
   requireGroupRole(context.actor.role);
-  const disclosedAt = documentInstant(data.disclosedAt, 'disclosedAt', context.now, 'DISCLOSED_AT_IN_FUTURE', 'a disclosure is entered after it was published');
+  const disclosedAt = documentInstant(
+    data.disclosedAt,
+    'disclosedAt',
+    context.now,
+    'DISCLOSED_AT_IN_FUTURE',
+    'a disclosure is entered after it was published',
+  );
   const pricing = pricingOf(state, data.parcelId);
   const reserve = pricing.reservePrice;
   if (reserve === null) {
@@ -124,7 +147,14 @@ export const discloseReservePrice = (command: DiscloseReservePrice, state: Decis
     });
   }
   // S4 §九 成交后底价公示: published after the deal.
-  requireNotBefore(disclosedAt, pricing.deal.concludedAt, 'disclosedAt', 'DISCLOSED_AT_BEFORE_DEAL', 'the reserve price is published after the deal', 'S4 §九');
+  requireNotBefore(
+    disclosedAt,
+    pricing.deal.concludedAt,
+    'disclosedAt',
+    'DISCLOSED_AT_BEFORE_DEAL',
+    'the reserve price is published after the deal',
+    'S4 §九',
+  );
   if (reserve.status === 'DISCLOSED') {
     fail('RESERVE_PRICE_ALREADY_DISCLOSED', `the reserve price of '${data.parcelId}' is already disclosed`, {
       field: 'parcelId',

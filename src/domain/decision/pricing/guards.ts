@@ -17,10 +17,14 @@ export const requireGroupRole = (role: string): void => {
 export const requireProposal = (pricing: ParcelPricing, proposalId: string): PriceProposal => {
   const found = pricing.proposals.find((proposal) => proposal.proposalId === proposalId);
   if (found === undefined) {
-    return fail('PRICE_PROPOSAL_NOT_FOUND', `no e-filed appraisal proposal '${proposalId}' for parcel '${pricing.parcelId}'`, {
-      field: 'proposalId',
-      rule: 'S4 §六',
-    });
+    return fail(
+      'PRICE_PROPOSAL_NOT_FOUND',
+      `no e-filed appraisal proposal '${proposalId}' for parcel '${pricing.parcelId}'`,
+      {
+        field: 'proposalId',
+        rule: 'S4 §六',
+      },
+    );
   }
   return found;
 };
