@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import t from 'tap';
 import { buildTestApp, eventCount } from '../helpers/app.js';
-import { COMMAND_ROUTES, type CommandRoute } from './command-table.js';
+import { COMMAND_ROUTES, type CommandRoute } from './fixtures/command-table.js';
 
 const weird = fc.oneof(
   fc.constant(null),

@@ -5,7 +5,7 @@
  */
 import t, { type Test } from 'tap';
 import { buildTestApp, eventCount, type TestApp } from '../helpers/app.js';
-import { allocation, approveDecision, at, contract, grantParcel, OWNER, PARCEL } from './parcel-fixture.js';
+import { allocation, approveDecision, at, contract, grantParcel, OWNER, PARCEL } from './fixtures/parcel.js';
 
 const url = (command: string, parcelId = PARCEL) => `/parcels/${parcelId}/${command}`;
 

@@ -5,7 +5,7 @@
 import t from 'tap';
 import { ROLES } from '../../src/api/auth/roles.js';
 import { buildTestApp, eventCount } from '../helpers/app.js';
-import { COMMAND_ROUTES } from './command-table.js';
+import { COMMAND_ROUTES } from './fixtures/command-table.js';
 
 t.test('role matrix: every command × every role', async (t) => {
   const h = await buildTestApp(t);

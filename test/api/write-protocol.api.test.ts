@@ -6,7 +6,7 @@
 import t from 'tap';
 import { signToken } from '../../src/api/auth/token.js';
 import { buildTestApp, eventCount, TEST_SECRET } from '../helpers/app.js';
-import { approveDecision, at, grantParcel, OWNER, PARCEL } from './parcel-fixture.js';
+import { approveDecision, at, grantParcel, OWNER, PARCEL } from './fixtures/parcel.js';
 
 const deal = { jurisdiction: 'CN-JS-3201', winnerId: OWNER, confirmedOn: '2026-07-01' };
 const inspection = (id: string) => ({
