@@ -5,6 +5,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import type { EventStore } from '../eventstore/types.js';
+import { createTokenVerifier } from './auth/token-cache.js';
 import { registerCommandRoutes } from './commands/command-route.js';
 import { COMMAND_AGGREGATES } from './commands/index.js';
 import type { ReservePriceSealer } from './commands/reserve-price-seal.js';
@@ -95,8 +96,9 @@ export const buildApp = async ({
   await app.register(healthRoutes(readiness));
   if (commands) {
     const { store, sealer, authSecret, clock } = commands;
+    const verify = createTokenVerifier(authSecret);
     for (const aggregate of COMMAND_AGGREGATES) {
-      registerCommandRoutes(app, aggregate, { deps: { store, sealer }, secret: authSecret, clock });
+      registerCommandRoutes(app, aggregate, { deps: { store, sealer }, verify, clock });
     }
   }
   return app;

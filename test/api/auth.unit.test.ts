@@ -1,5 +1,6 @@
 import t from 'tap';
 import { covers, divisionCodeOf } from '../../src/api/auth/jurisdiction.js';
+import { createTokenVerifier } from '../../src/api/auth/token-cache.js';
 import { bearerToken, signToken, verifyToken } from '../../src/api/auth/token.js';
 
 const SECRET = 'x'.repeat(40);
@@ -52,4 +53,21 @@ t.test('a token covers its own division and everything below it; CN covers all',
   t.notOk(covers('320115', 'CN-JS-3201'), 'a county does not cover its city');
   t.notOk(covers('41', 'CN-JS-3201'));
   t.notOk(covers('32', 'CN'), 'only CN covers the national level');
+});
+
+t.test('the token verifier remembers a verified token but judges its expiry on every use', async (t) => {
+  const verify = createTokenVerifier(SECRET);
+  const now = new Date('2026-03-02T01:00:00Z');
+  const token = await signToken(actor, SECRET, '1h', now);
+  t.same(await verify(token, now), actor);
+  t.same(await verify(token, new Date('2026-03-02T01:59:59Z')), actor, 'cached, still valid');
+  await t.rejects(verify(token, new Date('2026-03-02T02:00:00Z')), { code: 'TOKEN_EXPIRED' }, 'cached, expired');
+  await t.rejects(
+    verify(token, new Date('2026-03-02T02:00:00Z')),
+    { code: 'TOKEN_EXPIRED' },
+    'forgotten, and refused by verification',
+  );
+  const other = await signToken(actor, 'z'.repeat(40), '1h', now);
+  await t.rejects(verify(other, now), { code: 'TOKEN_INVALID' });
+  await t.rejects(verify(other, now), { code: 'TOKEN_INVALID' }, 'a refused token is not remembered');
 });

@@ -6,7 +6,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { HttpError } from '../http-error.js';
 import type { Role } from './roles.js';
-import { bearerToken, verifyToken, type Actor } from './token.js';
+import type { TokenVerifier } from './token-cache.js';
+import { bearerToken, type Actor } from './token.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -16,15 +17,16 @@ declare module 'fastify' {
 }
 
 export interface AuthOptions {
-  readonly secret: string;
+  /** Checks a token (src/api/auth/token-cache.ts): one per app, shared by every route. */
+  readonly verify: TokenVerifier;
   readonly clock: () => Date;
 }
 
 /** onRequest hook: a valid token, whose role is in `roles` (when given). */
 export const authenticate =
-  ({ secret, clock }: AuthOptions, roles?: readonly Role[]) =>
+  ({ verify, clock }: AuthOptions, roles?: readonly Role[]) =>
   async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
-    const actor = await verifyToken(bearerToken(request.headers.authorization), secret, clock());
+    const actor = await verify(bearerToken(request.headers.authorization), clock());
     if (roles !== undefined && !roles.includes(actor.role)) {
       throw new HttpError(403, 'ROLE_NOT_ALLOWED', `The role ${actor.role} may not send this command`, {
         rule: '§12',
