@@ -4,8 +4,9 @@
  * and owner of a target. One of these per aggregate (parcel-commands.ts, decision-commands.ts,
  * credit-commands.ts) replaces ~50 hand-written handlers.
  */
-import type { Command, Decider, DomainEvent } from '../../domain/decider.js';
+import type { Command, DomainEvent } from '../../domain/decider.js';
 import type { CommandSpec } from '../../domain/schema/command-spec.js';
+import type { BoundCommandHandler } from '../../eventstore/aggregate-handlers.js';
 import type { EventStore, RecordedEvent } from '../../eventstore/types.js';
 import type { Actor } from '../auth/token.js';
 import type { Role } from '../auth/roles.js';
@@ -53,8 +54,8 @@ export interface AggregateCommands<C extends Command = Command, E extends Domain
   readonly idParam: string;
   /** Human name of the aggregate for 404s ('parcel'). */
   readonly noun: string;
-  readonly stream: (id: string) => string;
-  readonly decider: Decider<C, E, S>;
+  /** The command handler bound to the aggregate's decider and stream names. */
+  readonly handler: BoundCommandHandler<C, E, S>;
   readonly specs: { readonly [K in C['type']]: CommandSpec };
   readonly roles: { readonly [K in C['type']]: readonly Role[] };
   /** Request bodies that are not the domain data as is. */

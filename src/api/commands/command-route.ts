@@ -11,7 +11,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Command, DomainEvent } from '../../domain/decider.js';
 import type { CommandSpec } from '../../domain/schema/command-spec.js';
-import { handleCommand } from '../../eventstore/command-handler.js';
 import { authenticate, actorOf, type AuthOptions } from '../auth/authenticate.js';
 import { covers } from '../auth/jurisdiction.js';
 import { HttpError } from '../http-error.js';
@@ -109,7 +108,7 @@ const registerOne = <C extends Command, E extends DomainEvent, S>(
         envelopeFields.flatMap((key) => (body[key] === undefined ? [] : [[key, body[key]]])),
       );
       for (const key of envelopeFields) delete body[key];
-      const stream = aggregate.stream(id);
+      const stream = aggregate.handler.stream(id);
       const data = transform
         ? await transform.toData(body, { stream, deps, history: () => deps.store.readStream(stream) })
         : body;
@@ -122,10 +121,9 @@ const registerOne = <C extends Command, E extends DomainEvent, S>(
         },
       } as unknown as C;
 
-      const result = await handleCommand({
+      const result = await aggregate.handler({
         store: deps.store,
-        stream,
-        decider: aggregate.decider,
+        id,
         command,
         envelope: {
           correlationId: request.id,
@@ -164,8 +162,8 @@ const registerOne = <C extends Command, E extends DomainEvent, S>(
 };
 
 /** Jurisdiction for everyone; ownership as well for land users. */
-const authorise = async <S>(
-  aggregate: AggregateCommands<Command, DomainEvent, S>,
+const authorise = async <C extends Command, E extends DomainEvent, S>(
+  aggregate: AggregateCommands<C, E, S>,
   input: GuardInput<S>,
 ): Promise<void> => {
   const { actor } = input;

@@ -1,6 +1,11 @@
 /** Routes of the credit archive: `POST /land-users/{landUserId}/credit/{command}` (DOMAIN.md §7). */
-import { CREDIT_COMMANDS, creditDecider, type CreditArchiveState } from '../../domain/credit/index.js';
-import { creditStream } from '../../domain/streams.js';
+import {
+  CREDIT_COMMANDS,
+  type CreditArchiveState,
+  type CreditCommand,
+  type CreditEvent,
+} from '../../domain/credit/index.js';
+import { handleCreditCommand } from '../../eventstore/aggregate-handlers.js';
 import { HttpError } from '../http-error.js';
 import type { AggregateCommands, GuardInput } from './aggregate.js';
 import { CREDIT_ROLES } from './command-roles.js';
@@ -13,17 +18,12 @@ const evidenceParcel = ({ type, data, state }: GuardInput<CreditArchiveState>): 
   return entry?.evidenceRef.parcelId ?? null;
 };
 
-export const creditCommands: AggregateCommands<
-  Parameters<typeof creditDecider.decide>[0],
-  Parameters<typeof creditDecider.evolve>[1],
-  CreditArchiveState
-> = {
+export const creditCommands: AggregateCommands<CreditCommand, CreditEvent, CreditArchiveState> = {
   tag: 'credit archive commands',
   basePath: '/land-users/:landUserId/credit',
   idParam: 'landUserId',
   noun: 'credit archive',
-  stream: creditStream,
-  decider: creditDecider,
+  handler: handleCreditCommand,
   specs: CREDIT_COMMANDS,
   roles: CREDIT_ROLES,
   // An entry is judged where the parcel of its breach lies; that parcel must exist.

@@ -8,7 +8,6 @@
 import { z } from 'zod';
 import {
   DECISION_COMMANDS,
-  decisionDecider,
   type DecisionCommand,
   type DecisionEvent,
   type DecisionState,
@@ -17,7 +16,7 @@ import {
 import { decideReservePriceSchema } from '../../domain/decision/pricing/schemas.js';
 import { commandSpec } from '../../domain/schema/command-spec.js';
 import { id, instant, positiveFen } from '../../domain/schema/fields.js';
-import { decisionStream } from '../../domain/streams.js';
+import { handleDecisionCommand } from '../../eventstore/aggregate-handlers.js';
 import { HttpError } from '../http-error.js';
 import type { AggregateCommands, BodyTransform } from './aggregate.js';
 import { DECISION_ROLES } from './command-roles.js';
@@ -75,8 +74,7 @@ export const decisionCommands: AggregateCommands<DecisionCommand, DecisionEvent,
   basePath: '/decisions/:decisionId',
   idParam: 'decisionId',
   noun: 'decision',
-  stream: decisionStream,
-  decider: decisionDecider,
+  handler: handleDecisionCommand,
   specs: DECISION_COMMANDS,
   roles: DECISION_ROLES,
   bodies: { DecideReservePrice: decideReservePrice, DiscloseReservePrice: discloseReservePrice },

@@ -1,13 +1,8 @@
 /** Routes of the parcel lifecycle: `POST /parcels/{parcelId}/{command}` (DOMAIN.md §3–§6). */
 import { authorisesParcel, decisionDecider } from '../../domain/decision/index.js';
-import {
-  PARCEL_COMMANDS,
-  parcelDecider,
-  type ParcelCommand,
-  type ParcelEvent,
-  type ParcelState,
-} from '../../domain/parcel/index.js';
-import { decisionStream, parcelStream } from '../../domain/streams.js';
+import { PARCEL_COMMANDS, type ParcelCommand, type ParcelEvent, type ParcelState } from '../../domain/parcel/index.js';
+import { decisionStream } from '../../domain/streams.js';
+import { handleParcelCommand } from '../../eventstore/aggregate-handlers.js';
 import { foldStream } from '../../eventstore/fold-stream.js';
 import { HttpError } from '../http-error.js';
 import type { AggregateCommands } from './aggregate.js';
@@ -21,8 +16,7 @@ export const parcelCommands: AggregateCommands<ParcelCommand, ParcelEvent, Parce
   basePath: '/parcels/:parcelId',
   idParam: 'parcelId',
   noun: 'parcel',
-  stream: parcelStream,
-  decider: parcelDecider,
+  handler: handleParcelCommand,
   specs: PARCEL_COMMANDS,
   roles: PARCEL_ROLES,
   // A new parcel is judged by the jurisdiction its creating command names.

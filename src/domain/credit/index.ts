@@ -13,7 +13,7 @@ export { canBid, activeEntries, isEntryActiveAt } from './can-bid.js';
 export type { BlockingEntry, BlockingReason, CanBidResult } from './can-bid.js';
 
 /** Stream `credit-<landUserId>` (DOMAIN.md §7). */
-export const creditStreamName = (landUserId: string): string => `credit-${landUserId}`;
+export { creditStream } from '../streams.js';
 
 export const creditDecider: Decider<CreditCommand, CreditEvent, CreditArchiveState> = {
   decide,

@@ -13,7 +13,7 @@ export { DEFAULT_DECISION_OPTIONS } from './options.js';
 export type { DecisionOptions } from './options.js';
 
 /** Stream `decision-<id>` (DOMAIN.md §10.1). */
-export const decisionStreamName = (decisionId: string): string => `decision-${decisionId}`;
+export { decisionStream } from '../streams.js';
 
 export const createDecisionDecider = (
   options: Partial<DecisionOptions> = {},

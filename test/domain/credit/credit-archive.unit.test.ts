@@ -3,7 +3,7 @@ import { fold } from '../../../src/domain/decider.js';
 import {
   creditDecider,
   creditEntryId,
-  creditStreamName,
+  creditStream,
   type CreditCommand,
   type CreditEvent,
 } from '../../../src/domain/credit/index.js';
@@ -78,7 +78,7 @@ const lifted: CreditEvent = {
 };
 
 t.test('stream name', async (t) => {
-  t.equal(creditStreamName('LU-100'), 'credit-LU-100');
+  t.equal(creditStream('LU-100'), 'credit-LU-100');
 });
 
 t.test('AddCreditEntry', async (t) => {

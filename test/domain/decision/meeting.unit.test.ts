@@ -1,6 +1,6 @@
 import t from 'tap';
 import { fold } from '../../../src/domain/decider.js';
-import { createDecisionDecider, decisionDecider, decisionStreamName } from '../../../src/domain/decision/index.js';
+import { createDecisionDecider, decisionDecider, decisionStream } from '../../../src/domain/decision/index.js';
 import { deciderSpec } from '../fixtures/decider-spec.js';
 import {
   holdMeeting,
@@ -14,7 +14,7 @@ import {
 } from './fixtures/decision-fixtures.js';
 
 t.test('stream name', async (t) => {
-  t.equal(decisionStreamName('D-2026-007'), 'decision-D-2026-007');
+  t.equal(decisionStream('D-2026-007'), 'decision-D-2026-007');
 });
 
 t.test('HoldMeeting', async (t) => {
