@@ -16,6 +16,7 @@ import { covers } from '../auth/jurisdiction.js';
 import { HttpError } from '../http-error.js';
 import { problemResponses } from '../problem.js';
 import type { AggregateCommands, CommandData, CommandDeps, GuardInput } from './aggregate.js';
+import { id as callerId } from '../../domain/schema/fields.js';
 import { bodySchemaFor, envelopeFieldsOf, requestHash } from './command-body.js';
 import { etagOf, parseIdempotencyKey, parseIfMatch } from './etag.js';
 import { kebabCase } from './kebab.js';
@@ -40,9 +41,15 @@ export const registerCommandRoutes = <C extends Command, E extends DomainEvent, 
   aggregate: AggregateCommands<C, E, S>,
   options: CommandRouteOptions,
 ): void => {
-  for (const type of Object.keys(aggregate.specs) as C['type'][]) {
-    registerOne(app, aggregate, type, options);
-  }
+  const types = Object.keys(aggregate.specs) as C['type'][];
+  // The path's example is the id the examples use, so Swagger's "Try it out" sends a coherent request.
+  const exampleId = types
+    .map((type) => {
+      const spec: CommandSpec = aggregate.specs[type];
+      return spec.idField === undefined ? undefined : (spec.example as Record<string, unknown>)[spec.idField];
+    })
+    .find((id): id is string => typeof id === 'string');
+  for (const type of types) registerOne(app, aggregate, type, options, exampleId);
 };
 
 const registerOne = <C extends Command, E extends DomainEvent, S>(
@@ -50,6 +57,7 @@ const registerOne = <C extends Command, E extends DomainEvent, S>(
   aggregate: AggregateCommands<C, E, S>,
   type: C['type'],
   { deps, ...auth }: CommandRouteOptions,
+  exampleId: string | undefined,
 ): void => {
   const domainSpec: CommandSpec = aggregate.specs[type];
   const transform = aggregate.bodies?.[type];
@@ -67,7 +75,7 @@ const registerOne = <C extends Command, E extends DomainEvent, S>(
       summary: spec.summary,
       description: `Command \`${type}\`${domainSpec.creates ? ' (starts the stream when it does not exist)' : ''}. Roles: ${roles.join(', ')}.`,
       security: [{ bearerAuth: [] }],
-      params: z.object({ [aggregate.idParam]: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/) }),
+      params: z.object({ [aggregate.idParam]: callerId.meta(exampleId === undefined ? {} : { example: exampleId }) }),
       headers: z.object({
         'if-match': z
           .string()
