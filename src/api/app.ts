@@ -56,7 +56,7 @@ export const buildApp = async ({
       void sendProblem(reply, toProblem(error, request));
     },
   });
-  // Commands are JSON: any other body is 415, not a string that fails validation.
+  // Commands are JSON: every other body is 415, not a string that fails validation.
   app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
