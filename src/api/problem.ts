@@ -90,7 +90,11 @@ export const toProblem = (error: unknown, request: FastifyRequest): Problem => {
       // The rule's own facts (limits, current status, dates), kept apart from the problem's members.
       ...(Object.keys(rest).length > 0 ? { details: rest } : {}),
       category: error.category,
-      errors: [{ field: field === undefined ? '' : `body.${field}`, rule: rule ?? error.code, message: error.message }],
+      rule: rule ?? error.code,
+      // errors[] names a field only where the rule concerns one.
+      ...(field === undefined
+        ? {}
+        : { errors: [{ field: `body.${field}`, rule: rule ?? error.code, message: error.message }] }),
     });
   }
   if (error instanceof HttpError) {
@@ -98,9 +102,8 @@ export const toProblem = (error: unknown, request: FastifyRequest): Problem => {
     return problem(error.status, error.code, error.message, {
       instance,
       ...rest,
-      ...(field === undefined && rule === undefined
-        ? {}
-        : { errors: [{ field: field ?? '', rule: rule ?? error.code, message: error.message }] }),
+      ...(rule === undefined ? {} : { rule }),
+      ...(field === undefined ? {} : { errors: [{ field, rule: rule ?? error.code, message: error.message }] }),
     });
   }
   if (error instanceof AuthenticationError) return problem(401, error.code, error.message, { instance });
@@ -158,6 +161,7 @@ export const problemSchema = z
     title: z.string(),
     status: z.number().int(),
     code: z.string().describe('Stable error code'),
+    rule: z.string().optional().describe('The DOMAIN.md rule (T17, §10.1 …) or check that refused the request'),
     detail: z.string().optional(),
     instance: z.string().optional(),
     errors: z.array(z.object({ field: z.string(), rule: z.string(), message: z.string() })).optional(),
