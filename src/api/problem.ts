@@ -183,6 +183,6 @@ export const problemResponses = {
   413: described('BODY_TOO_LARGE'),
   415: described('UNSUPPORTED_MEDIA_TYPE: send application/json'),
   422: described(
-    'A domain rule code (errors[].rule names the DOMAIN.md rule), IDEMPOTENCY_KEY_REUSED, DECISION_NOT_FOUND, DECISION_DOES_NOT_COVER_PARCEL',
+    'A domain rule code (rule names the DOMAIN.md rule), IDEMPOTENCY_KEY_REUSED, DECISION_NOT_FOUND, DECISION_DOES_NOT_COVER_PARCEL',
   ),
 } as const;
