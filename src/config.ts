@@ -36,6 +36,13 @@ const schema = z.object({
     .regex(/^[0-9a-f]{64}$/, 'must be 64 lower-case hex characters (32 bytes)')
     .optional()
     .describe('AES-256-GCM key that seals reserve prices until disclosure; unset on the embedded default = generated'),
+  MAX_APPEND_BYTES: z.coerce
+    .number()
+    .int()
+    .min(262_144)
+    .max(67_108_864)
+    .default(1_048_576)
+    .describe("Largest append (all its events' data and metadata); EventStoreDB's own limit is 1 MiB by default"),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(16_777_216).default(262_144),
 });
 

@@ -21,6 +21,7 @@ export const openEventStore = async <DB>(config: Config, database: OpenDatabase<
     wakeUp: database.embedded ? 'local' : 'listen',
     listenConnection: database.connection.clientConfig,
     avoidServerErrors: database.embedded,
+    maxAppendBytes: config.MAX_APPEND_BYTES,
   });
   await store.assertTransactionIdsSane();
   return store;

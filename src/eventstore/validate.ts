@@ -3,6 +3,16 @@ import type { JsonValue, NewEvent } from './types.js';
 
 /** Largest serialized event (data + metadata) the store accepts. Documents go elsewhere; events hold facts. */
 export const MAX_EVENT_BYTES = 256 * 1024;
+/**
+ * Largest whole append (the sum of its events' data and metadata) by default: EventStoreDB 24.10
+ * refuses more than 1 MiB in one append (its MaxAppendSize), so both stores refuse it here first,
+ * with the same error. Configurable (MAX_APPEND_BYTES) for a server set to another limit.
+ */
+export const DEFAULT_MAX_APPEND_BYTES = 1024 * 1024;
+
+export interface AppendLimits {
+  readonly maxAppendBytes: number;
+}
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 const STREAM = /^[A-Za-z][A-Za-z0-9]*-[A-Za-z0-9._:-]{1,200}$/;
 const TYPE = /^[A-Z][A-Za-z0-9]{0,99}$/;
@@ -18,7 +28,11 @@ export interface SerializedEvent {
 }
 
 /** Returns each event's data and metadata as JSON text, so adapters need not serialize again. */
-export const validateNewEvents = (stream: string, events: readonly NewEvent[]): SerializedEvent[] => {
+export const validateNewEvents = (
+  stream: string,
+  events: readonly NewEvent[],
+  limits: AppendLimits = { maxAppendBytes: DEFAULT_MAX_APPEND_BYTES },
+): SerializedEvent[] => {
   if (!STREAM.test(stream)) {
     throw new InvalidEventError(
       `stream name "${stream}" must look like "<category>-<id>" (e.g. parcel-3201-2026-001)`,
@@ -27,7 +41,8 @@ export const validateNewEvents = (stream: string, events: readonly NewEvent[]): 
   }
   if (events.length === 0) throw new InvalidEventError('an append needs at least one event', 'events');
   const ids = new Set<string>();
-  return events.map((event, i) => {
+  let total = 0;
+  const serialized = events.map((event, i) => {
     const at = `events[${i}]`;
     if (typeof event.id !== 'string' || !UUID.test(event.id))
       throw new InvalidEventError(`${at}.id must be a UUID`, `${at}.id`);
@@ -44,8 +59,16 @@ export const validateNewEvents = (stream: string, events: readonly NewEvent[]): 
     if (size > MAX_EVENT_BYTES) {
       throw new InvalidEventError(`${at} is ${size} bytes; the limit is ${MAX_EVENT_BYTES}`, `${at}.data`);
     }
+    total += size;
     return serialized;
   });
+  if (total > limits.maxAppendBytes) {
+    throw new InvalidEventError(
+      `the append is ${total} bytes in all; the limit is ${limits.maxAppendBytes} (split it into several appends)`,
+      'events',
+    );
+  }
+  return serialized;
 };
 
 const assertJsonObject = (value: unknown, path: string): void => {
@@ -62,8 +85,7 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> => {
 function assertJson(value: unknown, path: string, depth: number): asserts value is JsonValue {
   if (depth > 32) throw new InvalidEventError(`${path} nests deeper than 32 levels`, path);
   if (typeof value === 'string') {
-    // PostgreSQL jsonb cannot hold NUL; refuse it here so both stores accept the same events.
-    if (value.includes('\u0000')) throw new InvalidEventError(`${path} contains a NUL character`, path);
+    assertText(value, path);
     return;
   }
   if (value === null || typeof value === 'boolean') return;
@@ -76,8 +98,22 @@ function assertJson(value: unknown, path: string, depth: number): asserts value 
     return;
   }
   if (isPlainObject(value)) {
-    for (const [key, item] of Object.entries(value)) assertJson(item, `${path}.${key}`, depth + 1);
+    for (const [key, item] of Object.entries(value)) {
+      assertText(key, `${path} key "${key}"`);
+      assertJson(item, `${path}.${key}`, depth + 1);
+    }
     return;
   }
   throw new InvalidEventError(`${path} is not JSON (${typeof value})`, path);
 }
+
+/**
+ * Text both stores can hold: PostgreSQL jsonb has no NUL and refuses a lone UTF-16 surrogate
+ * (half of a pair) with a raw JSON error, so both are refused here, for both stores alike.
+ */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+const assertText = (text: string, path: string): void => {
+  if (text.includes('\u0000')) throw new InvalidEventError(`${path} contains a NUL character`, path);
+  if (LONE_SURROGATE.test(text)) throw new InvalidEventError(`${path} contains a lone UTF-16 surrogate`, path);
+};

@@ -67,6 +67,15 @@ export const eventStoreContract = (t: Test, open: () => Promise<ContractTarget>)
       (await store().readStream(stream, { until: '2026-02-01T02:00:00Z' })).map((e) => e.revision),
       [0, 1],
     );
+    t.same(
+      (await store().readStream(stream, { until: '2026-02-01T02:00:00.000001Z' })).map((e) => e.revision),
+      [0, 1],
+      'offsets and fractions compare as instants',
+    );
+    // Only ISO 8601 with an offset: no host or session time zone decides what an "as of" means.
+    for (const until of ['Feb 1 2026', '2026-02-01T10:00:00', '2026-02-30T10:00:00Z', '2026-02-01']) {
+      await t.rejects(store().readStream(stream, { until }), InvalidEventError, `until ${until}`);
+    }
   });
 
   t.test('expected revision is enforced', async (t) => {
@@ -149,6 +158,9 @@ export const eventStoreContract = (t: Test, open: () => Promise<ContractTarget>)
       ['Date object', { ...newEvent(), data: { at: new Date(0) } as never }],
       ['bigint', { ...newEvent(), data: { n: 1n } as never }],
       ['NUL in a string', { ...newEvent(), data: { s: 'a\u0000b' } }],
+      ['lone high surrogate', { ...newEvent(), data: { s: 'a\ud800b' } }],
+      ['lone low surrogate in metadata', { ...newEvent(), metadata: { ...newEvent().metadata, reason: '\udc00' } }],
+      ['lone surrogate in a key', { ...newEvent(), data: { ['k\ud800']: 1 } }],
       ['oversized data', newEvent('Big', { blob: 'x'.repeat(300 * 1024) })],
       ['not a uuid', { ...newEvent(), id: 'abc' }],
       ['lower-case type', { ...newEvent(), type: 'thing' }],
@@ -162,7 +174,16 @@ export const eventStoreContract = (t: Test, open: () => Promise<ContractTarget>)
       'stream name',
     );
     await t.rejects(store().append(stream, [], { expectedRevision: 'any' }), InvalidEventError, 'empty append');
+    // Five events under the per-event limit but over 1 MiB together (EventStoreDB's MaxAppendSize).
+    const bulky = Array.from({ length: 5 }, () => newEvent('Bulky', { blob: 'x'.repeat(250 * 1024) }));
+    await t.rejects(
+      store().append(stream, bulky, { expectedRevision: 'any' }),
+      { name: 'InvalidEventError', field: 'events', message: /limit is 1048576/ },
+      'whole append over the limit',
+    );
     t.same(await store().readStream(stream), [], 'nothing was stored');
+    await store().append(stream, [newEvent('Fine', { s: '宗地 😀' })], { expectedRevision: 'any' });
+    t.equal((await store().readStream(stream))[0]?.data['s'], '宗地 😀', 'a surrogate pair is fine');
   });
 
   t.test('readAll: stable global order, filters, and paging that neither skips nor repeats', async (t) => {

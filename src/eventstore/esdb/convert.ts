@@ -1,6 +1,7 @@
 import { jsonEvent } from '@eventstore/db-client';
 import type { EventData, Position } from '@eventstore/db-client';
-import { InvalidEventError } from '../errors.js';
+import { StoreIntegrityError } from '../errors.js';
+import { instantNanos, requireInstant } from '../instant.js';
 import type { EventMetadata, JsonObject, NewEvent, RecordedEvent } from '../types.js';
 import { formatCheckpoint, isRealPosition } from './checkpoint.js';
 
@@ -66,24 +67,17 @@ export const toRecordedEvent = (event: EsdbRecordedEvent): RecordedEvent => {
   };
 };
 
-/**
- * An ISO 8601 instant as nanoseconds since the epoch, or null when it is not one. Date.parse
- * keeps milliseconds only, so the digits below a millisecond are added from the text: an
- * event recorded at .0005 s is after an `until` of .000 s, as it is for PostgreSQL.
- */
-const instantNanos = (text: string): bigint | null => {
-  const millis = Date.parse(text);
-  if (Number.isNaN(millis)) return null;
-  const below = /[T ]\d{2}:\d{2}:\d{2}[.,]\d{3}(\d{1,6})/.exec(text)?.[1] ?? '';
-  return BigInt(millis) * 1_000_000n + BigInt(below.padEnd(6, '0') || '0');
-};
-
 /** "As of" reads: the business time of the fact, compared as instants (offsets may differ). */
 export const occurredAtOrBefore = (until: string): ((event: RecordedEvent) => boolean) => {
-  const limit = instantNanos(until);
-  if (limit === null) throw new InvalidEventError(`until "${until}" is not an ISO 8601 instant`, 'until');
+  const limit = requireInstant(until, 'until');
   return (event) => {
     const at = instantNanos(event.metadata.occurredAt);
-    return at !== null && at <= limit;
+    // An event whose business time cannot be read is not silently left out of an "as of" read.
+    if (at === null) {
+      throw new StoreIntegrityError(
+        `event ${event.id} in ${event.stream} has occurredAt "${String(event.metadata.occurredAt)}", not an instant`,
+      );
+    }
+    return at <= limit;
   };
 };

@@ -12,7 +12,8 @@ import type {
   RecordedEvent,
   WaitOptions,
 } from '../types.js';
-import { validateNewEvents, type SerializedEvent } from '../validate.js';
+import { requireInstant } from '../instant.js';
+import { DEFAULT_MAX_APPEND_BYTES, validateNewEvents, type SerializedEvent } from '../validate.js';
 import { compareCheckpoints, formatCheckpoint, parseCheckpoint } from './checkpoint.js';
 import { EventWaiter } from './event-waiter.js';
 import { Notifier } from './notifier.js';
@@ -34,6 +35,8 @@ export interface PostgresEventStoreOptions {
    * embedded PGlite, whose socket server drops the connection on an error in a prepared statement.
    */
   readonly avoidServerErrors?: boolean;
+  /** Largest whole append in bytes (default DEFAULT_MAX_APPEND_BYTES, EventStoreDB's 1 MiB). */
+  readonly maxAppendBytes?: number;
 }
 
 interface EventRow {
@@ -98,7 +101,9 @@ export class PostgresEventStore implements EventStore {
     events: readonly NewEvent[],
     { expectedRevision }: AppendOptions,
   ): Promise<AppendResult> {
-    const serialized = validateNewEvents(stream, events);
+    const serialized = validateNewEvents(stream, events, {
+      maxAppendBytes: this.options.maxAppendBytes ?? DEFAULT_MAX_APPEND_BYTES,
+    });
     if (expectedRevision !== 'any') {
       const first = expectedRevision === 'no_stream' ? 0 : expectedRevision + 1;
       try {
@@ -198,6 +203,8 @@ export class PostgresEventStore implements EventStore {
   }
 
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    // Read strictly here, not by timestamptz (which takes "Jan 1 2026" and zone-less text).
+    if (options.until !== undefined) requireInstant(options.until, 'until');
     const { rows } = await this.options.pool.query<EventRow>({
       name: `readStream:${this.options.schema}`,
       text: this.sql.readStream,
