@@ -102,7 +102,11 @@ export const handleCommand = async <C extends Command, E extends DomainEvent, S>
     }));
     const events = chainEvents(lastHashOf(history), current + 1, unchained);
     try {
-      const result = await store.append(stream, events, { expectedRevision: current === -1 ? 'no_stream' : current });
+      // `known`: this read answers the adapter's id check, so the command costs one read, not two.
+      const result = await store.append(stream, events, {
+        expectedRevision: current === -1 ? 'no_stream' : current,
+        known: { revision: current, eventIds: history.map((e) => e.id) },
+      });
       const next = decided.reduce((s, e) => decider.evolve(s, e), state);
       return {
         nextRevision: result.nextRevision,

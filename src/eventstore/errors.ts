@@ -48,3 +48,33 @@ export class IdempotencyKeyReusedError extends Error {
     super(`the idempotency key was already used on ${stream} for a different request`);
   }
 }
+
+/**
+ * The stream was deleted (EventStoreDB only: the PostgreSQL adapter never deletes). `tombstoned`:
+ * hard-deleted, the name can never be written again. `soft`: soft-deleted or truncated ($tb), so
+ * its revisions no longer start at 0 and neither the hash chain nor a handler's revision
+ * arithmetic holds; reads and appends refuse it instead of treating it as empty.
+ */
+export class StreamDeletedError extends Error {
+  override readonly name = 'StreamDeletedError';
+  readonly code = 'STREAM_DELETED';
+  constructor(
+    readonly stream: string,
+    readonly kind: 'tombstoned' | 'soft',
+  ) {
+    super(
+      kind === 'tombstoned'
+        ? `stream ${stream} was deleted for good (tombstoned) and cannot be read or written`
+        : `stream ${stream} was soft-deleted or truncated: its revisions no longer start at 0`,
+    );
+  }
+}
+
+/** The store was closed: no call after close() reaches the backing store. */
+export class StoreClosedError extends Error {
+  override readonly name = 'StoreClosedError';
+  readonly code = 'STORE_CLOSED';
+  constructor() {
+    super('the event store was closed');
+  }
+}

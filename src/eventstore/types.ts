@@ -66,8 +66,23 @@ export interface RecordedEvent extends NewEvent {
   readonly position: Checkpoint;
 }
 
+/** What a caller knows of a stream it has just read whole with readStream (no options). */
+export interface KnownStream {
+  /** Revision of the last event read (-1: the stream was empty). */
+  readonly revision: number;
+  /** Ids of every event read. */
+  readonly eventIds: readonly string[];
+}
+
 export interface AppendOptions {
   readonly expectedRevision: ExpectedRevision;
+  /**
+   * Optional hint: the stream as the caller has just read it. When `known.revision` is the
+   * expected revision, an adapter that has no id index (EventStoreDB) takes the id check from
+   * here instead of reading the stream again; a stale hint can only cost that read (the append
+   * still checks the revision). Adapters with an index (PostgreSQL) ignore it.
+   */
+  readonly known?: KnownStream;
 }
 
 export interface AppendResult {

@@ -5,6 +5,7 @@ import { DomainError } from '../../src/domain/errors.js';
 import { handleCommand, type HandleCommandOptions } from '../../src/eventstore/command-handler.js';
 import { ConcurrencyError } from '../../src/eventstore/errors.js';
 import { verifyStream } from '../../src/eventstore/hash-chain.js';
+import type { EventStore } from '../../src/eventstore/types.js';
 import { postgresTestStore, type TestStore } from '../helpers/postgres.js';
 
 // A deliberately tiny decider: the handler is generic, the parcel rules are tested elsewhere.
@@ -129,4 +130,28 @@ t.test('the retry is bounded: the rule is checked again on the new state', async
   t.same(outcomes.map((o) => o.status).sort(), ['fulfilled', 'rejected']);
   const rejected = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
   t.match(rejected?.reason, { code: 'LIMIT' }, 'the loser re-decided on the new balance instead of appending blindly');
+});
+
+t.test('passes what its read learnt to append, so an adapter without an id index need not read again', async (t) => {
+  const stream = `account-${randomUUID()}`;
+  const seen: unknown[] = [];
+  const inner = ctx.store;
+  const store: EventStore = {
+    readStream: (...args) => inner.readStream(...args),
+    readAll: (...args) => inner.readAll(...args),
+    waitForEvents: (...args) => inner.waitForEvents(...args),
+    ping: () => inner.ping(),
+    close: () => inner.close(),
+    append: (...args) => {
+      seen.push(args[2]);
+      return inner.append(...args);
+    },
+  };
+  await run(stream, deposit(100), { store });
+  const [created] = await ctx.store.readStream(stream);
+  await run(stream, deposit(50), { store });
+  t.same(seen, [
+    { expectedRevision: 'no_stream', known: { revision: -1, eventIds: [] } },
+    { expectedRevision: 0, known: { revision: 0, eventIds: [created?.id] } },
+  ]);
 });

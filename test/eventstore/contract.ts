@@ -10,12 +10,27 @@ export interface ContractTarget {
   close(): Promise<void>;
 }
 
+/** Where adapters may differ; each difference is documented in src/eventstore/README.md. */
+export interface AdapterCapabilities {
+  /**
+   * An event id is unique across the whole log: reusing one in another stream is refused
+   * (DuplicateEventIdError). PostgreSQL: yes (unique index). EventStoreDB: no, it only
+   * recognises an id inside its own stream, and a look-up across $all per append is no price
+   * to pay; ids from ids.ts embed the stream name, so only a client bug can reuse one.
+   */
+  readonly eventIdsUniqueAcrossStreams: boolean;
+}
+
 /**
  * The one contract every EventStore adapter must pass (PostgreSQL, PGlite, EventStoreDB).
  * Each test uses fresh stream names, so targets that cannot be emptied (a shared EventStoreDB)
  * work too; readAll tests filter by a unique stream prefix.
  */
-export const eventStoreContract = (t: Test, open: () => Promise<ContractTarget>): void => {
+export const eventStoreContract = (
+  t: Test,
+  open: () => Promise<ContractTarget>,
+  capabilities: AdapterCapabilities,
+): void => {
   let target: ContractTarget;
   t.before(async () => {
     target = await open();
@@ -148,6 +163,73 @@ export const eventStoreContract = (t: Test, open: () => Promise<ContractTarget>)
       DuplicateEventIdError,
     );
     t.equal((await store().readStream(stream)).length, 3);
+  });
+
+  t.test('identical appends at the same moment all return the one original result', async (t) => {
+    // A timer fired twice, or a retry racing its original: nobody has seen the first reply yet.
+    for (const expectedRevision of ['no_stream', 'any', 0] as const) {
+      const stream = uniqueStream();
+      if (expectedRevision === 0) await store().append(stream, [newEvent('Seed')], { expectedRevision: 'no_stream' });
+      const batch = [newEvent('A'), newEvent('B')];
+      const results = await Promise.all(
+        Array.from({ length: 8 }, () => store().append(stream, batch, { expectedRevision })),
+      );
+      t.ok(
+        results.every((r) => r.nextRevision === results[0]?.nextRevision && r.position === results[0]?.position),
+        `${String(expectedRevision)}: every caller gets the same result`,
+      );
+      const stored = await store().readStream(stream);
+      t.same(
+        stored.filter((e) => e.type !== 'Seed').map((e) => e.id),
+        batch.map((e) => e.id),
+        `${String(expectedRevision)}: stored once`,
+      );
+      t.equal(results[0]?.position, stored.at(-1)?.position, `${String(expectedRevision)}: the original position`);
+    }
+  });
+
+  t.test('an event id already used in another stream', async (t) => {
+    const event = newEvent();
+    const first = uniqueStream();
+    const second = uniqueStream();
+    await store().append(first, [event], { expectedRevision: 'no_stream' });
+    if (capabilities.eventIdsUniqueAcrossStreams) {
+      await t.rejects(store().append(second, [event], { expectedRevision: 'no_stream' }), DuplicateEventIdError);
+      t.same(await store().readStream(second), [], 'refused: ids are unique across the log');
+    } else {
+      await store().append(second, [event], { expectedRevision: 'no_stream' });
+      t.same(
+        (await store().readStream(second)).map((e) => e.id),
+        [event.id],
+        'accepted: ids are unique within a stream only (AdapterCapabilities)',
+      );
+    }
+    t.same(
+      (await store().readStream(first)).map((e) => e.id),
+      [event.id],
+      'the first stream is untouched',
+    );
+  });
+
+  t.test('the known-stream hint: a fresh read replaces the id look-up, a stale one changes nothing', async (t) => {
+    const stream = uniqueStream();
+    const created = await store().append(stream, [newEvent()], {
+      expectedRevision: 'no_stream',
+      known: { revision: -1, eventIds: [] },
+    });
+    t.equal(created.nextRevision, 0);
+    const history = await store().readStream(stream);
+    const batch = [newEvent('A')];
+    const known = { revision: 0, eventIds: history.map((e) => e.id) };
+    const appended = await store().append(stream, batch, { expectedRevision: 0, known });
+    t.equal(appended.nextRevision, 1);
+    t.same(await store().append(stream, batch, { expectedRevision: 0, known }), appended, 'a retry with the same hint');
+    await t.rejects(
+      store().append(stream, [newEvent()], { expectedRevision: 0, known }),
+      { name: 'ConcurrencyError', actual: 1 },
+      'a stale hint does not let a conflicting append through',
+    );
+    t.equal((await store().readStream(stream)).length, 2);
   });
 
   t.test('bad input is refused before it reaches the store', async (t) => {

@@ -2,4 +2,4 @@ import t from 'tap';
 import { pgliteTestStore } from '../helpers/postgres.js';
 import { eventStoreContract } from './contract.js';
 
-eventStoreContract(t, pgliteTestStore);
+eventStoreContract(t, pgliteTestStore, { eventIdsUniqueAcrossStreams: true });

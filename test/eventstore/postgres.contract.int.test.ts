@@ -2,4 +2,4 @@ import t from 'tap';
 import { postgresTestStore } from '../helpers/postgres.js';
 import { eventStoreContract } from './contract.js';
 
-eventStoreContract(t, postgresTestStore);
+eventStoreContract(t, postgresTestStore, { eventIdsUniqueAcrossStreams: true });

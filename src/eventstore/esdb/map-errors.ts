@@ -1,6 +1,15 @@
-import { ANY, NO_STREAM, StreamNotFoundError, WrongExpectedVersionError } from '@eventstore/db-client';
-import type { AppendExpectedRevision, CurrentRevision } from '@eventstore/db-client';
-import { ConcurrencyError, InvalidEventError } from '../errors.js';
+import {
+  ANY,
+  AccessDeniedError,
+  DeadlineExceededError,
+  NO_STREAM,
+  START,
+  StreamDeletedError as ClientStreamDeletedError,
+  StreamNotFoundError,
+  WrongExpectedVersionError,
+} from '@eventstore/db-client';
+import type { AppendExpectedRevision, CurrentRevision, StreamMetadata } from '@eventstore/db-client';
+import { ConcurrencyError, InvalidEventError, StreamDeletedError } from '../errors.js';
 import type { ExpectedRevision } from '../types.js';
 
 /** Our expected revision (revision of the stream's last event) is EventStoreDB's, as a bigint. */
@@ -33,3 +42,24 @@ export const isWrongExpectedVersion = (error: unknown): error is WrongExpectedVe
   error instanceof WrongExpectedVersionError;
 
 export const isStreamNotFound = (error: unknown): error is StreamNotFoundError => error instanceof StreamNotFoundError;
+
+export const isDeadlineExceeded = (error: unknown): error is DeadlineExceededError =>
+  error instanceof DeadlineExceededError;
+
+export const isAccessDenied = (error: unknown): error is AccessDeniedError => error instanceof AccessDeniedError;
+
+/** The client's error for a tombstoned stream becomes the port's; anything else is returned as is. */
+export const toPortError = (stream: string, error: unknown): unknown =>
+  error instanceof ClientStreamDeletedError ? new StreamDeletedError(stream, 'tombstoned') : error;
+
+/**
+ * True when the stream's metadata hides its first events ($tb above 0): how EventStoreDB marks a
+ * soft delete (and a truncation). Such a stream reads as missing, or as starting above revision
+ * 0, and an append lands after its old last revision: neither fits the port.
+ */
+export const isTruncated = (metadata: StreamMetadata | undefined): boolean => {
+  const before: unknown = metadata?.truncateBefore;
+  if (before === undefined || before === null || before === START) return false;
+  if (typeof before === 'number' || typeof before === 'bigint') return before > 0;
+  return true;
+};
