@@ -6,7 +6,9 @@ import {
   DuplicateEventIdError,
   IdempotencyKeyReusedError,
   InvalidEventError,
+  StoreClosedError,
   StoreIntegrityError,
+  StreamDeletedError,
 } from '../eventstore/errors.js';
 import { AuthenticationError } from './auth/token.js';
 import { HttpError } from './http-error.js';
@@ -137,6 +139,11 @@ export const toProblem = (error: unknown, request: FastifyRequest): Problem => {
   }
   if (error instanceof DuplicateEventIdError)
     return problem(409, error.code, 'Event ids already used', { detail: error.message, instance });
+  // The ledger never deletes; a stream deleted behind its back (EventStoreDB) is gone, not missing.
+  if (error instanceof StreamDeletedError) {
+    return problem(410, error.code, 'The stream was deleted in the event store', { detail: error.message, instance });
+  }
+  if (error instanceof StoreClosedError) return problem(503, error.code, 'The service is shutting down', { instance });
   if (error instanceof StoreIntegrityError)
     return problem(503, error.code, 'Event store integrity check failed', { detail: error.message, instance });
   const fastifyError = error as FastifyError;

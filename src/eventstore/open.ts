@@ -12,7 +12,9 @@ import type { EventStore } from './types.js';
  * tool pointed at the wrong schema says so instead of creating it.
  */
 export const openEventStore = async <DB>(config: Config, database: OpenDatabase<DB>): Promise<EventStore> => {
-  if (config.ESDB_CONNECTION_STRING !== undefined) return createEsdbEventStore(config.ESDB_CONNECTION_STRING);
+  if (config.ESDB_CONNECTION_STRING !== undefined) {
+    return createEsdbEventStore(config.ESDB_CONNECTION_STRING, { maxAppendBytes: config.MAX_APPEND_BYTES });
+  }
   const schema = config.DATABASE_SCHEMA;
   await assertMigrated(database.connection.db, schema, eventStoreMigrations(schema));
   const store = new PostgresEventStore({

@@ -2,7 +2,7 @@ import { BACKWARDS, END, EventStoreDBClient, FORWARDS, START } from '@eventstore
 import type { AppendResult as ClientAppendResult } from '@eventstore/db-client';
 import { StoreClosedError, StreamDeletedError } from '../errors.js';
 import type { AppendOptions, AppendResult, EventStore, NewEvent, ReadStreamOptions, RecordedEvent } from '../types.js';
-import { validateNewEvents } from '../validate.js';
+import { DEFAULT_MAX_APPEND_BYTES, validateNewEvents } from '../validate.js';
 import { trackChannels } from './channel.js';
 import { formatCheckpoint, isRealPosition } from './checkpoint.js';
 import { occurredAtOrBefore, toEventData, toRecordedEvent } from './convert.js';
@@ -25,7 +25,13 @@ const PING_TIMEOUT_MS = 5_000;
 const PING_STREAM = 'esdb-ping-0b9c6f0e';
 
 /** The event store port on EventStoreDB, e.g. createEsdbEventStore('esdb://localhost:2113?tls=false'). */
-export const createEsdbEventStore = (connectionString: string): EventStore => {
+export interface EsdbEventStoreOptions {
+  /** Largest whole append in bytes (default DEFAULT_MAX_APPEND_BYTES = the server's own 1 MiB). */
+  readonly maxAppendBytes?: number;
+}
+
+export const createEsdbEventStore = (connectionString: string, options: EsdbEventStoreOptions = {}): EventStore => {
+  const limits = { maxAppendBytes: options.maxAppendBytes ?? DEFAULT_MAX_APPEND_BYTES };
   const client = EventStoreDBClient.connectionString(connectionString);
   const closeChannels = trackChannels(client);
   const waiting = new Set<() => void>();
@@ -95,7 +101,7 @@ export const createEsdbEventStore = (connectionString: string): EventStore => {
 
   const append = async (stream: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> => {
     open();
-    validateNewEvents(stream, events);
+    validateNewEvents(stream, events, limits);
     const { expectedRevision } = options;
     const clientExpected = toClientExpectedRevision(expectedRevision);
     // EventStoreDB deduplicates only a retry with the original expected revision (and, for
