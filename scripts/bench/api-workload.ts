@@ -4,6 +4,7 @@
  * deal to the verified start (Jiangsu rules, Nanjing, dates in 2025).
  */
 import type { Role } from '../../src/api/auth/roles.js';
+import { DECISION_COMMANDS } from '../../src/domain/decision/index.js';
 
 export interface ApiCommand {
   readonly path: string;
@@ -34,27 +35,11 @@ export const decisionCommands = (decisionId: string, parcelIds: readonly string[
   {
     path: `/decisions/${decisionId}/approve-supply-plan`,
     role: 'GOV_APPROVER',
+    // The domain's example plan, for this client's parcels, approved at its meeting.
     body: {
+      ...DECISION_COMMANDS.ApproveSupplyPlan.example,
       supplyPlanId: `SP-${decisionId}`,
       parcelIds,
-      landUse: { code: '07', residentialSubclass: 3 },
-      supplyMethod: 'TENDER_AUCTION_LISTING',
-      farLowerBound: '1.2',
-      farUpperBound: '2.5',
-      villaProduct: false,
-      usesCultivatedLand: false,
-      maxUnitFloorAreaM2: '140',
-      netLand: {
-        readyForDevelopment: true,
-        compensationSettled: true,
-        noLegalOrEconomicDispute: true,
-        noOwnershipDispute: true,
-        closedBoundary: true,
-        conditionsClear: true,
-        surfaceCleared: true,
-      },
-      planningConditions: { documentNo: '宁规条〔2025〕1号', issuedBy: '南京市规划和自然资源局' },
-      approver: { id: 'gov-3201', name: '王市长', office: '南京市人民政府' },
       approvedAt: '2025-02-10T11:00:00+08:00',
     },
   },

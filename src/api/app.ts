@@ -6,7 +6,6 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { Logger } from 'pino';
 import type { EventStore } from '../eventstore/types.js';
 import { createTokenVerifier } from './auth/token-cache.js';
-import { registerCommandRoutes } from './commands/command-route.js';
 import { COMMAND_AGGREGATES } from './commands/index.js';
 import type { ReservePriceSealer } from './commands/reserve-price-seal.js';
 import { problem, sendProblem, toProblem } from './problem.js';
@@ -98,7 +97,7 @@ export const buildApp = async ({
     const { store, sealer, authSecret, clock } = commands;
     const verify = createTokenVerifier(authSecret);
     for (const aggregate of COMMAND_AGGREGATES) {
-      registerCommandRoutes(app, aggregate, { deps: { store, sealer }, verify, clock });
+      aggregate.register(app, { deps: { store, sealer }, verify, clock });
     }
   }
   return app;

@@ -19,7 +19,7 @@ import type { AggregateCommands, CommandData, CommandDeps, GuardInput } from './
 import { id as callerId } from '../../domain/schema/fields.js';
 import { bodySchemaFor, envelopeFieldsOf, requestHash } from './command-body.js';
 import { etagOf, parseIdempotencyKey, parseIfMatch } from './etag.js';
-import { kebabCase } from './kebab.js';
+import { commandRoute } from './kebab.js';
 
 export interface CommandRouteOptions extends AuthOptions {
   readonly deps: CommandDeps;
@@ -63,7 +63,7 @@ const registerOne = <C extends Command, E extends DomainEvent, S>(
   const transform = aggregate.bodies?.[type];
   const spec = transform?.spec ?? domainSpec;
   const roles = aggregate.roles[type];
-  const url = `${aggregate.basePath}/${kebabCase(type)}`;
+  const url = commandRoute(aggregate.basePath, type);
   const envelopeFields = envelopeFieldsOf(spec);
 
   app.withTypeProvider<ZodTypeProvider>().route({

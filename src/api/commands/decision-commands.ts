@@ -13,7 +13,7 @@ import {
   type DecisionState,
   type SealedValue,
 } from '../../domain/decision/index.js';
-import { decideReservePriceSchema } from '../../domain/decision/pricing/schemas.js';
+import { biddingStartRequired, decideReservePriceSchema } from '../../domain/decision/pricing/schemas.js';
 import { commandSpec } from '../../domain/schema/command-spec.js';
 import { id, instant, positiveFen } from '../../domain/schema/fields.js';
 import { handleDecisionCommand } from '../../eventstore/aggregate-handlers.js';
@@ -22,7 +22,7 @@ import type { AggregateCommands, BodyTransform } from './aggregate.js';
 import { DECISION_ROLES } from './command-roles.js';
 
 const decideSpec = DECISION_COMMANDS.DecideReservePrice;
-const { sealed: _sealed, commitment: _commitment, ...decideExample } = DECISION_COMMANDS.DecideReservePrice.example;
+const { sealed: _sealed, commitment: _commitment, ...decideExample } = decideSpec.example;
 
 const { sealed: _s, commitment: _c, ...unsealedShape } = decideReservePriceSchema.shape;
 const discloseExample = DECISION_COMMANDS.DiscloseReservePrice.example as { parcelId: string; disclosedAt: string };
@@ -37,10 +37,7 @@ const decideReservePrice: BodyTransform = {
           'The reserve price in fen; sealed by the service, never stored or shown in plain',
         ),
       })
-      .refine((data) => data.timing !== 'BEFORE_BIDDING' || data.biddingStartsAt !== null, {
-        message: 'the bidding start instant is required before bidding',
-        path: ['biddingStartsAt'],
-      }),
+      .refine(...biddingStartRequired),
     summary: decideSpec.summary,
     creates: false,
     example: { ...decideExample, reservePriceFen: DECISION_COMMANDS.DiscloseReservePrice.example.valueFen },

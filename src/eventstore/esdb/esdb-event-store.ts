@@ -185,7 +185,7 @@ export const createEsdbEventStore = (connectionString: string, options: EsdbEven
 
   const ping = async (): Promise<boolean> => {
     open();
-    // One event of a user stream that is never written: any authenticated user may read it
+    // One event of a user stream that is never written: every authenticated user may read it
     // (a read of $all needs admin rights on a secured server and would report a working node
     // as down). The server answering "not found", or "access denied" to a user without even
     // that right, proves it serves requests; a timeout or an unreachable node does not.

@@ -14,7 +14,7 @@ export interface StoredId {
   readonly position: string;
 }
 
-/** What a look-up found: the stored ids, and whether the stream has any readable event. */
+/** What a look-up found: the stored ids, and whether the stream has a readable event. */
 export interface StoredIds {
   readonly stored: StoredId[];
   readonly exists: boolean;

@@ -33,6 +33,15 @@ export const groupMemberSchema = z.object({ person: text, department });
 /** T30: decided with the plan, or within the window before the bidding starts. */
 export const RESERVE_PRICE_TIMINGS = ['AT_PLAN_APPROVAL', 'BEFORE_BIDDING'] as const;
 
+/** T30: a price decided before bidding names when bidding starts (shared with the API's unsealed body). */
+export const biddingStartRequired: [
+  (data: { readonly timing: string; readonly biddingStartsAt: string | null }) => boolean,
+  { message: string; path: string[] },
+] = [
+  (data) => data.timing !== 'BEFORE_BIDDING' || data.biddingStartsAt !== null,
+  { message: 'the bidding start instant is required before bidding', path: ['biddingStartsAt'] },
+];
+
 export const decideReservePriceSchema = z
   .object({
     parcelId: id,
@@ -49,10 +58,7 @@ export const decideReservePriceSchema = z
     /** `reservePriceCommitment(valueFen, salt)`: sha256, 64 lowercase hex characters. */
     commitment: z.string().regex(COMMITMENT_FORMAT, 'must be 64 lowercase hex characters (sha256)'),
   })
-  .refine((data) => data.timing !== 'BEFORE_BIDDING' || data.biddingStartsAt !== null, {
-    message: 'the bidding start instant is required before bidding',
-    path: ['biddingStartsAt'],
-  });
+  .refine(...biddingStartRequired);
 
 export const decideStartingPriceSchema = z.object({
   parcelId: id,
