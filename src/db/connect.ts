@@ -30,6 +30,15 @@ export interface ConnectOptions {
   readonly idleTimeoutMs?: number;
 }
 
+const DATE_OID = 1082;
+
+/**
+ * A SQL `date` is read as its ISO text ('2026-11-26'), the domain's IsoDate, instead of pg's
+ * default JS Date at local midnight, which shifts the day on hosts away from UTC.
+ */
+const dateAsText: pg.CustomTypesConfig['getTypeParser'] = (oid: number, format?: 'text' | 'binary') =>
+  oid === DATE_OID ? (value: string) => value : (pg.types.getTypeParser(oid, format) as (value: string) => unknown);
+
 export const connectPostgres = <DB>({
   connectionString,
   poolMax,
@@ -38,6 +47,7 @@ export const connectPostgres = <DB>({
 }: ConnectOptions): PostgresConnection<DB> => {
   const clientConfig: pg.ClientConfig = {
     connectionString,
+    types: { getTypeParser: dateAsText },
     idle_in_transaction_session_timeout: idleInTransactionTimeoutMs,
   };
   const pool = new pg.Pool({ ...clientConfig, max: poolMax, idleTimeoutMillis: idleTimeoutMs });

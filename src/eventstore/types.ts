@@ -132,6 +132,12 @@ export interface EventStore {
    * signal aborts (never rejects on those). Lets runners wait without busy polling.
    */
   waitForEvents(after: Checkpoint | null, options: WaitOptions): Promise<void>;
+  /**
+   * Orders two checkpoints this store issued (null = the start of the log first): negative, 0 or
+   * positive. Read models compare their position with a command's (read-your-writes). A string
+   * this store did not issue throws InvalidEventError.
+   */
+  compareCheckpoints(a: Checkpoint | null, b: Checkpoint | null): number;
   /** True when the backing store answers. */
   ping(): Promise<boolean>;
   close(): Promise<void>;

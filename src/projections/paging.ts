@@ -55,7 +55,12 @@ export const decodeCursor = (cursor: string, arity: number): CursorKey => {
  * Cuts a list fetched with `limit + 1` rows into a page: the extra row only says there is more;
  * the cursor is the key of the last row served.
  */
-export const toPage = <R, T>(rows: readonly R[], limit: number, keyOf: (row: R) => CursorKey, map: (row: R) => T): Page<T> => {
+export const toPage = <R, T>(
+  rows: readonly R[],
+  limit: number,
+  keyOf: (row: R) => CursorKey,
+  map: (row: R) => T,
+): Page<T> => {
   const served = rows.slice(0, limit);
   const last = served.at(-1);
   return {

@@ -36,3 +36,10 @@ export interface Projection<DB = unknown> {
   /** A poison event stops the projection (default) or is dead-lettered and skipped. */
   readonly onPoison?: 'stop' | 'skip';
 }
+
+/**
+ * A projection typed by its own tables, stored beside the others as a plain `Projection`: the
+ * runner hands `apply` a transaction scoped to the generation's schema, which holds exactly those
+ * tables, so the widening is sound.
+ */
+export const defineProjection = <DB>(projection: Projection<DB>): Projection => projection as unknown as Projection;

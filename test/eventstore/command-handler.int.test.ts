@@ -140,6 +140,7 @@ t.test('passes what its read learnt to append, so an adapter without an id index
     readStream: (...args) => inner.readStream(...args),
     readAll: (...args) => inner.readAll(...args),
     waitForEvents: (...args) => inner.waitForEvents(...args),
+    compareCheckpoints: (a, b) => inner.compareCheckpoints(a, b),
     ping: () => inner.ping(),
     close: () => inner.close(),
     append: (...args) => {

@@ -69,5 +69,56 @@ export type ParcelEvent =
 
 export type ParcelEventType = ParcelEvent['type'];
 
+/** Every parcel event type, for readers that filter the log (read models, sagas). */
+export const PARCEL_EVENT_TYPES = [
+  'DealConfirmed',
+  'SupplyAborted',
+  'TransferContractSigned',
+  'AllocationDecisionIssued',
+  'PaymentReceived',
+  'LatePaymentDamagesAssessed',
+  'PaymentDemandServed',
+  'ContractTerminated',
+  'GrantRevoked',
+  'LandDeliveryConfirmed',
+  'LandApprovalCertificateIssued',
+  'SitePublicityPosted',
+  'ConstructionStartDeclared',
+  'ConstructionStartVerified',
+  'ConstructionStartDeclarationRejected',
+  'CompletionDeclared',
+  'CompletionVerified',
+  'CompletionDeclarationRejected',
+  'SiteInspectionRecorded',
+  'ExtensionRequested',
+  'ExtensionApproved',
+  'ExtensionRejected',
+  'IdleSuspected',
+  'IdleInvestigationNoticeServed',
+  'IdleMaterialsSubmitted',
+  'GovernmentCauseAccepted',
+  'IdleLandConfirmed',
+  'IdleFeeDecisionIssued',
+  'IdleFeePaid',
+  'RecoveryDecisionIssued',
+  'RightDeregistered',
+  'IdleCaseClosed',
+  'TrackingCardExtracted',
+  'PatrolTaskAssigned',
+  'SupplyRecordFiled',
+  'PaymentInfoRecorded',
+  'DeclarationUploaded',
+  'InspectionRecordHandedOver',
+  'DeliveryDemandServed',
+  'IdleLandPublished',
+  'IdleLandPublicationWithdrawn',
+  'TemporaryUseEnded',
+] as const satisfies readonly ParcelEventType[];
+
+// Compile-time check that the list names every type of the union, none missing.
+type Missing = Exclude<ParcelEventType, (typeof PARCEL_EVENT_TYPES)[number]>;
+const everyTypeListed: [Missing] extends [never] ? true : Missing = true;
+void everyTypeListed;
+
 /** The event of a given type, e.g. `EventOf<'PaymentReceived'>`. */
 export type EventOf<T extends ParcelEventType> = Extract<ParcelEvent, { type: T }>;

@@ -3,6 +3,7 @@ export type { ParcelDecider, ParcelDeciderOptions } from './decider.js';
 export { PARCEL_COMMANDS } from './commands.js';
 export type * from './commands.js';
 export type * from './events.js';
+export { PARCEL_EVENT_TYPES } from './events.js';
 export * from './state.js';
 export { evolve as evolveParcel } from './evolve.js';
 export { latestFilingDate } from './extension/decide.js';

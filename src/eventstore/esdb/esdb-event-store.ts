@@ -4,7 +4,7 @@ import { StoreClosedError, StreamDeletedError } from '../errors.js';
 import type { AppendOptions, AppendResult, EventStore, NewEvent, ReadStreamOptions, RecordedEvent } from '../types.js';
 import { DEFAULT_MAX_APPEND_BYTES, validateNewEvents } from '../validate.js';
 import { trackChannels } from './channel.js';
-import { formatCheckpoint, isRealPosition } from './checkpoint.js';
+import { compareCheckpoints, formatCheckpoint, isRealPosition } from './checkpoint.js';
 import { occurredAtOrBefore, toEventData, toRecordedEvent } from './convert.js';
 import { findStoredIds, knownAnswersIdCheck, originalResult, recoverTimedOutAppend } from './idempotency.js';
 import {
@@ -202,6 +202,7 @@ export const createEsdbEventStore = (connectionString: string, options: EsdbEven
   return {
     append,
     readStream,
+    compareCheckpoints,
     readAll: async (options) => {
       open();
       return readAllPage(client, options);

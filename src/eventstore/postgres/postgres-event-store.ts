@@ -239,6 +239,10 @@ export class PostgresEventStore implements EventStore {
     return this.waiter.wait(after, options);
   }
 
+  compareCheckpoints(a: Checkpoint | null, b: Checkpoint | null): number {
+    return compareCheckpoints(a, b);
+  }
+
   async ping(): Promise<boolean> {
     try {
       await this.options.pool.query('SELECT 1');
