@@ -8,8 +8,11 @@ import type { EventStore } from '../eventstore/types.js';
 import { createTokenVerifier } from './auth/token-cache.js';
 import { COMMAND_AGGREGATES } from './commands/index.js';
 import type { ReservePriceSealer } from './commands/reserve-price-seal.js';
+import { requestLabels } from './metrics/http-metrics.js';
+import { createMetrics, type Metrics } from './metrics/metrics.js';
 import { problem, sendProblem, toProblem } from './problem.js';
 import { healthRoutes, type ReadinessCheck } from './routes/health.js';
+import { metricsRoutes } from './routes/metrics.js';
 
 /** What the command routes need; without it the app serves only the operations routes. */
 export interface CommandDependencies {
@@ -27,6 +30,8 @@ export interface AppDependencies {
   readonly commands?: CommandDependencies;
   /** Largest request body accepted (413 above). */
   readonly bodyLimit?: number;
+  /** The app's Prometheus metrics (GET /metrics, `app.metrics`); a fresh set when not given. */
+  readonly metrics?: Metrics;
 }
 
 /**
@@ -39,6 +44,9 @@ export const buildApp = async ({
   readiness,
   commands,
   bodyLimit = 262_144,
+  metrics = createMetrics({
+    onProjectionSourceError: (err) => logger.warn({ err }, 'projection figures unavailable to /metrics'),
+  }),
 }: AppDependencies): Promise<FastifyInstance> => {
   const app = Fastify({
     // Typed as fastify's logger so the instance is the plain FastifyInstance the route factories take.
@@ -63,6 +71,11 @@ export const buildApp = async ({
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  // Added before any plugin, so every route's context (and the not-found handler) inherits it.
+  app.decorate('metrics', metrics);
+  app.addHook('onResponse', async (request, reply) => {
+    metrics.observeRequest(requestLabels(request, reply), reply.elapsedTime / 1000);
+  });
 
   await app.register(swagger, {
     openapi: {
@@ -74,7 +87,7 @@ export const buildApp = async ({
           '`POST /{aggregate}/{id}/{command-in-kebab-case}` with the command data as body; `x-roles` lists who may send it.',
       },
       tags: [
-        { name: 'operations', description: 'Health and readiness' },
+        { name: 'operations', description: 'Health, readiness and metrics' },
         ...COMMAND_AGGREGATES.map((a) => ({ name: a.tag })),
       ],
       components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
@@ -93,11 +106,12 @@ export const buildApp = async ({
   );
 
   await app.register(healthRoutes(readiness));
+  await app.register(metricsRoutes(metrics));
   if (commands) {
     const { store, sealer, authSecret, clock } = commands;
     const verify = createTokenVerifier(authSecret);
     for (const aggregate of COMMAND_AGGREGATES) {
-      aggregate.register(app, { deps: { store, sealer }, verify, clock });
+      aggregate.register(app, { deps: { store, sealer }, verify, clock, metrics });
     }
   }
   return app;

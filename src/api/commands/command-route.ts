@@ -14,6 +14,7 @@ import type { CommandSpec } from '../../domain/schema/command-spec.js';
 import { authenticate, actorOf, type AuthOptions } from '../auth/authenticate.js';
 import { covers } from '../auth/jurisdiction.js';
 import { HttpError } from '../http-error.js';
+import type { Metrics } from '../metrics/metrics.js';
 import { problemResponses } from '../problem.js';
 import type { AggregateCommands, CommandData, CommandDeps, GuardInput } from './aggregate.js';
 import { id as callerId } from '../../domain/schema/fields.js';
@@ -23,6 +24,8 @@ import { commandRoute } from './kebab.js';
 
 export interface CommandRouteOptions extends AuthOptions {
   readonly deps: CommandDeps;
+  /** Counts what each command appended. */
+  readonly metrics: Pick<Metrics, 'countAppended'>;
 }
 
 export const commandResult = z.object({
@@ -56,7 +59,7 @@ const registerOne = <C extends Command, E extends DomainEvent, S>(
   app: FastifyInstance,
   aggregate: AggregateCommands<C, E, S>,
   type: C['type'],
-  { deps, ...auth }: CommandRouteOptions,
+  { deps, metrics, ...auth }: CommandRouteOptions,
   exampleId: string | undefined,
 ): void => {
   const domainSpec: CommandSpec = aggregate.specs[type];
@@ -156,6 +159,8 @@ const registerOne = <C extends Command, E extends DomainEvent, S>(
         },
       });
 
+      // A replay's events are the original request's: they were counted then. No decided events: none.
+      if (!result.replayed) metrics.countAppended(stream, result.events);
       const created = result.firstRevision === 0;
       reply.header('etag', etagOf(result.nextRevision));
       if (result.replayed) reply.header('idempotent-replayed', 'true');
