@@ -43,6 +43,10 @@ const schema = z.object({
     .max(67_108_864)
     .default(1_048_576)
     .describe("Largest append (all its events' data and metadata); EventStoreDB's own limit is 1 MiB by default"),
+  PROJECTIONS: z
+    .enum(['in-process', 'off'])
+    .default('in-process')
+    .describe("'off' when separate `npm run projections` processes keep the read models (scale-out)"),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(16_777_216).default(262_144),
 });
 

@@ -9,14 +9,22 @@ import type { Kysely } from 'kysely';
 import { migrateToLatest, type MigrationList } from './db/migrator.js';
 import type { EventsTable } from './eventstore/postgres/events.table.js';
 import { eventStoreMigrations } from './eventstore/postgres/migrations.js';
+import type { ProjectionBookkeeping } from './projections/bookkeeping.table.js';
+import { projectionMigrations } from './projections/migrations.js';
+import type { ParcelTables } from './projections/parcels/tables.js';
 
-export interface Database {
+/**
+ * The base schema as queries see it: the event log, the read side's bookkeeping, and each read
+ * model's tables (views over the generation being served, src/projections/generations.ts).
+ */
+export interface Database extends ProjectionBookkeeping, ParcelTables {
   events: EventsTable;
 }
 
 /** Every migration of one ledger schema; names are timestamps, so owners never renumber. */
 export const databaseMigrations = (schema: string): MigrationList => ({
   ...eventStoreMigrations(schema),
+  ...projectionMigrations(schema),
 });
 
 /**
