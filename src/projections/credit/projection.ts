@@ -47,7 +47,8 @@ interface Archive {
   readonly landUserId: string;
   revision: number;
   state: CreditArchiveState;
-  meta: Record<string, EntryMeta>;
+  /** A copy of the stored entry_meta, updated in place by the fold. */
+  readonly meta: Record<string, EntryMeta>;
   /** Entries changed by this batch. */
   readonly touched: Set<string>;
 }
@@ -70,7 +71,7 @@ const foldBatch = (archive: Archive, events: readonly RecordedEvent[]): boolean 
       const old = previous.get(entry.entryId);
       if (old === entry || (old !== undefined && isDeepStrictEqual(old, entry))) continue;
       const addedEventId = archive.meta[entry.entryId]?.addedEventId ?? event.id;
-      archive.meta = { ...archive.meta, [entry.entryId]: { addedEventId, revision: event.revision } };
+      archive.meta[entry.entryId] = { addedEventId, revision: event.revision };
       archive.touched.add(entry.entryId);
     }
     archive.state = after;
@@ -147,7 +148,7 @@ export const applyCreditBatch = async (batch: readonly RecordedEvent[], trx: Kys
       landUserId,
       revision: row?.revision ?? -1,
       state: row?.state ?? creditDecider.initialState(),
-      meta: row?.entry_meta ?? {},
+      meta: { ...row?.entry_meta },
       touched: new Set(),
     };
     if (foldBatch(archive, events)) changed.push(archive);
