@@ -344,9 +344,10 @@ export const listDecisions = async (
     .select([...SUMMARY_COLUMNS, heldAtKey.as('held_at_key')])
     .$if(inScope !== null, (q) => q.where(inScope ?? sql<SqlBool>`true`))
     .$if(parcelId !== undefined, (q) =>
-      q.where(({ exists, selectFrom }) =>
-        exists(
-          selectFrom('decision_parcels')
+      q.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('decision_parcels')
             .select(sql`1`.as('one'))
             .whereRef('decision_parcels.decision_id', '=', 'decisions.decision_id')
             .where('decision_parcels.parcel_id', '=', parcelId ?? ''),
@@ -354,9 +355,10 @@ export const listDecisions = async (
       ),
     )
     .$if(participantId !== undefined, (q) =>
-      q.where(({ exists, selectFrom }) =>
-        exists(
-          selectFrom('decision_participants')
+      q.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('decision_participants')
             .select(sql`1`.as('one'))
             .whereRef('decision_participants.decision_id', '=', 'decisions.decision_id')
             .where('decision_participants.participant_id', '=', participantId ?? ''),
