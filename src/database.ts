@@ -11,13 +11,15 @@ import type { EventsTable } from './eventstore/postgres/events.table.js';
 import { eventStoreMigrations } from './eventstore/postgres/migrations.js';
 import type { ProjectionBookkeeping } from './projections/bookkeeping.table.js';
 import { projectionMigrations } from './projections/migrations.js';
+import type { CreditTables } from './projections/credit/tables.js';
+import type { DecisionTables } from './projections/decisions/tables.js';
 import type { ParcelTables } from './projections/parcels/tables.js';
 
 /**
  * The base schema as queries see it: the event log, the read side's bookkeeping, and each read
  * model's tables (views over the generation being served, src/projections/generations.ts).
  */
-export interface Database extends ProjectionBookkeeping, ParcelTables {
+export interface Database extends ProjectionBookkeeping, ParcelTables, CreditTables, DecisionTables {
   events: EventsTable;
 }
 

@@ -1,3 +1,4 @@
+import { InvalidCursorError } from '../projections/paging.js';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { DomainError, type ErrorCategory } from '../domain/errors.js';
@@ -106,6 +107,13 @@ export const toProblem = (error: unknown, request: FastifyRequest): Problem => {
       ...rest,
       ...(rule === undefined ? {} : { rule }),
       ...(field === undefined ? {} : { errors: [{ field, rule: rule ?? error.code, message: error.message }] }),
+    });
+  }
+  if (error instanceof InvalidCursorError) {
+    return problem(400, error.code, 'Invalid cursor', {
+      detail: error.message,
+      instance,
+      errors: [{ field: 'query.cursor', rule: 'cursor', message: error.message }],
     });
   }
   if (error instanceof AuthenticationError) return problem(401, error.code, error.message, { instance });

@@ -50,4 +50,3 @@ export const divisionCodeOf = (jurisdiction: string): string | null => {
   const code = m[2] ?? province;
   return code.startsWith(province) ? code : null;
 };
-

@@ -59,7 +59,11 @@ const generation = async (): Promise<Generation> => {
     schema,
     served: db.withSchema(base),
     apply: (batch) =>
-      db.transaction().execute((trx) => creditProjection.apply(batch, { trx: trx.withSchema(schema), schema })),
+      db
+        .transaction()
+        .execute((trx) =>
+          creditProjection.apply(batch, { trx: trx.withSchema(schema) as unknown as Kysely<unknown>, schema }),
+        ),
     dump: async () => {
       const parts = await Promise.all(
         creditProjection.tables.map((table) =>

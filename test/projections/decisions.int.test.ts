@@ -173,7 +173,11 @@ const db = connection.db;
 const served: Kysely<DecisionTables> = db.withSchema(BASE);
 
 const applyBatch = (batch: readonly RecordedEvent[]) =>
-  db.transaction().execute((trx) => decisionsProjection.apply(batch, { trx: trx.withSchema(GEN), schema: GEN }));
+  db
+    .transaction()
+    .execute((trx) =>
+      decisionsProjection.apply(batch, { trx: trx.withSchema(GEN) as unknown as Kysely<unknown>, schema: GEN }),
+    );
 
 const reset = () => sql.raw(`TRUNCATE ${TABLES.map((table) => `"${GEN}"."${table}"`).join(', ')}`).execute(db);
 

@@ -15,7 +15,7 @@ import {
 import { STREAM_CATEGORIES } from '../../domain/streams.js';
 import { toDomainEvent } from '../../eventstore/fold-stream.js';
 import type { RecordedEvent } from '../../eventstore/types.js';
-import type { Projection } from '../projection.js';
+import { defineProjection } from '../projection.js';
 import {
   CREDIT_TABLES,
   createCreditTables,
@@ -232,11 +232,11 @@ export const applyCreditBatch = async (batch: readonly RecordedEvent[], trx: Kys
   }
 };
 
-export const creditProjection: Projection<CreditTables> = {
+export const creditProjection = defineProjection<CreditTables>({
   name: 'credit',
   version: 1,
   eventTypes: CREDIT_EVENT_TYPES,
   tables: CREDIT_TABLES,
   createTables: createCreditTables,
   apply: (batch, { trx }) => applyCreditBatch(batch, trx),
-};
+});

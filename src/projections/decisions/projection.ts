@@ -13,7 +13,7 @@ import { STREAM_CATEGORIES } from '../../domain/streams.js';
 import type { DecisionEvent } from '../../domain/decision/types.js';
 import { toDomainEvent } from '../../eventstore/fold-stream.js';
 import type { RecordedEvent } from '../../eventstore/types.js';
-import type { ApplyContext, Projection } from '../projection.js';
+import { defineProjection, type ApplyContext } from '../projection.js';
 import { decisionRow, parcelRows, participantRows, type FoldedDecision, type HeldDecision } from './rows.js';
 import { createDecisionTables, DECISION_TABLE_NAMES, type DecisionTables } from './tables.js';
 
@@ -136,11 +136,11 @@ const apply = async (batch: readonly RecordedEvent[], { trx, schema }: ApplyCont
   }
 };
 
-export const decisionsProjection: Projection<DecisionTables> = {
+export const decisionsProjection = defineProjection<DecisionTables>({
   name: 'decisions',
   version: 1,
   eventTypes: Object.keys(DECISION_EVENT_TYPES),
   tables: DECISION_TABLE_NAMES,
   createTables: (db: Kysely<unknown>, schema: string) => createDecisionTables(db, schema),
   apply,
-};
+});

@@ -1,0 +1,70 @@
+/**
+ * The read side as the service and the scripts use it: the projection host (when this process
+ * runs projections), the status of every projection, and read-your-writes positions.
+ */
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import type { Database } from '../database.js';
+import type { ProjectionBookkeeping } from './bookkeeping.table.js';
+import type { PostgresConnection } from '../db/connect.js';
+import type { EventStore } from '../eventstore/types.js';
+import { startProjectionHost, type ProjectionHost } from './host.js';
+import { advisoryLocks, inProcessLocks } from './lock.js';
+import type { Projection } from './projection.js';
+import { readPosition, type ReadPosition } from './read-position.js';
+import { PROJECTIONS } from './registry.js';
+import { projectionStatuses, type ProjectionStatus } from './status.js';
+
+export interface ReadSide {
+  readonly db: Kysely<Database>;
+  status(): Promise<ProjectionStatus[]>;
+  /** Position the named read models reflect, after waiting (≤ 2 s) for `minPosition` if given. */
+  position(projections: readonly string[], minPosition?: string): Promise<ReadPosition>;
+  /** Names of the generations this process runs ("parcels#1"). */
+  running(): string[];
+  stop(): Promise<void>;
+}
+
+export interface ReadSideOptions {
+  readonly connection: PostgresConnection<Database>;
+  readonly embedded: boolean;
+  readonly schema: string;
+  readonly store: EventStore;
+  readonly logger: Logger;
+  /** Run the projections in this process (the service's default; `npm run projections`). */
+  readonly runProjections: boolean;
+  readonly projections?: readonly Projection[];
+  readonly batchSize?: number;
+}
+
+export const openReadSide = async (options: ReadSideOptions): Promise<ReadSide> => {
+  const { connection, schema, store, logger } = options;
+  const projections = options.projections ?? PROJECTIONS;
+  // The bookkeeping tables are part of Database; kysely's types are invariant, so narrow by cast.
+  const db = connection.db as unknown as Kysely<ProjectionBookkeeping>;
+  let host: ProjectionHost | null = null;
+  let closeLocks = async (): Promise<void> => undefined;
+  if (options.runProjections) {
+    const locks = options.embedded ? inProcessLocks() : await advisoryLocks(connection.clientConfig);
+    closeLocks = () => locks.close();
+    host = startProjectionHost({
+      store,
+      db,
+      schema,
+      projections,
+      locks,
+      logger: logger.child({ component: 'projections' }),
+      ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
+    });
+  }
+  return {
+    db: connection.db,
+    status: () => projectionStatuses(db, schema, store, projections),
+    position: (names, minPosition) => readPosition(db, schema, store, names, minPosition),
+    running: () => host?.running() ?? [],
+    stop: async () => {
+      await host?.stop();
+      await closeLocks();
+    },
+  };
+};
