@@ -8,6 +8,7 @@ import { migrateDatabase, type Database } from './database.js';
 import { openDatabase } from './db/open.js';
 import { openEventStore } from './eventstore/open.js';
 import type { EventStore } from './eventstore/types.js';
+import { openReadSide, type ReadSide } from './projections/read-side.js';
 
 export interface RunningService {
   readonly app: FastifyInstance;
@@ -30,14 +31,25 @@ export const startService = async (
   const secrets = { authSecret: authSecret(config), sealer: createSealer(reservePriceKey(config)) };
   const database = await openDatabase<Database>(config);
   let store: EventStore | undefined;
+  let readSide: ReadSide | undefined;
   try {
     await migrateDatabase(database.connection.db, config.DATABASE_SCHEMA);
     store = await openEventStore(config, database);
     const events = store;
+    readSide = await openReadSide({
+      connection: database.connection,
+      embedded: database.embedded,
+      schema: config.DATABASE_SCHEMA,
+      store,
+      logger,
+      runProjections: config.PROJECTIONS === 'in-process',
+    });
+    const reads = readSide;
     const app = await buildApp({
       logger,
       bodyLimit: config.BODY_LIMIT_BYTES,
       commands: { store: events, clock, ...secrets },
+      queries: { readSide: reads, schema: config.DATABASE_SCHEMA, store: events },
       readiness: [
         { name: 'eventStore', check: () => events.ping() },
         {
@@ -50,6 +62,16 @@ export const startService = async (
         },
       ],
     });
+    app.metrics.setProjectionSource(async () =>
+      (await reads.status()).map((s) => ({
+        name: s.state === 'active' ? s.name : `${s.name}#building`,
+        version: s.version,
+        status: s.status,
+        lagEvents: s.lagEvents,
+        lagSeconds: s.lagSeconds,
+        deadLetters: s.deadLetters,
+      })),
+    );
     const url = await app.listen({ port: config.PORT, host: config.HOST });
     logger.info(
       { url, embedded: database.embedded, eventStore: config.ESDB_CONNECTION_STRING ? 'eventstoredb' : 'postgresql' },
@@ -61,11 +83,13 @@ export const startService = async (
       url,
       close: async () => {
         await app.close();
+        await reads.stop();
         await events.close();
         await database.close();
       },
     };
   } catch (error) {
+    await readSide?.stop();
     await store?.close();
     await database.close();
     throw error;
