@@ -10,6 +10,7 @@ import { COMMAND_AGGREGATES } from './commands/index.js';
 import type { ReservePriceSealer } from './commands/reserve-price-seal.js';
 import { requestLabels } from './metrics/http-metrics.js';
 import { createMetrics, type Metrics } from './metrics/metrics.js';
+import type { QueryDependencies } from './queries/dependencies.js';
 import { problem, sendProblem, toProblem } from './problem.js';
 import { healthRoutes, type ReadinessCheck } from './routes/health.js';
 import { metricsRoutes } from './routes/metrics.js';
@@ -28,6 +29,8 @@ export interface AppDependencies {
   readonly logger: Logger;
   readonly readiness: readonly ReadinessCheck[];
   readonly commands?: CommandDependencies;
+  /** The read side; needs `commands` too (the same token secret and clock). */
+  readonly queries?: QueryDependencies;
   /** Largest request body accepted (413 above). */
   readonly bodyLimit?: number;
   /** The app's Prometheus metrics (GET /metrics, `app.metrics`); a fresh set when not given. */
