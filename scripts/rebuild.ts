@@ -27,7 +27,9 @@ const { values, positionals } = parseArgs({
 const config = loadConfig();
 const unknown = positionals.filter((name) => projectionNamed(name) === undefined);
 if (unknown.length > 0) {
-  process.stderr.write(`rebuild: unknown projection ${unknown.join(', ')}; known: ${PROJECTIONS.map((p) => p.name).join(', ')}\n`);
+  process.stderr.write(
+    `rebuild: unknown projection ${unknown.join(', ')}; known: ${PROJECTIONS.map((p) => p.name).join(', ')}\n`,
+  );
   process.exit(2);
 }
 const batchSize = Number(values['batch-size']);
@@ -49,7 +51,9 @@ process.once('SIGTERM', () => controller.abort());
 /** Events the projection will read (known exactly on the PostgreSQL log; unknown on EventStoreDB). */
 const totalOf = async (types: readonly string[]): Promise<number | null> => {
   if (config.ESDB_CONNECTION_STRING !== undefined) return null;
-  const { rows } = await sql<{ n: string }>`SELECT count(*) AS n FROM ${sql.raw(quoteIdent(config.DATABASE_SCHEMA))}.events WHERE type = ANY(${[...types]})`.execute(
+  const { rows } = await sql<{
+    n: string;
+  }>`SELECT count(*) AS n FROM ${sql.raw(quoteIdent(config.DATABASE_SCHEMA))}.events WHERE type = ANY(${[...types]})`.execute(
     database.connection.db,
   );
   return Number(rows[0]?.n ?? 0);

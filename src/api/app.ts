@@ -11,6 +11,8 @@ import type { ReservePriceSealer } from './commands/reserve-price-seal.js';
 import { requestLabels } from './metrics/http-metrics.js';
 import { createMetrics, type Metrics } from './metrics/metrics.js';
 import type { QueryDependencies } from './queries/dependencies.js';
+import { registerOtherQueries } from './queries/other-queries.js';
+import { registerParcelQueries } from './queries/parcel-queries.js';
 import { problem, sendProblem, toProblem } from './problem.js';
 import { healthRoutes, type ReadinessCheck } from './routes/health.js';
 import { metricsRoutes } from './routes/metrics.js';
@@ -46,6 +48,7 @@ export const buildApp = async ({
   logger,
   readiness,
   commands,
+  queries,
   bodyLimit = 262_144,
   metrics = createMetrics({
     onProjectionSourceError: (err) => logger.warn({ err }, 'projection figures unavailable to /metrics'),
@@ -92,6 +95,9 @@ export const buildApp = async ({
       tags: [
         { name: 'operations', description: 'Health, readiness and metrics' },
         ...COMMAND_AGGREGATES.map((a) => ({ name: a.tag })),
+        { name: 'parcel queries', description: 'Status from the read models; `minPosition` gives read-your-writes' },
+        { name: 'credit queries' },
+        { name: 'decision queries' },
       ],
       components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
     },
@@ -115,6 +121,10 @@ export const buildApp = async ({
     const verify = createTokenVerifier(authSecret);
     for (const aggregate of COMMAND_AGGREGATES) {
       aggregate.register(app, { deps: { store, sealer }, verify, clock, metrics });
+    }
+    if (queries) {
+      registerParcelQueries(app, queries, { verify, clock });
+      registerOtherQueries(app, queries, { verify, clock });
     }
   }
   return app;

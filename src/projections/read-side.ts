@@ -6,6 +6,9 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Database } from '../database.js';
 import type { ProjectionBookkeeping } from './bookkeeping.table.js';
+import type { CreditTables } from './credit/tables.js';
+import type { DecisionTables } from './decisions/tables.js';
+import type { ParcelTables } from './parcels/tables.js';
 import type { PostgresConnection } from '../db/connect.js';
 import type { EventStore } from '../eventstore/types.js';
 import { startProjectionHost, type ProjectionHost } from './host.js';
@@ -15,8 +18,16 @@ import { readPosition, type ReadPosition } from './read-position.js';
 import { PROJECTIONS } from './registry.js';
 import { projectionStatuses, type ProjectionStatus } from './status.js';
 
+/** The base schema's views, typed per read model (one connection pool underneath). */
+export interface ReadModels {
+  readonly parcels: Kysely<ParcelTables>;
+  readonly credit: Kysely<CreditTables>;
+  readonly decisions: Kysely<DecisionTables>;
+}
+
 export interface ReadSide {
   readonly db: Kysely<Database>;
+  readonly models: ReadModels;
   status(): Promise<ProjectionStatus[]>;
   /** Position the named read models reflect, after waiting (≤ 2 s) for `minPosition` if given. */
   position(projections: readonly string[], minPosition?: string): Promise<ReadPosition>;
@@ -57,8 +68,15 @@ export const openReadSide = async (options: ReadSideOptions): Promise<ReadSide> 
       ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
     });
   }
+  // Each read model's queries know only their own tables; kysely's types are invariant, so narrow by cast.
+  const models: ReadModels = {
+    parcels: connection.db.withSchema(schema) as unknown as Kysely<ParcelTables>,
+    credit: connection.db.withSchema(schema) as unknown as Kysely<CreditTables>,
+    decisions: connection.db.withSchema(schema) as unknown as Kysely<DecisionTables>,
+  };
   return {
     db: connection.db,
+    models,
     status: () => projectionStatuses(db, schema, store, projections),
     position: (names, minPosition) => readPosition(db, schema, store, names, minPosition),
     running: () => host?.running() ?? [],

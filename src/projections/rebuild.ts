@@ -28,7 +28,10 @@ export interface RebuildOptions {
   readonly onBatch?: (applied: number, position: string | null) => void;
 }
 
-export type RebuildOutcome = { readonly outcome: 'switched' | 'aborted' | 'stopped' | 'fenced'; readonly generation: Generation };
+export type RebuildOutcome = {
+  readonly outcome: 'switched' | 'aborted' | 'stopped' | 'fenced';
+  readonly generation: Generation;
+};
 
 export const rebuildProjection = async (options: RebuildOptions): Promise<RebuildOutcome> => {
   const { db, schema, projection, locks } = options;
@@ -38,7 +41,8 @@ export const rebuildProjection = async (options: RebuildOptions): Promise<Rebuil
   const generation = existing ?? (await createGeneration(db, schema, projection));
   options.onStart?.(generation, existing !== undefined);
   const key = lockKey(schema, generation);
-  if (!(await locks.tryAcquire(key))) throw new Error(`another process is building ${projection.name} generation ${generation.generation}`);
+  if (!(await locks.tryAcquire(key)))
+    throw new Error(`another process is building ${projection.name} generation ${generation.generation}`);
   const controller = new AbortController();
   const abort = () => controller.abort();
   options.signal?.addEventListener('abort', abort);
