@@ -35,7 +35,7 @@ import { seedTag, type Batch, type ParcelSeed } from '../seed/plan.js';
 import { rngFor, type Rng } from '../seed/prng.js';
 import { parcelScenario } from '../seed/scenario.js';
 import type { Item } from '../seed/timeline.js';
-import { prepare, resolve, StreamBuilder, type Request } from './read-commands.js';
+import { prepare, resolve, StreamBuilder, type Prepared, type Request } from './read-commands.js';
 import { readBatches } from './read-plan.js';
 
 export interface SeedOptions {
@@ -73,13 +73,15 @@ export interface SeededStream {
 }
 
 /** Per-seed facts shared by every scope. */
-interface World {
+export interface World {
   readonly seed: string;
   readonly tag: string;
   /** The service's reserve-price key, derived from the seed. */
   readonly sealKey: string;
   refused: number;
   readonly refusals: string[];
+  /** Sees every command that appended events (the test replays them through handleCommand). */
+  readonly onCommand?: (prepared: Prepared, idempotencyKey: string) => void;
 }
 
 /** Share of transfer parcels whose winner never signs: the supply is aborted after T01. */
@@ -188,7 +190,9 @@ const step = async (
   let prepared;
   try {
     prepared = await prepare(request, resolved, deps, () => builder.history());
-    return builder.apply(prepared.command, prepared.envelope, request.key, prepared.recordedAt);
+    const events = builder.apply(prepared.command, prepared.envelope, request.key, prepared.recordedAt);
+    if (events.length > 0) world.onCommand?.(prepared, request.key);
+    return events;
   } catch (error) {
     const code = error instanceof DomainError ? error.code : null;
     if (expectCode !== undefined && code === expectCode) return null;
@@ -341,7 +345,8 @@ export const buildCreditArchive = async (world: World, steps: readonly CreditSte
   return { stream: builder.stream, events: builder.events };
 };
 
-export const worldFor = (seed: number | string): World => ({
+export const worldFor = (seed: number | string, onCommand?: World['onCommand']): World => ({
+  ...(onCommand === undefined ? {} : { onCommand }),
   seed: String(seed),
   tag: seedTag(String(seed)),
   sealKey: createHash('sha256')

@@ -6,9 +6,11 @@ import {
   handleParcelCommand,
 } from '../../src/eventstore/aggregate-handlers.js';
 import { foldStream } from '../../src/eventstore/fold-stream.js';
-import type { RecordedEvent } from '../../src/eventstore/types.js';
+import { handleCommand } from '../../src/eventstore/command-handler.js';
+import type { EventStore, NewEvent, RecordedEvent } from '../../src/eventstore/types.js';
 import { verifyLog } from '../../src/eventstore/verify-log.js';
-import { seedLifecycles, type SeedResult } from '../../scripts/bench/read-seed.js';
+import type { Prepared } from '../../scripts/bench/read-commands.js';
+import { seededStreams, seedLifecycles, worldFor, type SeedResult } from '../../scripts/bench/read-seed.js';
 import { postgresTestStore, type TestStore } from '../helpers/postgres.js';
 
 const PARCELS = 200;
@@ -34,7 +36,7 @@ const byStream = (events: readonly RecordedEvent[]): Map<string, RecordedEvent[]
   return streams;
 };
 
-const deciderOf = (stream: string): Pick<Decider<Command, DomainEvent, unknown>, 'evolve' | 'initialState'> => {
+const deciderOf = (stream: string): Decider<Command, DomainEvent, unknown> => {
   if (stream.startsWith('parcel-')) return handleParcelCommand.decider;
   if (stream.startsWith('decision-')) return handleDecisionCommand.decider;
   if (stream.startsWith('credit-')) return handleCreditCommand.decider;
@@ -145,4 +147,53 @@ t.test('the same seed gives the same events in another schema, whatever the conc
   const firstDifference = ours.findIndex((e, i) => JSON.stringify(e) !== JSON.stringify(theirs[i]));
   t.equal(firstDifference, -1, 'no event differs');
   if (firstDifference !== -1) t.same(theirs[firstDifference], ours[firstDifference]);
+});
+
+/** Just enough of a store for handleCommand: one stream at a time, in memory. */
+const memoryStore = (): EventStore & { readonly streams: Map<string, RecordedEvent[]> } => {
+  const streams = new Map<string, RecordedEvent[]>();
+  const unused = () => Promise.reject(new Error('not used'));
+  return {
+    streams,
+    readStream: async (stream) => [...(streams.get(stream) ?? [])],
+    append: async (stream, events: readonly NewEvent[]) => {
+      const list = streams.get(stream) ?? [];
+      for (const event of events) list.push({ ...event, stream, revision: list.length, position: String(list.length) });
+      streams.set(stream, list);
+      return { nextRevision: list.length - 1, position: String(list.length - 1) };
+    },
+    readAll: unused,
+    waitForEvents: unused,
+    ping: async () => true,
+    close: async () => undefined,
+  };
+};
+
+t.test('the seeder appends exactly what the command handler would for the same commands', async (t) => {
+  const commands: Array<{ prepared: Prepared; key: string }> = [];
+  const world = worldFor(SEED, (prepared, key) => commands.push({ prepared, key }));
+  const built = new Map<string, readonly NewEvent[]>();
+  for await (const seededStream of seededStreams(SEED, 30, world)) built.set(seededStream.stream, seededStream.events);
+  const store = memoryStore();
+  for (const { prepared, key } of commands) {
+    await handleCommand({
+      store,
+      stream: prepared.resolved.stream,
+      decider: deciderOf(prepared.resolved.stream),
+      command: prepared.command,
+      envelope: prepared.envelope,
+      idempotencyKey: key,
+      clock: () => new Date(prepared.recordedAt),
+    });
+  }
+  t.equal(store.streams.size, built.size);
+  for (const [stream, events] of built) {
+    const handled = (store.streams.get(stream) ?? []).map(({ id, type, data, metadata }) => ({
+      id,
+      type,
+      data,
+      metadata,
+    }));
+    t.strictSame(handled, events, stream);
+  }
 });
