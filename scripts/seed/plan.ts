@@ -47,7 +47,8 @@ export interface Batch {
 const FIRST_DEAL: IsoDate = '2023-01-09';
 const LAST_DEAL: IsoDate = '2026-08-31';
 
-const USES: readonly (readonly [
+/** Land uses and supply methods by weight (exported for the read benchmark's own planner). */
+export const USES: readonly (readonly [
   { kind: GrantKind; use: LandUse; far: [string, string]; perHaYuan: [number, number] },
   number,
 ])[] = [
