@@ -164,6 +164,9 @@ const memoryStore = (): EventStore & { readonly streams: Map<string, RecordedEve
     },
     readAll: unused,
     waitForEvents: unused,
+    compareCheckpoints: () => {
+      throw new Error('not used');
+    },
     ping: async () => true,
     close: async () => undefined,
   };
