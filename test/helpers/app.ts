@@ -10,6 +10,7 @@ import { buildApp } from '../../src/api/app.js';
 import type { Role } from '../../src/api/auth/roles.js';
 import { signToken } from '../../src/api/auth/token.js';
 import { createSealer } from '../../src/api/commands/reserve-price-seal.js';
+import { openReadSide } from '../../src/projections/read-side.js';
 import { postgresTestStore, type TestStore } from './postgres.js';
 
 export const TEST_SECRET = 'test-secret-0123456789abcdef0123456789abcdef';
@@ -37,17 +38,35 @@ export interface TestApp {
   ): Promise<LightMyRequestResponse>;
 }
 
-export const buildTestApp = async (t: Test, start = '2026-03-02T09:00:00+08:00'): Promise<TestApp> => {
+export const buildTestApp = async (
+  t: Test,
+  start = '2026-03-02T09:00:00+08:00',
+  options: { readSide?: boolean } = {},
+): Promise<TestApp> => {
   const db = await postgresTestStore({ poolMax: 10 });
   let now = new Date(start);
   const clock = () => now;
+  const logger = pino({ level: 'silent' });
+  // The read side with its projection runners in-process, as the service runs it.
+  const readSide = options.readSide
+    ? await openReadSide({
+        connection: db.connection,
+        embedded: false,
+        schema: db.schema,
+        store: db.store,
+        logger,
+        runProjections: true,
+      })
+    : undefined;
   const app = await buildApp({
-    logger: pino({ level: 'silent' }),
+    logger,
     readiness: [],
     commands: { store: db.store, authSecret: TEST_SECRET, sealer: createSealer(TEST_KEY), clock },
+    ...(readSide ? { queries: { readSide, schema: db.schema, store: db.store } } : {}),
   });
   t.teardown(async () => {
     await app.close();
+    await readSide?.stop();
     await db.close();
   });
   const token: TestApp['token'] = (role, options = {}) =>

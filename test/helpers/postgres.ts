@@ -25,7 +25,18 @@ export const postgresTestStore = async (
     poolMax: options.poolMax ?? 40,
     idleInTransactionTimeoutMs: options.idleInTransactionTimeoutMs ?? 60_000,
   });
-  const drop = () => connection.pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  // Read models live in generation schemas of their own beside the base schema: drop those too.
+  const drop = async () => {
+    const generations = await connection.pool
+      .query<{ schema_name: string }>(`SELECT schema_name FROM "${schema}".projection_generations`)
+      .then(
+        (r) => r.rows,
+        () => [],
+      );
+    for (const { schema_name } of generations)
+      await connection.pool.query(`DROP SCHEMA IF EXISTS "${schema_name}" CASCADE`);
+    await connection.pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  };
   let store: PostgresEventStore;
   try {
     await migrateDatabase(connection.db, schema);
