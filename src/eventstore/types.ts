@@ -123,6 +123,20 @@ export interface WaitOptions {
   readonly signal?: AbortSignal;
 }
 
+export interface BacklogOptions {
+  readonly types?: readonly string[];
+  /** Count at most this many (the answer says `capped` when there are at least as many). */
+  readonly cap: number;
+}
+
+/** Committed events after a checkpoint: what a reader has still to read (its lag). */
+export interface Backlog {
+  readonly events: number;
+  readonly capped: boolean;
+  /** recordedAt of the oldest of them; null when there are none. */
+  readonly oldestRecordedAt: string | null;
+}
+
 export interface EventStore {
   append(stream: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult>;
   readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
@@ -138,6 +152,11 @@ export interface EventStore {
    * this store did not issue throws InvalidEventError.
    */
   compareCheckpoints(a: Checkpoint | null, b: Checkpoint | null): number;
+  /**
+   * The committed events after `after` (of `types`, if given), including any that readAll does
+   * not return yet because an older transaction is still open: a reader's true lag.
+   */
+  backlog(after: Checkpoint | null, options: BacklogOptions): Promise<Backlog>;
   /** True when the backing store answers. */
   ping(): Promise<boolean>;
   close(): Promise<void>;

@@ -1,9 +1,9 @@
 /**
  * What `GET /projections` and the metrics show: per generation (active and building) its version,
- * position, lag and dead letters. Lag counts the readable events after the checkpoint (capped at
- * LAG_COUNT_CAP) and measures how long the oldest of them has waited; a transaction left open on
- * the PostgreSQL log holds readers back, so its events show up here as lag once it commits, and
- * the checkpoint's age (`updatedAt`) shows the stall meanwhile.
+ * position, lag and dead letters. Lag counts the committed events after the checkpoint (capped at
+ * LAG_COUNT_CAP) and measures how long the oldest of them has waited. On the PostgreSQL log a
+ * transaction left open holds every reader below it, so the events committed after it count as
+ * lag, growing until the transaction ends (the store's `backlog`).
  */
 import type { Kysely } from 'kysely';
 import type { EventStore } from '../eventstore/types.js';
@@ -64,19 +64,18 @@ export const projectionStatuses = async (
   return Promise.all(
     rows.map(async (row): Promise<ProjectionStatus> => {
       const projection = projections.find((p) => p.name === row.projection);
-      const { events } = await store.readAll({
-        after: row.position,
-        limit: LAG_COUNT_CAP,
+      const backlog = await store.backlog(row.position, {
+        cap: LAG_COUNT_CAP,
         ...(projection ? { types: projection.eventTypes } : {}),
       });
-      const oldest = events[0];
-      const lagSeconds = oldest ? Math.max(0, (now.getTime() - Date.parse(oldest.metadata.recordedAt)) / 1000) : 0;
+      const oldest = backlog.oldestRecordedAt;
+      const lagSeconds = oldest ? Math.max(0, (now.getTime() - Date.parse(oldest)) / 1000) : 0;
       const status =
         row.status === 'stopped'
           ? 'stopped'
           : projection && projection.version !== row.version
             ? 'outdated'
-            : events.length === 0
+            : backlog.events === 0
               ? 'caught_up'
               : 'running';
       return {
@@ -87,8 +86,8 @@ export const projectionStatuses = async (
         status,
         position: row.position,
         eventsApplied: Number(row.events_applied),
-        lagEvents: events.length,
-        lagCapped: events.length === LAG_COUNT_CAP,
+        lagEvents: backlog.events,
+        lagCapped: backlog.capped,
         lagSeconds,
         lastEventRecordedAt: row.last_event_recorded_at?.toISOString() ?? null,
         updatedAt: row.updated_at.toISOString(),

@@ -141,6 +141,7 @@ t.test('passes what its read learnt to append, so an adapter without an id index
     readAll: (...args) => inner.readAll(...args),
     waitForEvents: (...args) => inner.waitForEvents(...args),
     compareCheckpoints: (a, b) => inner.compareCheckpoints(a, b),
+    backlog: (...args) => inner.backlog(...args),
     ping: () => inner.ping(),
     close: () => inner.close(),
     append: (...args) => {

@@ -53,15 +53,22 @@ export const tailConcurrentWriters = async (
   };
 
   const seen: RecordedEvent[] = [];
+  const seenIds = new Set<string>();
+  // Once the writers are done the consumer reads on until it has every committed event, or gives
+  // up 20 s later (then the test reports what is missing). Stopping at the first empty page
+  // would be wrong: a transaction open elsewhere in the cluster (another test file) holds
+  // readers below it for a while, which delays events but must never lose them.
+  let doneAt: number | null = null;
   const consumer = async () => {
     let after: string | null = null;
     for (;;) {
-      const done = !writing;
+      if (!writing) doneAt ??= Date.now();
       const page = await store.readAll({ after, limit: pageSize, streamPrefix: prefix });
       seen.push(...page.events);
+      for (const e of page.events) seenIds.add(e.id);
       after = page.next;
       if (page.events.length === 0) {
-        if (done) return;
+        if (doneAt !== null && ([...committed].every((id) => seenIds.has(id)) || Date.now() - doneAt > 20_000)) return;
         await store.waitForEvents(after, { timeoutMs: 200 });
       }
     }

@@ -313,6 +313,34 @@ export const eventStoreContract = (
     );
   });
 
+  t.test('checkpoints are ordered by the store; backlog counts what is left to read', async (t) => {
+    const type = `Backlog${randomUUID().slice(0, 8)}`;
+    const stream = uniqueStream('backlog');
+    await store().append(stream, [newEvent(type, { n: 1 })], { expectedRevision: 'no_stream' });
+    await store().append(stream, [newEvent(type, { n: 2 })], { expectedRevision: 0 });
+    await store().append(stream, [newEvent(type, { n: 3 })], { expectedRevision: 1 });
+    const events = await drain(store(), { types: [type], limit: 10 });
+    const [p1, p2, p3] = events.map((e) => e.position) as [string, string, string];
+    const cmp = (a: string | null, b: string | null) => Math.sign(store().compareCheckpoints(a, b));
+    t.same(
+      [cmp(p1, p2), cmp(p2, p2), cmp(p3, p1), cmp(null, p1), cmp(p1, null), cmp(null, null)],
+      [-1, 0, 1, -1, 1, 0],
+    );
+    t.throws(() => store().compareCheckpoints('not-a-position', null), InvalidEventError);
+    const backlog = await store().backlog(p1, { types: [type], cap: 10 });
+    t.same(
+      backlog,
+      { events: 2, capped: false, oldestRecordedAt: events[1]?.metadata.recordedAt },
+      'two after the first',
+    );
+    t.same(await store().backlog(p1, { types: [type], cap: 1 }), {
+      events: 1,
+      capped: true,
+      oldestRecordedAt: events[1]?.metadata.recordedAt,
+    });
+    t.same(await store().backlog(p3, { types: [type], cap: 10 }), { events: 0, capped: false, oldestRecordedAt: null });
+  });
+
   t.test('waitForEvents wakes on a new event and times out without one', async (t) => {
     const prefix = `wait${randomUUID().slice(0, 8)}-`;
     await store().append(`${prefix}x`, [newEvent()], { expectedRevision: 'any' });

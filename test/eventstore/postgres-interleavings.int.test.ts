@@ -135,3 +135,22 @@ t.test('a reader in another process is woken by NOTIFY sent after the commit', a
   t.ok(Date.now() - started < 3_000, `woken after ${Date.now() - started} ms, not at the 20 s timeout`);
   await other.close();
 });
+
+t.test('a transaction held open hides later commits from readAll, but backlog counts them as lag', async (t) => {
+  const { next: start } = await ctx.store.readAll({ after: null, limit: 100_000 });
+  const type = `Held${randomUUID().slice(0, 8)}`;
+  const session = await openSession();
+  await session.begin();
+  await session.append(`parcel-${randomUUID()}`, [newEvent(type)]);
+  await ctx.store.append(`parcel-${randomUUID()}`, [newEvent(type), newEvent(type)], { expectedRevision: 'no_stream' });
+  const hidden = await ctx.store.readAll({ after: start, limit: 100, types: [type] });
+  t.equal(hidden.events.length, 0, 'readers stop below the open transaction');
+  const lag = await ctx.store.backlog(start, { types: [type], cap: 100 });
+  t.equal(lag.events, 2, 'the two committed behind it are lag');
+  t.ok(lag.oldestRecordedAt !== null);
+  await session.commit();
+  const after = await ctx.store.readAll({ after: start, limit: 100, types: [type] });
+  t.equal(after.events.length, 3, 'all three once it ends');
+  t.equal((await ctx.store.backlog(start, { types: [type], cap: 100 })).events, 3);
+  await session.end();
+});

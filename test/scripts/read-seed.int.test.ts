@@ -167,6 +167,7 @@ const memoryStore = (): EventStore & { readonly streams: Map<string, RecordedEve
     compareCheckpoints: () => {
       throw new Error('not used');
     },
+    backlog: unused,
     ping: async () => true,
     close: async () => undefined,
   };

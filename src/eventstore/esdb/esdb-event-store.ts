@@ -203,6 +203,16 @@ export const createEsdbEventStore = (connectionString: string, options: EsdbEven
     append,
     readStream,
     compareCheckpoints,
+    // EventStoreDB has no reader horizon: what readAll returns is what is committed.
+    backlog: async (after, { types, cap }) => {
+      open();
+      const { events } = await readAllPage(client, { after, limit: cap, ...(types ? { types } : {}) });
+      return {
+        events: events.length,
+        capped: events.length >= cap,
+        oldestRecordedAt: events[0]?.metadata.recordedAt ?? null,
+      };
+    },
     readAll: async (options) => {
       open();
       return readAllPage(client, options);

@@ -1,6 +1,8 @@
 import type pg from 'pg';
 import { ConcurrencyError, DuplicateEventIdError, StoreIntegrityError } from '../errors.js';
 import type {
+  Backlog,
+  BacklogOptions,
   AppendOptions,
   AppendResult,
   Checkpoint,
@@ -241,6 +243,17 @@ export class PostgresEventStore implements EventStore {
 
   compareCheckpoints(a: Checkpoint | null, b: Checkpoint | null): number {
     return compareCheckpoints(a, b);
+  }
+
+  async backlog(after: Checkpoint | null, { types, cap }: BacklogOptions): Promise<Backlog> {
+    const from = parseCheckpoint(after);
+    const { rows } = await this.options.pool.query<{ events: number; oldest: string | null }>({
+      name: `backlog:${this.options.schema}`,
+      text: this.sql.backlog,
+      values: [from.xid, from.position, types ?? null, cap],
+    });
+    const events = rows[0]?.events ?? 0;
+    return { events, capped: events >= cap, oldestRecordedAt: rows[0]?.oldest ?? null };
   }
 
   async ping(): Promise<boolean> {

@@ -76,6 +76,12 @@ export const statementsFor = (schema: string) => {
               EXISTS (SELECT 1 FROM ${s}.events e WHERE (e.transaction_id, e.position) > ($1::xid8, $2::bigint)
                         AND e.transaction_id < pg_snapshot_xmin(pg_current_snapshot())) AS readable,
               EXISTS (SELECT 1 FROM ${s}.events e WHERE (e.transaction_id, e.position) > ($1::xid8, $2::bigint)) AS any`,
+    // Committed events after a checkpoint, visible or not yet readable (behind an open transaction).
+    backlog: `SELECT count(*)::integer AS events, min(b.metadata->>'recordedAt') AS oldest FROM (
+                SELECT e.metadata FROM ${s}.events e
+                 WHERE (e.transaction_id, e.position) > ($1::xid8, $2::bigint)
+                   AND ($3::text[] IS NULL OR e.type = ANY($3::text[]))
+                 ORDER BY e.transaction_id, e.position LIMIT $4) b`,
     // A restored dump carries transaction ids from another cluster; readers would stall or skip.
     xidSanity: `SELECT (SELECT max(transaction_id) FROM ${s}.events)::text AS max_xid,
                        pg_snapshot_xmax(pg_current_snapshot())::text AS xmax,
