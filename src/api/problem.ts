@@ -201,3 +201,12 @@ export const problemResponses = {
     'A domain rule code (rule names the DOMAIN.md rule), IDEMPOTENCY_KEY_REUSED, DECISION_NOT_FOUND, DECISION_DOES_NOT_COVER_PARCEL',
   ),
 } as const;
+
+/** The error responses every query route can give. */
+export const queryProblemResponses = {
+  400: described('VALIDATION_FAILED (errors[].field names the query parameter), INVALID_CURSOR, POSITION_INVALID'),
+  401: described('TOKEN_MISSING, TOKEN_INVALID, TOKEN_EXPIRED'),
+  403: described('ROLE_NOT_ALLOWED, JURISDICTION_FORBIDDEN (a jurisdiction filter outside the token), NOT_OWNER'),
+  404: described('PARCEL_NOT_FOUND, DECISION_NOT_FOUND: none within your jurisdiction'),
+  503: described('READ_MODEL_BEHIND: minPosition not reached within 2 s (Retry-After)'),
+} as const;

@@ -15,7 +15,7 @@ import { pageQuery } from '../../projections/paging.js';
 import { actorOf, authenticate, type AuthOptions } from '../auth/authenticate.js';
 import { ROLES } from '../auth/roles.js';
 import { HttpError } from '../http-error.js';
-import { problemResponses } from '../problem.js';
+import { queryProblemResponses } from '../problem.js';
 import type { QueryDependencies } from './dependencies.js';
 import { awaitReadModels, divisionPrefix, positionQuery, scopeOf } from './read-context.js';
 
@@ -69,7 +69,7 @@ export const registerOtherQueries = (app: FastifyInstance, deps: QueryDependenci
         }),
         response: {
           200: biddingEligibilityView.extend({ controllingShareholderIds: z.array(z.string()) }),
-          ...problemResponses,
+          ...queryProblemResponses,
         },
       },
     },
@@ -109,7 +109,7 @@ export const registerOtherQueries = (app: FastifyInstance, deps: QueryDependenci
           ...pageQuery,
           ...positionQuery,
         }),
-        response: { 200: listOf(creditEntryView), ...problemResponses },
+        response: { 200: listOf(creditEntryView), ...queryProblemResponses },
       },
     },
     async (request, reply) => {
@@ -141,7 +141,7 @@ export const registerOtherQueries = (app: FastifyInstance, deps: QueryDependenci
         security: [{ bearerAuth: [] }],
         params: z.object({ decisionId: z.string().min(1).max(128).meta({ example: 'D-2026-001' }) }),
         querystring: z.object(positionQuery),
-        response: { 200: decisionView, ...problemResponses },
+        response: { 200: decisionView, ...queryProblemResponses },
       },
     },
     async (request, reply) => {
@@ -179,7 +179,7 @@ export const registerOtherQueries = (app: FastifyInstance, deps: QueryDependenci
           ...pageQuery,
           ...positionQuery,
         }),
-        response: { 200: listOf(decisionSummary), ...problemResponses },
+        response: { 200: listOf(decisionSummary), ...queryProblemResponses },
       },
     },
     async (request, reply) => {

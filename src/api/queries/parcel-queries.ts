@@ -19,7 +19,7 @@ import {
 import { authenticate, type AuthOptions } from '../auth/authenticate.js';
 import { etagOf } from '../commands/etag.js';
 import { HttpError } from '../http-error.js';
-import { problemResponses } from '../problem.js';
+import { queryProblemResponses } from '../problem.js';
 import type { QueryDependencies } from './dependencies.js';
 import { awaitReadModels, day, divisionPrefix, positionQuery, scopeOf, today } from './read-context.js';
 
@@ -83,7 +83,7 @@ export const registerParcelQueries = (app: FastifyInstance, deps: QueryDependenc
         security: [{ bearerAuth: [] }],
         params: parcelId,
         querystring: z.object({ ...onQuery, ...positionQuery }),
-        response: { 200: parcelView.describe('The parcel; ETag = its stream revision'), ...problemResponses },
+        response: { 200: parcelView.describe('The parcel; ETag = its stream revision'), ...queryProblemResponses },
       },
     },
     async (request, reply) => {
@@ -130,7 +130,7 @@ export const registerParcelQueries = (app: FastifyInstance, deps: QueryDependenc
           ...pageQuery,
           ...positionQuery,
         }),
-        response: { 200: listOf(parcelView), ...problemResponses },
+        response: { 200: listOf(parcelView), ...queryProblemResponses },
       },
     },
     async (request, reply) => {
@@ -179,7 +179,7 @@ export const registerParcelQueries = (app: FastifyInstance, deps: QueryDependenc
           ...pageQuery,
           ...positionQuery,
         }),
-        response: { 200: listOf(deadlineView), ...problemResponses },
+        response: { 200: listOf(deadlineView), ...queryProblemResponses },
       },
     },
     async (request, reply) => {
@@ -217,7 +217,7 @@ export const registerParcelQueries = (app: FastifyInstance, deps: QueryDependenc
           security: [{ bearerAuth: [] }],
           params: parcelId,
           querystring: z.object({ ...onQuery, ...positionQuery }),
-          response: { 200: response, ...problemResponses },
+          response: { 200: response, ...queryProblemResponses },
         },
       },
       async (request, reply) => {
