@@ -7,7 +7,7 @@
 import { randomInt } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import t from 'tap';
-import { advisoryLocks } from '../../src/projections/lock.js';
+import { advisoryLocks, inProcessLocks } from '../../src/projections/lock.js';
 import { rebuildProjection } from '../../src/projections/rebuild.js';
 import { PROJECTIONS } from '../../src/projections/registry.js';
 import { startChildHost } from './fixtures/child-host.js';
@@ -21,7 +21,6 @@ import {
   silent,
 } from './fixtures/read-side.js';
 import { appendUnits, startWriters } from './fixtures/workload.js';
-import { inProcessLocks } from '../../src/projections/lock.js';
 
 const KILLS = 20;
 
@@ -29,14 +28,14 @@ t.test('a host killed at random moments ends equal to a fresh rebuild', async (t
   const ctx = await readSideStore(t, { poolMax: 16 });
   await appendUnits(ctx.store, 'pre', 0, 10);
   const stop = new AbortController();
-  const writers = startWriters(ctx.store, 'cr', 3, stop.signal);
+  const writers = startWriters(ctx.store, 'cr', 2, stop.signal, 2);
   const started = Date.now();
   let killedMidRun = 0;
   for (let i = 0; i < KILLS; i++) {
     const child = await startChildHost(ctx.schema, { takeoverMs: 50, batchSize: 25 });
     // Let it take the locks (the previous one's session may linger a moment), then run a while.
     await child.until((r) => r.length > 0, 10_000).catch(() => undefined);
-    await sleep(randomInt(20, 400));
+    await sleep(randomInt(20, 300));
     if (child.running().length > 0) killedMidRun++;
     await child.kill();
   }

@@ -69,7 +69,11 @@ t.test('host, view and rebuild on PGlite', async (t) => {
     select count(*)::int as n from information_schema.schemata where schema_name = ${old.schema_name}`.execute(db);
   t.equal(rows[0]?.n, 0, 'the old generation schema is gone');
   t.equal(await count(), 15, 'the view answers from the new generation');
-  t.same((await dumpActive(ctx))['parcels'], incremental['parcels'], 'rebuilt parcels tables equal the incremental ones');
+  t.same(
+    (await dumpActive(ctx))['parcels'],
+    incremental['parcels'],
+    'rebuilt parcels tables equal the incremental ones',
+  );
   t.same(await deadLetters(ctx), [], 'no dead letters');
   // The idle host notices the switch (no commit fences it) and moves on to the new generation.
   const deadline = Date.now() + 3_000;

@@ -64,5 +64,9 @@ t.test('readPosition waits for the host, and times out without one', async (t) =
   const answer = await position(later ?? undefined, 300);
   t.same(answer, { position: applied, reached: false }, 'not reached; the position the read models reflect');
   t.ok(Date.now() - started >= 300, 'after the timeout');
-  t.same(await position(applied ?? undefined, 300), { position: applied, reached: true }, 'an applied position is reached at once');
+  t.same(
+    await position(applied ?? undefined, 300),
+    { position: applied, reached: true },
+    'an applied position is reached at once',
+  );
 });

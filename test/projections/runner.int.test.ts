@@ -20,6 +20,7 @@ import {
   readSideStore,
   runHostUntilCaughtUp,
   silent,
+  waitVisible,
 } from './fixtures/read-side.js';
 import { startProjectionHost } from '../../src/projections/host.js';
 import { inProcessLocks } from '../../src/projections/lock.js';
@@ -45,14 +46,22 @@ t.test('the host catches up and the views answer; applied twice = once; split = 
   t.same(served, await dumpTables(db, active.schema_name, parcelsProjection), 'the views serve the active generation');
 
   // A scratch generation schema fed directly with the whole filtered log.
+  await waitVisible(ctx);
   const { events } = await ctx.store.readAll({ after: null, limit: 100_000, types: parcelsProjection.eventTypes });
   t.ok(events.length > UNITS * 2, `${events.length} parcel events`);
   const scratch = `${ctx.schema}_scratch`;
-  t.teardown(() => sql.raw(`DROP SCHEMA IF EXISTS "${scratch}" CASCADE`).execute(db).then(() => undefined));
+  t.teardown(() =>
+    sql
+      .raw(`DROP SCHEMA IF EXISTS "${scratch}" CASCADE`)
+      .execute(db)
+      .then(() => undefined),
+  );
   await sql.raw(`CREATE SCHEMA "${scratch}"`).execute(db);
   await parcelsProjection.createTables(db, scratch);
   const apply = (batch: readonly RecordedEvent[]) =>
-    db.transaction().execute((trx) => parcelsProjection.apply(batch, { trx: trx.withSchema(scratch), schema: scratch }));
+    db
+      .transaction()
+      .execute((trx) => parcelsProjection.apply(batch, { trx: trx.withSchema(scratch), schema: scratch }));
   const reset = () =>
     sql.raw(`TRUNCATE ${parcelsProjection.tables.map((x) => `"${scratch}"."${x}"`).join(', ')}`).execute(db);
 
@@ -104,6 +113,7 @@ t.test('a poison event is dead-lettered: stop leaves the checkpoint before it, s
   const ctx = await readSideStore(t);
   const db = ctx.connection.db as unknown as Kysely<unknown>;
   await appendUnits(ctx.store, 'po', 0, 8);
+  await waitVisible(ctx);
   const { events } = await ctx.store.readAll({ after: null, limit: 100_000, types: parcelsProjection.eventTypes });
   const index = 17; // mid-batch with batchSize 7
   const poison = events[index] as RecordedEvent;
@@ -125,8 +135,10 @@ t.test('a poison event is dead-lettered: stop leaves the checkpoint before it, s
   const deadline = Date.now() + 15_000;
   let statuses = await projectionStatuses(bookkeeping(ctx), ctx.schema, ctx.store, [stop, skip]);
   while (
-    !(statuses.find((s) => s.name === 'probe_stop')?.status === 'stopped' &&
-      statuses.find((s) => s.name === 'probe_skip')?.status === 'caught_up') &&
+    !(
+      statuses.find((s) => s.name === 'probe_stop')?.status === 'stopped' &&
+      statuses.find((s) => s.name === 'probe_skip')?.status === 'caught_up'
+    ) &&
     Date.now() < deadline
   ) {
     await sleep(25);
@@ -163,12 +175,18 @@ t.test('a poison event is dead-lettered: stop leaves the checkpoint before it, s
   };
   t.same(
     [...(await seen('probe_stop'))].sort(),
-    events.slice(0, index).map((e) => e.id).sort(),
+    events
+      .slice(0, index)
+      .map((e) => e.id)
+      .sort(),
     'stop: every event before the poison applied, none after',
   );
   t.same(
     [...(await seen('probe_skip'))].sort(),
-    events.filter((e) => e.id !== poison.id).map((e) => e.id).sort(),
+    events
+      .filter((e) => e.id !== poison.id)
+      .map((e) => e.id)
+      .sort(),
     'skip: every event but the poison applied',
   );
   await host.stop();
