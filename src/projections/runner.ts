@@ -82,6 +82,8 @@ export const runGeneration = async (options: RunnerOptions): Promise<RunOutcome>
           position = next;
         }
         if (options.onCaughtUp && (await options.onCaughtUp(position))) return 'switched';
+        // An idle runner commits nothing, so only this notices a rebuild that retired its generation.
+        if (!(await isCurrent(options))) return 'fenced';
         await store.waitForEvents(position, { timeoutMs: idleWaitMs, signal });
         continue;
       }
@@ -104,6 +106,8 @@ export const runGeneration = async (options: RunnerOptions): Promise<RunOutcome>
         backoffMs = Math.min(backoffMs * 2, 5000);
         continue;
       }
+      // A retired generation's schema is dropped: its failure is not the events' fault.
+      if (!(await isCurrent(options).catch(() => true))) return 'fenced';
       log.warn(
         { err: error, events: events.length },
         'a batch failed; applying it event by event to find the poison event',
@@ -114,6 +118,18 @@ export const runGeneration = async (options: RunnerOptions): Promise<RunOutcome>
     }
   }
   return 'aborted';
+};
+
+/** Whether the generation may still be run: not retired (by a rebuild's switch) nor stopped. */
+const isCurrent = async ({ db, schema, projection, generation }: RunnerOptions): Promise<boolean> => {
+  const row = await db
+    .withSchema(schema)
+    .selectFrom('projection_generations')
+    .select(['state', 'status'])
+    .where('projection', '=', projection.name)
+    .where('generation', '=', generation.generation)
+    .executeTakeFirst();
+  return row !== undefined && row.state !== 'retired' && row.status === 'running';
 };
 
 /** Applies `events` and moves the checkpoint from `from` to `to`, in one transaction. */
