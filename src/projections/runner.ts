@@ -11,7 +11,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { EventStore, ReadAllResult, RecordedEvent } from '../eventstore/types.js';
 import type { ProjectionBookkeeping } from './bookkeeping.table.js';
-import type { Generation } from './generations.js';
+import { getGeneration, type Generation } from './generations.js';
 import type { Projection } from './projection.js';
 
 export type RunOutcome = 'aborted' | 'fenced' | 'stopped' | 'switched';
@@ -122,13 +122,7 @@ export const runGeneration = async (options: RunnerOptions): Promise<RunOutcome>
 
 /** Whether the generation may still be run: not retired (by a rebuild's switch) nor stopped. */
 const isCurrent = async ({ db, schema, projection, generation }: RunnerOptions): Promise<boolean> => {
-  const row = await db
-    .withSchema(schema)
-    .selectFrom('projection_generations')
-    .select(['state', 'status'])
-    .where('projection', '=', projection.name)
-    .where('generation', '=', generation.generation)
-    .executeTakeFirst();
+  const row = await getGeneration(db, schema, projection.name, generation.generation);
   return row !== undefined && row.state !== 'retired' && row.status === 'running';
 };
 

@@ -17,10 +17,7 @@ import { ROLES } from '../auth/roles.js';
 import { HttpError } from '../http-error.js';
 import { queryProblemResponses } from '../problem.js';
 import type { QueryDependencies } from './dependencies.js';
-import { awaitReadModels, divisionPrefix, positionQuery, scopeOf } from './read-context.js';
-
-const listOf = <T extends z.ZodType>(item: T) =>
-  z.object({ items: z.array(item), nextCursor: z.string().nullable(), position: z.string().nullable() });
+import { awaitReadModels, listOf, divisionPrefix, positionQuery, scopeOf } from './read-context.js';
 
 const GOVERNMENT_ROLES = ROLES.filter((r) => r !== 'LAND_USER');
 

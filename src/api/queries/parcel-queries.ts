@@ -21,7 +21,7 @@ import { etagOf } from '../commands/etag.js';
 import { HttpError } from '../http-error.js';
 import { queryProblemResponses } from '../problem.js';
 import type { QueryDependencies } from './dependencies.js';
-import { awaitReadModels, day, divisionPrefix, positionQuery, scopeOf, today } from './read-context.js';
+import { awaitReadModels, listOf, day, divisionPrefix, positionQuery, scopeOf, today } from './read-context.js';
 
 const TAG = 'parcel queries';
 const READS = ['parcels'] as const;
@@ -60,9 +60,6 @@ const STATUSES = [
   'REVOKED',
   'RECOVERED',
 ] as const;
-
-const listOf = <T extends z.ZodType>(item: T) =>
-  z.object({ items: z.array(item), nextCursor: z.string().nullable(), position: z.string().nullable() });
 
 export const registerParcelQueries = (app: FastifyInstance, deps: QueryDependencies, auth: AuthOptions): void => {
   const r = app.withTypeProvider<ZodTypeProvider>();

@@ -30,6 +30,10 @@ export const divisionPrefix = z
 
 export const day = z.iso.date().describe('YYYY-MM-DD');
 
+/** Every list's answer: a keyset page and the log position it reflects. */
+export const listOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable(), position: z.string().nullable() });
+
 /** The caller's scope; a `jurisdiction` filter outside the token's is refused, not silently narrowed. */
 export const scopeOf = (request: FastifyRequest, jurisdiction?: string): ReadScope => {
   const actor = actorOf(request);
