@@ -134,6 +134,19 @@ t.test('flags are judged on a day; the list filters, pages and scopes', async (t
     ['P-Q-5'],
   );
 
+  const summary = await get(h, '/parcels/summary?on=2026-08-01');
+  t.equal(summary.statusCode, 200, summary.body.slice(0, 300));
+  t.match(summary.json(), {
+    parcels: 4,
+    byStatus: { GRANTED: 3, DEAL_CONCLUDED: 1 },
+    flags: { paymentOverdue: 3, lateStart: 0, idleSuspected: 0 },
+    payableFen: 3 * 231_000_000,
+    outstandingFen: 3 * 231_000_000,
+    on: '2026-08-01',
+  });
+  const country = await get(h, '/parcels/summary', { jurisdiction: 'CN' });
+  t.equal(country.json<{ parcels: number }>().parcels, 5, 'the ministry sees both cities');
+
   const mine = await get(h, '/parcels', { role: 'LAND_USER', sub: 'LU-OTHER' });
   t.same(
     mine.json<{ items: { parcelId: string }[] }>().items.map((p) => p.parcelId),

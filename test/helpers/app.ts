@@ -46,7 +46,7 @@ export const buildTestApp = async (
   const db = await postgresTestStore({ poolMax: 10 });
   let now = new Date(start);
   const clock = () => now;
-  const logger = pino({ level: 'silent' });
+  const logger = pino({ level: process.env.TEST_LOG ?? 'silent' });
   // The read side with its projection runners in-process, as the service runs it.
   const readSide = options.readSide
     ? await openReadSide({

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { pageQuery } from '../../projections/paging.js';
 import { getParcel, listDeadlines, listParcels, parcelInScope } from '../../projections/parcels/queries.js';
 import { parcelSubresources } from '../../projections/parcels/subresources.js';
+import { parcelSummary, parcelSummaryView } from '../../projections/parcels/summary.js';
 import {
   deadlineView,
   idleCaseView,
@@ -94,6 +95,32 @@ export const registerParcelQueries = (app: FastifyInstance, deps: QueryDependenc
       if (view === null) throw notFound(request.params.parcelId);
       reply.header('etag', etagOf(view.revision));
       return view;
+    },
+  );
+
+  r.get(
+    '/parcels/summary',
+    {
+      ...common,
+      schema: {
+        tags: [TAG],
+        operationId: 'SummarizeParcels',
+        summary:
+          'Dashboard figures for a jurisdiction: parcels by status, flags on a day, money payable, paid and outstanding',
+        security: [{ bearerAuth: [] }],
+        querystring: z.object({ jurisdiction: divisionPrefix.optional(), ...onQuery, ...positionQuery }),
+        response: { 200: parcelSummaryView, ...queryProblemResponses },
+      },
+    },
+    async (request, reply) => {
+      const q = request.query;
+      await position(q.minPosition, reply);
+      return parcelSummary(
+        deps.readSide.models.parcels,
+        scopeOf(request, q.jurisdiction),
+        q.jurisdiction,
+        q.on ?? today(auth.clock),
+      );
     },
   );
 
