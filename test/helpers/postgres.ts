@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type pg from 'pg';
 import { migrateDatabase, type Database } from '../../src/database.js';
 import { connectPostgres, type PostgresConnection } from '../../src/db/connect.js';
 import { startEmbeddedPostgres } from '../../src/db/embedded.js';
@@ -7,6 +8,21 @@ import { PostgresEventStore } from '../../src/eventstore/postgres/postgres-event
 /** Real PostgreSQL for tests: TEST_DATABASE_URL, else DATABASE_URL, else the local server's `test` database. */
 export const testDatabaseUrl = (): string =>
   process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+/**
+ * Drops a ledger schema and the generation schemas of its read models, which live beside it
+ * (`<schema>_rm_<name>_<n>`, listed in its projection_generations table).
+ */
+export const dropLedgerSchema = async (pool: pg.Pool, schema: string): Promise<void> => {
+  const generations = await pool
+    .query<{ schema_name: string }>(`SELECT schema_name FROM "${schema}".projection_generations`)
+    .then(
+      (r) => r.rows,
+      () => [],
+    );
+  for (const { schema_name } of generations) await pool.query(`DROP SCHEMA IF EXISTS "${schema_name}" CASCADE`);
+  await pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+};
 
 export interface TestStore {
   readonly store: PostgresEventStore;

@@ -11,7 +11,7 @@ import { loadConfig } from '../../src/config.js';
 import { connectPostgres } from '../../src/db/connect.js';
 import { startService } from '../../src/service.js';
 import { pino } from 'pino';
-import { testDatabaseUrl } from '../helpers/postgres.js';
+import { dropLedgerSchema, testDatabaseUrl } from '../helpers/postgres.js';
 
 const SECRET = randomBytes(32).toString('hex');
 const env = { PATH: process.env.PATH ?? '', AUTH_SECRET: SECRET, DATABASE_URL: testDatabaseUrl() };
@@ -77,7 +77,7 @@ t.test('npm run seed plays lifecycles through a real port, and a re-run only rep
       poolMax: 1,
       idleInTransactionTimeoutMs: 60_000,
     });
-    await admin.pool.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    await dropLedgerSchema(admin.pool, schema);
     await admin.close();
   });
   const args = ['--url', service.url, '--parcels', '8', '--seed', '3'];
