@@ -74,6 +74,7 @@ try {
     );
     const started = Date.now();
     let applied = 0;
+    let startedAt = 0;
     const outcome = await rebuildProjection({
       store,
       db,
@@ -85,13 +86,14 @@ try {
       batchSize,
       onStart: (generation, resumed) => {
         if (resumed) process.stdout.write(`${projection.name}: resuming generation ${generation.generation}\n`);
-        bar.start(total ?? 0, 0, { speed: 0 });
+        startedAt = generation.eventsApplied;
+        bar.start(total ?? 0, startedAt, { speed: 0 });
       },
       onBatch: (n) => {
         applied += n;
         const speed = Math.round(applied / Math.max(0.001, (Date.now() - started) / 1000));
-        if (total !== null && applied > total) bar.setTotal(applied);
-        bar.update(applied, { speed });
+        if (total !== null && startedAt + applied > total) bar.setTotal(startedAt + applied);
+        bar.update(startedAt + applied, { speed });
       },
     });
     bar.stop();

@@ -19,6 +19,8 @@ export interface Generation {
   readonly state: 'building' | 'active' | 'retired';
   readonly status: 'running' | 'stopped';
   readonly position: string | null;
+  /** Events applied so far (a resumed rebuild's progress starts here). */
+  readonly eventsApplied: number;
 }
 
 type Db = Kysely<ProjectionBookkeeping>;
@@ -34,7 +36,8 @@ const select = (db: Db, schema: string) =>
   db
     .withSchema(schema)
     .selectFrom('projection_generations')
-    .select(['projection', 'generation', 'version', 'schema_name as schemaName', 'state', 'status', 'position']);
+    .select(['projection', 'generation', 'version', 'schema_name as schemaName', 'state', 'status', 'position'])
+    .select(sql<number>`events_applied::float8`.as('eventsApplied'));
 
 export const listGenerations = async (db: Db, schema: string, projection: string): Promise<Generation[]> =>
   select(db, schema)
@@ -104,6 +107,7 @@ export const createGeneration = async (db: Db, schema: string, projection: Proje
       state,
       status: 'running',
       position: null,
+      eventsApplied: 0,
     };
   });
 
