@@ -141,13 +141,18 @@ const runScale = async (parcels: number, options: { keep: boolean; catchUpS: num
     };
     if (options.catchUpS > 0) {
       progress(`${parcels} parcels: catch-up, ${WRITERS} writers for ${options.catchUpS} s (load ${load()})`);
-      const templates = ids.slice(0, 500).map((id) => `parcel-${id}`);
+      // Copies of base lifecycles only (a copy's ids no longer carry the plain tag).
+      const tag = seedTag(String(SEED));
+      const templates = ids
+        .filter((id) => id.includes(`-${tag}-`))
+        .slice(0, 500)
+        .map((id) => `parcel-${id}`);
       const c = await measureCatchUp(bench, {
         projections: PROJECTIONS,
         writers: WRITERS,
         durationMs: options.catchUpS * 1000,
         templates,
-        tag: seedTag(String(SEED)),
+        tag,
         firstCopy: 100_000,
       });
       emit(`catchup.lag_ms.p50${at}`, percentile(c.lags, 50), 'ms');
