@@ -20,12 +20,19 @@ export interface Bench {
   close(): Promise<void>;
 }
 
+export interface OpenBenchOptions {
+  /** Create the raw comparison table (default true). */
+  readonly rawTable?: boolean;
+  /** Leave the schema (and its generation schemas) in place at the end (default false). */
+  readonly keep?: boolean;
+}
+
 /** The store (migrated, LISTEN wake-ups as in a multi-process deployment) and the raw table, in a fresh schema. */
-export const openBench = async (poolMax: number): Promise<Bench> => {
+export const openBench = async (poolMax: number, options: OpenBenchOptions = {}): Promise<Bench> => {
   const url = databaseUrl();
   const schema = `bench_${randomBytes(6).toString('hex')}`;
   const connection = connectPostgres<Database>({ connectionString: url, poolMax, idleInTransactionTimeoutMs: 60_000 });
-  const drop = dropOnce(url, schema);
+  const drop = options.keep ? async () => progress(`kept schema ${schema}`) : dropOnce(url, schema);
   const onSignal = (signal: NodeJS.Signals) => {
     progress(`${signal}: stopping and dropping schema ${schema}`);
     // Ending the pool makes every writer's next query fail, so none holds a lock the DROP needs.
@@ -37,7 +44,7 @@ export const openBench = async (poolMax: number): Promise<Bench> => {
   let store: PostgresEventStore;
   try {
     await migrateDatabase(connection.db, schema);
-    await connection.pool.query(rawTableSql(schema));
+    if (options.rawTable ?? true) await connection.pool.query(rawTableSql(schema));
     store = new PostgresEventStore({
       pool: connection.pool,
       schema,
@@ -68,7 +75,8 @@ export const openBench = async (poolMax: number): Promise<Bench> => {
       }
     },
     analyze: async () => {
-      await connection.pool.query(`ANALYZE ${quoteIdent(schema)}.events, ${quoteIdent(schema)}.raw_events`);
+      const raw = (options.rawTable ?? true) ? `, ${quoteIdent(schema)}.raw_events` : '';
+      await connection.pool.query(`ANALYZE ${quoteIdent(schema)}.events${raw}`);
     },
     close: async () => {
       process.off('SIGINT', onSignal);
@@ -88,6 +96,15 @@ const dropOnce = (url: string, schema: string): (() => Promise<void>) => {
       const client = new pg.Client({ connectionString: url });
       try {
         await client.connect();
+        // Read-model generations live in schemas of their own, listed in the bookkeeping table.
+        const generations = await client
+          .query<{ schema_name: string }>(`SELECT schema_name FROM ${quoteIdent(schema)}.projection_generations`)
+          .then(
+            (r) => r.rows,
+            () => [],
+          );
+        for (const { schema_name } of generations)
+          await client.query(`DROP SCHEMA IF EXISTS ${quoteIdent(schema_name)} CASCADE`);
         // A statement still in flight from an aborted phase can deadlock with the cascade; retry.
         for (let attempt = 1; ; attempt++) {
           try {
