@@ -36,6 +36,7 @@ const recording = (store: EventStore, streams: string[]): EventStore => ({
   readAll: (options) => store.readAll(options),
   waitForEvents: (after, options) => store.waitForEvents(after, options),
   compareCheckpoints: (a, b) => store.compareCheckpoints(a, b),
+  backlog: (after, options) => store.backlog(after, options),
   ping: () => store.ping(),
   close: async () => undefined,
 });

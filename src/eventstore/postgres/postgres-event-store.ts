@@ -247,11 +247,13 @@ export class PostgresEventStore implements EventStore {
 
   async backlog(after: Checkpoint | null, { types, cap }: BacklogOptions): Promise<Backlog> {
     const from = parseCheckpoint(after);
-    const { rows } = await this.options.pool.query<{ events: number; oldest: string | null }>({
-      name: `backlog:${this.options.schema}`,
-      text: this.sql.backlog,
-      values: [from.xid, from.position, types ?? null, cap],
-    });
+    // Planned with its values each time, as the probe (a generic plan may scan the whole log).
+    const { rows } = await this.options.pool.query<{ events: number; oldest: string | null }>(this.sql.backlog, [
+      from.xid,
+      from.position,
+      types ?? null,
+      cap,
+    ]);
     const events = rows[0]?.events ?? 0;
     return { events, capped: events >= cap, oldestRecordedAt: rows[0]?.oldest ?? null };
   }
@@ -272,11 +274,13 @@ export class PostgresEventStore implements EventStore {
 
   private async probe(after: Checkpoint | null): Promise<{ readable: boolean; inFlight: boolean }> {
     const from = parseCheckpoint(after);
-    const { rows } = await this.options.pool.query<{ readable: boolean; any: boolean }>({
-      name: `probe:${this.options.schema}`,
-      text: this.sql.probe,
-      values: [from.xid, from.position],
-    });
+    // Not a named (prepared) statement: after five runs PostgreSQL would switch to a generic plan,
+    // and for these EXISTS the generic plan is a scan of the whole log (measured 200 ms at 750k
+    // events against 0.15 ms with the actual values), run by every idle reader at each wake-up.
+    const { rows } = await this.options.pool.query<{ readable: boolean; any: boolean }>(this.sql.probe, [
+      from.xid,
+      from.position,
+    ]);
     const row = rows[0];
     return { readable: row?.readable ?? false, inFlight: (row?.any ?? false) && !(row?.readable ?? false) };
   }
