@@ -15,6 +15,7 @@ export interface ProjectionGenerationsTable {
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
   activated_at: Date | null;
+  deferred_indexes: Generated<string[]>;
 }
 
 export interface ProjectionDeadLettersTable {

@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { quoteIdent } from '../db/identifiers.js';
 import type { ProjectionBookkeeping } from './bookkeeping.table.js';
+import { buildDeferredIndexes, deferIndexes } from './deferred-indexes.js';
 import type { Projection } from './projection.js';
 
 export interface Generation {
@@ -85,6 +86,8 @@ export const createGeneration = async (db: Db, schema: string, projection: Proje
     await sql.raw(`CREATE SCHEMA ${quoteIdent(schemaName)}`).execute(trx);
     await projection.createTables(trx as unknown as Kysely<unknown>, schemaName);
     const state = active === undefined ? 'active' : 'building';
+    // Built beside the served one, from zero: its secondary indexes are built in bulk at the end.
+    const deferred = state === 'building' ? await deferIndexes(trx, schemaName) : [];
     await trx
       .withSchema(schema)
       .insertInto('projection_generations')
@@ -96,6 +99,7 @@ export const createGeneration = async (db: Db, schema: string, projection: Proje
         state,
         position: null,
         activated_at: state === 'active' ? new Date() : null,
+        deferred_indexes: deferred,
       })
       .execute();
     if (state === 'active') await replaceViews(trx, schema, projection, schemaName);
@@ -185,3 +189,17 @@ export const dropAllGenerations = async (db: Db, schema: string): Promise<void> 
   for (const { schema_name } of all)
     await sql.raw(`DROP SCHEMA IF EXISTS ${quoteIdent(schema_name)} CASCADE`).execute(db);
 };
+
+/**
+ * Called each time a building generation has caught up: the first time it builds the deferred
+ * indexes (and answers false: catch up again with what arrived meanwhile); afterwards it
+ * switches the generation in (activate).
+ */
+export const completeBuild = async (
+  db: Db,
+  schema: string,
+  projection: Projection,
+  generation: Generation,
+  position: string | null,
+): Promise<boolean> =>
+  (await buildDeferredIndexes(db, schema, generation)) ? false : activate(db, schema, projection, generation, position);

@@ -9,7 +9,7 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { EventStore } from '../eventstore/types.js';
 import type { ProjectionBookkeeping } from './bookkeeping.table.js';
-import { activate, createGeneration, dropRetired, listGenerations, type Generation } from './generations.js';
+import { completeBuild, createGeneration, dropRetired, listGenerations, type Generation } from './generations.js';
 import type { ProjectionLocks } from './lock.js';
 import type { Projection } from './projection.js';
 import { runGeneration, type RunOutcome } from './runner.js';
@@ -93,7 +93,7 @@ export const startProjectionHost = (options: HostOptions): ProjectionHost => {
               ...(build
                 ? {
                     onCaughtUp: (position: string | null) =>
-                      activate(options.db, schema, projection, generation, position),
+                      completeBuild(options.db, schema, projection, generation, position),
                   }
                 : {}),
             });

@@ -25,6 +25,7 @@ export const projectionMigrations = (schema: string): MigrationList => {
           created_at timestamptz NOT NULL DEFAULT now(),
           updated_at timestamptz NOT NULL DEFAULT now(),
           activated_at timestamptz,
+          deferred_indexes text[] NOT NULL DEFAULT '{}',
           PRIMARY KEY (projection, generation)
         )`,
         `CREATE UNIQUE INDEX projection_generations_one_active ON ${s}.projection_generations (projection) WHERE state = 'active'`,

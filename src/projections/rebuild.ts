@@ -8,7 +8,7 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { EventStore } from '../eventstore/types.js';
 import type { ProjectionBookkeeping } from './bookkeeping.table.js';
-import { activate, createGeneration, dropRetired, listGenerations, type Generation } from './generations.js';
+import { completeBuild, createGeneration, dropRetired, listGenerations, type Generation } from './generations.js';
 import { lockKey } from './host.js';
 import type { ProjectionLocks } from './lock.js';
 import type { Projection } from './projection.js';
@@ -60,7 +60,7 @@ export const rebuildProjection = async (options: RebuildOptions): Promise<Rebuil
       ...(options.onBatch ? { onBatch: options.onBatch } : {}),
       // A projection never built before gets an active first generation: run it to the head and stop.
       onCaughtUp: async (position) =>
-        generation.state === 'active' ? true : activate(db, schema, projection, generation, position),
+        generation.state === 'active' ? true : completeBuild(db, schema, projection, generation, position),
     });
     if (outcome === 'switched') await dropRetired(db, schema, projection.name);
     return { outcome, generation };

@@ -135,6 +135,9 @@ const commit = async (
   caughtUp: boolean,
 ): Promise<void> => {
   await db.transaction().execute(async (trx) => {
+    // Rows and checkpoint commit together, so a commit lost in a server crash is only applied
+    // again: read models need not wait for the disk (the log itself always does).
+    await sql`SET LOCAL synchronous_commit = off`.execute(trx);
     if (events.length > 0) {
       const scoped = trx.withSchema(generation.schemaName) as unknown as Kysely<unknown>;
       await projection.apply(events, { trx: scoped, schema: generation.schemaName });
