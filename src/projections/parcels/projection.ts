@@ -15,7 +15,7 @@ import {
 } from '../../domain/parcel/index.js';
 import { toDomainEvent } from '../../eventstore/fold-stream.js';
 import type { RecordedEvent } from '../../eventstore/types.js';
-import { chunksFor, freshEventsByStream, streamsOf } from '../batch.js';
+import { deleteWhereIn, freshEventsByStream, streamsOf, writeRows } from '../batch.js';
 import { defineProjection } from '../projection.js';
 import { parcelRows, type ParcelRows } from './rows.js';
 import { PARCEL_TABLES, createParcelTables, type ParcelTables } from './tables.js';
@@ -30,7 +30,7 @@ export const parcelsProjection = defineProjection<ParcelTables>({
   eventTypes: PARCEL_EVENT_TYPES,
   tables: PARCEL_TABLES,
   createTables: createParcelTables,
-  apply: async (batch, { trx }) => {
+  apply: async (batch, { trx, schema }) => {
     const events = batch.filter((e) => e.stream.startsWith(STREAM_PREFIX));
     if (events.length === 0) return;
     const ids = streamsOf(events).map(parcelIdOf);
@@ -48,7 +48,7 @@ export const parcelsProjection = defineProjection<ParcelTables>({
       const before = known.get(parcelId)?.state as ParcelState | undefined;
       rows.push(fold(parcelId, before ?? initialParcelState(), list));
     }
-    await write(trx, rows);
+    await write(trx as unknown as Kysely<unknown>, schema, rows);
   },
 });
 
@@ -73,29 +73,22 @@ const CHILD_TABLES = [
   ['idle_cases', 'idleCases'],
 ] as const;
 
-const write = async (trx: Kysely<ParcelTables>, rows: readonly ParcelRows[]): Promise<void> => {
+const write = async (trx: Kysely<unknown>, schema: string, rows: readonly ParcelRows[]): Promise<void> => {
   const ids = rows.map((r) => r.parcel.parcel_id);
-  for (const chunk of chunksFor(rows.map((r) => r.parcel))) {
-    await trx
-      .insertInto('parcels')
-      .values(chunk)
-      .onConflict((oc) =>
-        oc.column('parcel_id').doUpdateSet((eb) => {
-          const columns = Object.keys(chunk[0] as object).filter(
-            (c) => c !== 'parcel_id',
-          ) as (keyof (typeof chunk)[0])[];
-          return Object.fromEntries(columns.map((c) => [c, eb.ref(`excluded.${c}`)]));
-        }),
-      )
-      .execute();
-  }
+  await writeRows(
+    trx,
+    schema,
+    'parcels',
+    rows.map((r) => r.parcel),
+    ['parcel_id'],
+  );
   for (const [table, key] of CHILD_TABLES) {
-    await trx.deleteFrom(table).where('parcel_id', 'in', ids).execute();
-    const children: object[] = rows.flatMap((r): readonly object[] => r[key]);
-    for (const chunk of chunksFor(children))
-      await trx
-        .insertInto(table)
-        .values(chunk as never)
-        .execute();
+    await deleteWhereIn(trx, schema, table, 'parcel_id', ids);
+    await writeRows(
+      trx,
+      schema,
+      table,
+      rows.flatMap((r): readonly object[] => r[key]),
+    );
   }
 };

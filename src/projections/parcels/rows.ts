@@ -101,7 +101,7 @@ export const parcelRows = (state: ParcelState, head: StreamHead): ParcelRows => 
     last_event_type: head.lastEventType,
     last_event_at: new Date(head.lastEventAt),
     position: head.position,
-    state: JSON.stringify(state),
+    state,
   };
   const deadlines = obligations.map((o, seq) =>
     deadlineRow(o, seq, head.parcelId, jurisdiction, divisionCode, landUserId),
