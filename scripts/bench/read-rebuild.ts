@@ -7,7 +7,7 @@ import type { Kysely } from 'kysely';
 import pino from 'pino';
 import type { EventStore } from '../../src/eventstore/types.js';
 import type { ProjectionBookkeeping } from '../../src/projections/bookkeeping.table.js';
-import { createGeneration, listGenerations } from '../../src/projections/generations.js';
+import { ensureGeneration } from '../../src/projections/generations.js';
 import { advisoryLocks } from '../../src/projections/lock.js';
 import type { Projection } from '../../src/projections/projection.js';
 import { rebuildProjection } from '../../src/projections/rebuild.js';
@@ -52,11 +52,7 @@ export const rebuildAll = async (bench: Bench, projections: readonly Projection[
   const db = bench.connection.db as unknown as Kysely<ProjectionBookkeeping>;
   // As `npm run rebuild` on a running system: a served generation exists (empty here), so the
   // timed rebuild builds the next one beside it (secondary indexes in bulk at the end) and switches.
-  for (const projection of projections) {
-    if ((await listGenerations(db, bench.schema, projection.name)).length === 0) {
-      await createGeneration(db, bench.schema, projection);
-    }
-  }
+  for (const projection of projections) await ensureGeneration(db, bench.schema, projection, 'serve');
   const started = performance.now();
   try {
     const results = await Promise.all(

@@ -60,26 +60,31 @@ const lockProjection = (trx: Transaction<ProjectionBookkeeping>, schema: string,
   sql`SELECT pg_advisory_xact_lock(hashtextextended(${`${schema}/${projection}/generations`}, 0))`.execute(trx);
 
 /**
- * Creates the next generation's schema and tables. The very first generation of a projection is
- * active at once (its views exist from the start, empty until it catches up); later ones are
- * built beside the active one.
+ * The generation to work on, made if needed. Decided under the projection's lock, so processes
+ * starting together agree: 'serve' → the active generation (the first one ever is made active at
+ * once: its views exist from the start, empty until it catches up); 'build' → a generation of the
+ * code's version built beside the active one (the one being built, if any, is resumed; with no
+ * active generation yet, the new one is the active one).
  */
-export const createGeneration = async (db: Db, schema: string, projection: Projection): Promise<Generation> =>
+export const ensureGeneration = async (
+  db: Db,
+  schema: string,
+  projection: Projection,
+  purpose: 'serve' | 'build',
+): Promise<{ generation: Generation; created: boolean }> =>
   db.transaction().execute(async (trx) => {
     await lockProjection(trx, schema, projection.name);
+    const existing = await listGenerations(trx, schema, projection.name);
+    const active = existing.find((g) => g.state === 'active');
+    if (purpose === 'serve' && active) return { generation: active, created: false };
+    const building = existing.find((g) => g.state === 'building' && g.version === projection.version);
+    if (purpose === 'build' && building) return { generation: building, created: false };
     const last = await trx
       .withSchema(schema)
       .selectFrom('projection_generations')
-      .select([(eb) => eb.fn.max('generation').as('max'), (eb) => eb.fn.countAll<string>().as('count')])
+      .select((eb) => eb.fn.max('generation').as('max'))
       .where('projection', '=', projection.name)
       .executeTakeFirstOrThrow();
-    const active = await trx
-      .withSchema(schema)
-      .selectFrom('projection_generations')
-      .select('generation')
-      .where('projection', '=', projection.name)
-      .where('state', '=', 'active')
-      .executeTakeFirst();
     const generation = (last.max ?? 0) + 1;
     const schemaName = generationSchema(schema, projection.name, generation);
     await sql.raw(`DROP SCHEMA IF EXISTS ${quoteIdent(schemaName)} CASCADE`).execute(trx);
@@ -104,14 +109,17 @@ export const createGeneration = async (db: Db, schema: string, projection: Proje
       .execute();
     if (state === 'active') await replaceViews(trx, schema, projection, schemaName);
     return {
-      projection: projection.name,
-      generation,
-      version: projection.version,
-      schemaName,
-      state,
-      status: 'running',
-      position: null,
-      eventsApplied: 0,
+      generation: {
+        projection: projection.name,
+        generation,
+        version: projection.version,
+        schemaName,
+        state,
+        status: 'running',
+        position: null,
+        eventsApplied: 0,
+      },
+      created: true,
     };
   });
 

@@ -9,7 +9,7 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { EventStore } from '../eventstore/types.js';
 import type { ProjectionBookkeeping } from './bookkeeping.table.js';
-import { completeBuild, createGeneration, dropRetired, listGenerations, type Generation } from './generations.js';
+import { completeBuild, dropRetired, ensureGeneration, type Generation } from './generations.js';
 import type { ProjectionLocks } from './lock.js';
 import type { Projection } from './projection.js';
 import { runGeneration, type RunOutcome } from './runner.js';
@@ -46,12 +46,9 @@ const target = async (
   projection: Projection,
 ): Promise<{ generation: Generation; build: boolean }> => {
   const { db, schema } = options;
-  const generations = await listGenerations(db, schema, projection.name);
-  const active = generations.find((g) => g.state === 'active');
-  if (active === undefined) return { generation: await createGeneration(db, schema, projection), build: false };
+  const { generation: active } = await ensureGeneration(db, schema, projection, 'serve');
   if (active.version === projection.version) return { generation: active, build: false };
-  const building = generations.find((g) => g.state === 'building' && g.version === projection.version);
-  return { generation: building ?? (await createGeneration(db, schema, projection)), build: true };
+  return { generation: (await ensureGeneration(db, schema, projection, 'build')).generation, build: true };
 };
 
 export const startProjectionHost = (options: HostOptions): ProjectionHost => {

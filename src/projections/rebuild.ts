@@ -8,7 +8,7 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { EventStore } from '../eventstore/types.js';
 import type { ProjectionBookkeeping } from './bookkeeping.table.js';
-import { completeBuild, createGeneration, dropRetired, listGenerations, type Generation } from './generations.js';
+import { completeBuild, dropRetired, ensureGeneration, type Generation } from './generations.js';
 import { lockKey } from './host.js';
 import type { ProjectionLocks } from './lock.js';
 import type { Projection } from './projection.js';
@@ -35,11 +35,8 @@ export type RebuildOutcome = {
 
 export const rebuildProjection = async (options: RebuildOptions): Promise<RebuildOutcome> => {
   const { db, schema, projection, locks } = options;
-  const existing = (await listGenerations(db, schema, projection.name)).find(
-    (g) => g.state === 'building' && g.version === projection.version,
-  );
-  const generation = existing ?? (await createGeneration(db, schema, projection));
-  options.onStart?.(generation, existing !== undefined);
+  const { generation, created } = await ensureGeneration(db, schema, projection, 'build');
+  options.onStart?.(generation, !created);
   const key = lockKey(schema, generation);
   if (!(await locks.tryAcquire(key)))
     throw new Error(`another process is building ${projection.name} generation ${generation.generation}`);
