@@ -200,8 +200,8 @@ export const dropAllGenerations = async (db: Db, schema: string): Promise<void> 
 
 /**
  * Called each time a building generation has caught up: the first time it builds the deferred
- * indexes (and answers false: catch up again with what arrived meanwhile); afterwards it
- * switches the generation in (activate).
+ * indexes and asks to read again (events arrived meanwhile); afterwards it switches the
+ * generation in (activate), or waits if another runner moved its checkpoint.
  */
 export const completeBuild = async (
   db: Db,
@@ -209,5 +209,7 @@ export const completeBuild = async (
   projection: Projection,
   generation: Generation,
   position: string | null,
-): Promise<boolean> =>
-  (await buildDeferredIndexes(db, schema, generation)) ? false : activate(db, schema, projection, generation, position);
+): Promise<'switched' | 'read-again' | 'wait'> => {
+  if (await buildDeferredIndexes(db, schema, generation)) return 'read-again';
+  return (await activate(db, schema, projection, generation, position)) ? 'switched' : 'wait';
+};

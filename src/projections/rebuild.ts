@@ -57,7 +57,7 @@ export const rebuildProjection = async (options: RebuildOptions): Promise<Rebuil
       ...(options.onBatch ? { onBatch: options.onBatch } : {}),
       // A projection never built before gets an active first generation: run it to the head and stop.
       onCaughtUp: async (position) =>
-        generation.state === 'active' ? true : completeBuild(db, schema, projection, generation, position),
+        generation.state === 'active' ? 'switched' : completeBuild(db, schema, projection, generation, position),
     });
     if (outcome === 'switched') await dropRetired(db, schema, projection.name);
     return { outcome, generation };

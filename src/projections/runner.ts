@@ -15,6 +15,7 @@ import { getGeneration, type Generation } from './generations.js';
 import type { Projection } from './projection.js';
 
 export type RunOutcome = 'aborted' | 'fenced' | 'stopped' | 'switched';
+export type CaughtUpAction = 'switched' | 'read-again' | 'wait';
 
 export interface RunnerOptions {
   readonly store: EventStore;
@@ -28,8 +29,11 @@ export interface RunnerOptions {
   readonly batchSize?: number;
   /** Longest wait for new events before reading again anyway. */
   readonly idleWaitMs?: number;
-  /** Called whenever a read found nothing more (caught up); true ends the run as 'switched'. */
-  readonly onCaughtUp?: (position: string | null) => Promise<boolean>;
+  /**
+   * Called whenever a read found nothing more (caught up): 'switched' ends the run, 'read-again'
+   * reads at once (the callback took time, e.g. building indexes), 'wait' waits for new events.
+   */
+  readonly onCaughtUp?: (position: string | null) => Promise<CaughtUpAction>;
   /** Called after each committed batch (progress bars, metrics). */
   readonly onBatch?: (applied: number, position: string | null) => void;
 }
@@ -81,7 +85,9 @@ export const runGeneration = async (options: RunnerOptions): Promise<RunOutcome>
           await commit(options, position, next, [], true);
           position = next;
         }
-        if (options.onCaughtUp && (await options.onCaughtUp(position))) return 'switched';
+        const action = options.onCaughtUp ? await options.onCaughtUp(position) : 'wait';
+        if (action === 'switched') return 'switched';
+        if (action === 'read-again') continue;
         // An idle runner commits nothing, so only this notices a rebuild that retired its generation.
         if (!(await isCurrent(options))) return 'fenced';
         await store.waitForEvents(position, { timeoutMs: idleWaitMs, signal });
