@@ -9,5 +9,8 @@ import { divisionCodeOf } from '../domain/jurisdiction.js';
 /** The division code stored for a jurisdiction; an unreadable one is stored as '?', which no prefix matches. */
 export const divisionCodeColumn = (jurisdiction: string): string => divisionCodeOf(jurisdiction) ?? '?';
 
+/** The LIKE pattern matching every code that starts with `prefix` (wildcards in it escaped). */
+export const likePrefix = (prefix: string): string => `${prefix.replace(/[\\%_]/g, '\\$&')}%`;
+
 /** The LIKE pattern for a division prefix ('CN' → null: no restriction). */
-export const divisionPattern = (prefix: string): string | null => (prefix === 'CN' ? null : `${prefix}%`);
+export const divisionPattern = (prefix: string): string | null => (prefix === 'CN' ? null : likePrefix(prefix));

@@ -265,7 +265,7 @@ export interface DecisionScope {
 
 const scopeCondition = (divisionPrefix: string | null): Expression<SqlBool> | null => {
   if (divisionPrefix === null) return null;
-  const pattern = divisionPattern(divisionPrefix.replace(/[\\%_]/g, '\\$&'));
+  const pattern = divisionPattern(divisionPrefix);
   return pattern === null ? null : sql<SqlBool>`division_code like ${pattern}`;
 };
 

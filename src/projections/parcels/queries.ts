@@ -5,6 +5,7 @@
  */
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type Selectable, type SqlBool } from 'kysely';
 import { decodeCursor, toPage, type Page } from '../paging.js';
+import { likePrefix } from '../scope.js';
 import type { ParcelTables, ParcelsRow, DeadlinesRow } from './tables.js';
 import type { DeadlineView, ParcelView } from './views.js';
 
@@ -23,7 +24,7 @@ const NOT_COMPLETED = [...NOT_STARTED, 'STARTED'];
 
 const inScope = (eb: ParcelEb, scope: ReadScope): Expression<SqlBool> =>
   eb.and([
-    ...(scope.divisionPrefix === null ? [] : [eb('parcels.division_code', 'like', `${scope.divisionPrefix}%`)]),
+    ...(scope.divisionPrefix === null ? [] : [eb('parcels.division_code', 'like', likePrefix(scope.divisionPrefix))]),
     ...(scope.landUserId === undefined ? [] : [eb('parcels.land_user_id', '=', scope.landUserId)]),
   ]);
 
@@ -212,7 +213,7 @@ export const listParcels = async (db: Db, scope: ReadScope, filter: ParcelFilter
   let query = selectParcels(db, on).where((eb) => {
     const conditions: Expression<SqlBool>[] = [inScope(eb, scope)];
     if (filter.jurisdiction !== undefined)
-      conditions.push(eb('parcels.division_code', 'like', `${filter.jurisdiction}%`));
+      conditions.push(eb('parcels.division_code', 'like', likePrefix(filter.jurisdiction)));
     if (filter.status?.length) conditions.push(eb('parcels.status', 'in', filter.status));
     if (filter.landUserId !== undefined) conditions.push(eb('parcels.land_user_id', '=', filter.landUserId));
     if (filter.landUseCode !== undefined) conditions.push(eb('parcels.land_use_code', '=', filter.landUseCode));
@@ -293,9 +294,11 @@ export const listDeadlines = async (db: Db, scope: ReadScope, filter: DeadlineFi
     .selectAll()
     .where((eb) => {
       const c: Expression<SqlBool>[] = [];
-      if (scope.divisionPrefix !== null) c.push(eb('deadlines.division_code', 'like', `${scope.divisionPrefix}%`));
+      if (scope.divisionPrefix !== null)
+        c.push(eb('deadlines.division_code', 'like', likePrefix(scope.divisionPrefix)));
       if (scope.landUserId !== undefined) c.push(eb('deadlines.land_user_id', '=', scope.landUserId));
-      if (filter.jurisdiction !== undefined) c.push(eb('deadlines.division_code', 'like', `${filter.jurisdiction}%`));
+      if (filter.jurisdiction !== undefined)
+        c.push(eb('deadlines.division_code', 'like', likePrefix(filter.jurisdiction)));
       if (filter.rule?.length) c.push(eb('deadlines.rule_id', 'in', filter.rule));
       if (filter.kind?.length) c.push(eb('deadlines.kind', 'in', filter.kind));
       if (filter.dueBefore !== undefined) c.push(eb('deadlines.due_date', '<', filter.dueBefore));

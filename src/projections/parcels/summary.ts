@@ -6,6 +6,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import { z } from 'zod';
+import { likePrefix } from '../scope.js';
 import type { ReadScope } from './queries.js';
 import type { ParcelTables } from './tables.js';
 
@@ -39,7 +40,7 @@ export const parcelSummary = async (
     .selectFrom('parcels as p')
     .where((eb) =>
       eb.and([
-        ...prefixes.map((prefix) => eb('p.division_code', 'like', `${prefix}%`)),
+        ...prefixes.map((prefix) => eb('p.division_code', 'like', likePrefix(prefix))),
         ...(scope.landUserId === undefined ? [] : [eb('p.land_user_id', '=', scope.landUserId)]),
       ]),
     )
