@@ -7,5 +7,6 @@ export { PARCEL_EVENT_TYPES } from './events.js';
 export * from './state.js';
 export { evolve as evolveParcel } from './evolve.js';
 export { latestFilingDate } from './extension/decide.js';
+export { outstandingFen, paidFen } from './payment/balance.js';
 export { deliveryTerminationRight } from './delivery/decide.js';
 export type { DeliveryTerminationRight } from './delivery/decide.js';

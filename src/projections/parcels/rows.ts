@@ -5,7 +5,7 @@
  */
 import type { Insertable } from 'kysely';
 import { obligationsOf, type Obligation } from '../../domain/deadlines/index.js';
-import type { GrantedState, ParcelState } from '../../domain/parcel/index.js';
+import { outstandingFen, paidFen, type GrantedState, type ParcelState } from '../../domain/parcel/index.js';
 import { policyFor } from '../../domain/policy/index.js';
 import { divisionCodeColumn } from '../scope.js';
 import type {
@@ -154,20 +154,12 @@ const deadlineRow = (
   description: o.description,
 });
 
-/** Paid fen per instalment number. */
-const paidByInstalment = (state: GrantedState): Map<number, number> => {
-  const paid = new Map<number, number>();
-  for (const p of state.facts.payments) paid.set(p.instalmentNo, (paid.get(p.instalmentNo) ?? 0) + p.amountFen);
-  return paid;
-};
-
 const grantedColumns = (state: GrantedState) => {
   const { facts } = state;
   const { terms } = facts;
-  const paidBy = paidByInstalment(state);
   const payable = facts.instalments.reduce((sum, i) => sum + i.amountFen, 0);
   const paid = facts.payments.reduce((sum, p) => sum + p.amountFen, 0);
-  const unpaid = facts.instalments.filter((i) => (paidBy.get(i.no) ?? 0) < i.amountFen);
+  const unpaid = facts.instalments.filter((i) => outstandingFen(facts, i) > 0);
   return {
     grant_kind: facts.grantKind,
     supervision_no: facts.supervisionNo,
@@ -208,9 +200,8 @@ const grantedColumns = (state: GrantedState) => {
 
 const grantedRows = (state: GrantedState, parcelId: string, divisionCode: string) => {
   const { facts } = state;
-  const paidBy = paidByInstalment(state);
   const instalments = facts.instalments.map((i): Insertable<ParcelInstalmentsRow> => {
-    const paid = paidBy.get(i.no) ?? 0;
+    const paid = paidFen(facts, i.no);
     const payments = facts.payments.filter((p) => p.instalmentNo === i.no);
     return {
       parcel_id: parcelId,
