@@ -19,6 +19,24 @@ export const sqlStatements =
 const migratorFor = <DB>(db: Kysely<DB>, schema: string, migrations: MigrationList): Migrator =>
   new Migrator({ db, migrationTableSchema: schema, provider: { getMigrations: async () => migrations } });
 
+/**
+ * kysely's migrator looks for its own tables by listing every table of the database, with their
+ * columns; a schema dropped by someone else meanwhile (a test's, a read model's retired
+ * generation) makes that listing fail with "schema … does not exist" (3F000) or "relation …
+ * does not exist" (42P01). That is not our failure: list again.
+ */
+const retryingConcurrentDrops = async <T>(work: () => Promise<T>): Promise<T> => {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (attempt >= 5 || (code !== '3F000' && code !== '42P01')) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20 * attempt));
+    }
+  }
+};
+
 /** Creates the schema if needed and runs every pending migration under kysely's migration lock. */
 export const migrateToLatest = async <DB>(
   db: Kysely<DB>,
@@ -26,9 +44,11 @@ export const migrateToLatest = async <DB>(
   migrations: MigrationList,
 ): Promise<string[]> => {
   await sql.raw(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`).execute(db);
-  const { error, results } = await migratorFor(db, schema, migrations).migrateToLatest();
-  if (error) throw error instanceof Error ? error : new Error('migration failed', { cause: error });
-  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  return retryingConcurrentDrops(async () => {
+    const { error, results } = await migratorFor(db, schema, migrations).migrateToLatest();
+    if (error) throw error instanceof Error ? error : new Error('migration failed', { cause: error });
+    return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  });
 };
 
 /** The schema was never migrated, or not to the latest of the given migrations. */
@@ -53,7 +73,7 @@ export const pendingMigrations = async <DB>(
   migrations: MigrationList,
 ): Promise<string[]> => {
   quoteIdent(schema); // refuses an unsafe name before it reaches a query
-  const infos = await migratorFor(db, schema, migrations).getMigrations();
+  const infos = await retryingConcurrentDrops(() => migratorFor(db, schema, migrations).getMigrations());
   return infos.filter((m) => m.executedAt === undefined).map((m) => m.name);
 };
 
