@@ -5,7 +5,8 @@
  */
 import { PARCEL_DATES } from '../parcel/rules/dates.js';
 import type { IdleCase, ParcelFacts } from '../parcel/index.js';
-import { agreedStartAnchor, anchorAt, isOneOf, NOT_STARTED, obligation, ON_THE_DAY, SUPERVISED } from './build.js';
+import { idleClockStart } from '../parcel/rules/idle-clock.js';
+import { anchorAt, isOneOf, NOT_STARTED, obligation, ON_THE_DAY, SUPERVISED } from './build.js';
 import type { RuleInput } from './build.js';
 import type { Anchor, Obligation } from './types.js';
 
@@ -33,14 +34,22 @@ const clockSuspended = (facts: ParcelFacts): boolean => {
   return !facts.schedule.changes.some((c) => c.changedOn >= cause.acceptedOn && c.agreedStart !== c.previousStart);
 };
 
+/** The type-A clock's start (../parcel/rules/idle-clock.ts: shifted by a late delivery), null while none runs. */
+const idleClockAnchor = (facts: ParcelFacts): Anchor | null => {
+  const start = idleClockStart(facts);
+  return start.date === null ? null : anchorAt(start.date, start.eventId);
+};
+
 /** T19 (E1 Art 2 ¶1): open until a case is opened for this agreed start. */
 const typeADetection = ({ status, facts, policy }: RuleInput): Obligation[] => {
   if (!isOneOf(status, NOT_STARTED) || facts.idleCase !== null || clockSuspended(facts)) return [];
+  const anchor = idleClockAnchor(facts);
+  if (anchor === null) return [];
   const found = obligation(
     {
       ruleId: 'T19',
       kind: 'threshold',
-      anchor: agreedStartAnchor(facts),
+      anchor,
       date: PARCEL_DATES.idleTypeAThreshold,
       description: 'Not started one year after the agreed start: suspected idle land (type A)',
     },
@@ -58,13 +67,14 @@ const recoveryThreshold = (input: RuleInput, detectionOpen: boolean): Obligation
   const open = facts.idleCase;
   const applies =
     open === null ? detectionOpen : open.type === 'A' && open.status !== 'GOV_CAUSED' && open.recoveryDecision === null;
-  if (!applies) return [];
+  const anchor = idleClockAnchor(facts);
+  if (!applies || anchor === null) return [];
   return [
     obligation(
       {
         ruleId: 'T24',
         kind: 'threshold',
-        anchor: agreedStartAnchor(facts),
+        anchor,
         date: PARCEL_DATES.freeRecoveryThreshold,
         subject: 'recovery',
         description: 'Not started two years after the agreed start: free recovery possible',

@@ -5,6 +5,7 @@ import { JIANGSU_POLICY, NATIONAL_POLICY } from '../../../src/domain/policy/inde
 import { JS, lines, stateOf, transfer } from './fixtures/parcel.js';
 
 t.test('the full list of a freshly signed national transfer, in order', async (t) => {
+  // No idle clock (T19, T24) runs on land not yet delivered (§5.2(1), parcel/rules/idle-clock.ts).
   t.same(lines(obligationsOf(stateOf(transfer()), NATIONAL_POLICY)), [
     '2026-02-18 T04:1',
     '2026-03-09 T03',
@@ -22,11 +23,9 @@ t.test('the full list of a freshly signed national transfer, in order', async (t
     '2027-02-26 T06:balance',
     '2027-04-21 T08:2',
     '2027-09-01 T18:start',
-    '2027-09-01 T19',
     '2028-08-02 T13',
     '2028-08-02 T17:completion',
     '2028-09-01 T16:AGREED_COMPLETION',
-    '2028-09-01 T24:recovery',
     '2029-09-01 T18:completion',
   ]);
 });

@@ -31,25 +31,26 @@ t.test('T12 / T13: reminders 30 cd before the agreed dates, even on a Sunday', a
 });
 
 t.test('an approved extension moves T12, T13, T16, T17, T19 and T24 but not T18', async (t) => {
-  const before = obligationsOf(stateOf(transfer()), NATIONAL_POLICY);
+  const before = obligationsOf(stateOf(transfer(), deliver('2026-04-01')), NATIONAL_POLICY);
   t.same(
     ['T12', 'T13', 'T19', 'T24'].map((r) => dueOf(before, r as 'T12')),
     ['2026-08-02', '2028-08-02', '2027-09-01', '2028-09-01'],
   );
   const { state, events } = run(
     transfer(),
+    deliver('2026-04-01'),
     requestExtension('START', '2026-12-01', '2026-07-15'),
     approveExtension('2026-07-20'),
   );
-  t.equal(events[2]?.type, 'ExtensionApproved');
+  t.equal(events[3]?.type, 'ExtensionApproved');
   const list = obligationsOf(state, NATIONAL_POLICY);
   // Start moves 91 days to 2026-12-01; completion shifts equally to 2028-12-01 (E3).
-  t.match(only(list, 'T12'), { dueDate: '2026-11-01', anchorDate: '2026-12-01', anchorEventId: 'ExtensionApproved#2' });
-  t.match(only(list, 'T13'), { dueDate: '2028-11-01', anchorDate: '2028-12-01', anchorEventId: 'ExtensionApproved#2' });
+  t.match(only(list, 'T12'), { dueDate: '2026-11-01', anchorDate: '2026-12-01', anchorEventId: 'ExtensionApproved#3' });
+  t.match(only(list, 'T13'), { dueDate: '2028-11-01', anchorDate: '2028-12-01', anchorEventId: 'ExtensionApproved#3' });
   t.equal(dueOf(list, 'T17', 'start'), '2026-11-01');
   t.equal(dueOf(list, 'T17', 'completion'), '2028-11-01');
   t.equal(dueOf(list, 'T16', 'AGREED_START'), '2026-12-01');
-  t.match(only(list, 'T19'), { dueDate: '2027-12-01', anchorEventId: 'ExtensionApproved#2' });
+  t.match(only(list, 'T19'), { dueDate: '2027-12-01', anchorEventId: 'ExtensionApproved#3' });
   t.equal(dueOf(list, 'T24', 'recovery'), '2028-12-01');
   t.match(
     only(list, 'T18', 'start'),

@@ -2,6 +2,7 @@
  * Idle-land case, first half (§3.4, §5.1–§5.4): suspicion (T19/T20), investigation notice
  * (T21/T22), the holder's materials, government cause (E1 Art 8, 12), confirmation (E1 Art 9).
  */
+import { idleClockStartOn } from '../rules/idle-clock.js';
 import type { DateResult, IsoDate } from '../../calendar/index.js';
 import { parseHectares } from '../../area.js';
 import { fail } from '../errors.js';
@@ -89,7 +90,8 @@ export const decideOpenIdleCase = (
     if (!notStarted)
       fail('ALREADY_STARTED', 'Type A idle land is land not yet started', { field: 'type', rule: 'T19' });
     // T19: measured from the effective agreed start (after extensions and re-agreed dates).
-    threshold = dateBy(PARCEL_DATES.idleTypeAThreshold, facts.schedule.agreedStart, policy);
+    // §5.2(1): from the effective agreed start shifted by the grantor's late delivery (rules/idle-clock.ts).
+    threshold = dateBy(PARCEL_DATES.idleTypeAThreshold, idleClockStartOn(facts, ctx.today), policy);
     if (suspectedOn < threshold.date) notReached('T19', threshold.date);
   } else {
     if (notStarted) fail('NOT_STARTED', 'Type B idle land is land already started', { field: 'type', rule: 'T20' });

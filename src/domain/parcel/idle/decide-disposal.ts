@@ -2,6 +2,7 @@
  * Idle-land case, second half: fee (T23, E1 Art 14(1), 17), free recovery (T24, E1 Art 14(2),
  * 17, 18; §14 Q6), deregistration and closing the case.
  */
+import { idleClockStartOn } from '../rules/idle-clock.js';
 import type { DateResult } from '../../calendar/index.js';
 import { fail } from '../errors.js';
 import { dateBy, PARCEL_DATES } from '../rules/dates.js';
@@ -123,7 +124,8 @@ export const decideIssueRecoveryDecision = (
     }
     if (data.typeBHumanDecision !== undefined)
       fail('FIELD_NOT_ALLOWED', 'Only type B needs a human decision', { field: 'typeBHumanDecision' });
-    threshold = dateBy(PARCEL_DATES.freeRecoveryThreshold, facts.schedule.agreedStart, policy);
+    // §5.2(1): from the effective agreed start shifted by the grantor's late delivery (rules/idle-clock.ts).
+    threshold = dateBy(PARCEL_DATES.freeRecoveryThreshold, idleClockStartOn(facts, ctx.today), policy);
     if (servedOn < threshold.date) {
       fail('RECOVERY_THRESHOLD_NOT_REACHED', `Free recovery is possible from ${threshold.date}`, {
         field: 'servedOn',
