@@ -7,7 +7,8 @@ import { creditDecider } from '../domain/credit/index.js';
 import type { Command, Decider, DomainEvent } from '../domain/decider.js';
 import { decisionDecider } from '../domain/decision/index.js';
 import { parcelDecider } from '../domain/parcel/index.js';
-import { creditStream, decisionStream, parcelStream } from '../domain/streams.js';
+import { creditStream, decisionStream, parcelStream, timersStream } from '../domain/streams.js';
+import { timersDecider } from '../domain/timers/index.js';
 import { handleCommand, type HandleCommandOptions, type HandleCommandResult } from './command-handler.js';
 
 export type BoundOptions<C extends Command, E extends DomainEvent, S> = Omit<
@@ -33,3 +34,4 @@ export const bindCommandHandler = <C extends Command, E extends DomainEvent, S>(
 export const handleParcelCommand = bindCommandHandler(parcelDecider, parcelStream);
 export const handleDecisionCommand = bindCommandHandler(decisionDecider, decisionStream);
 export const handleCreditCommand = bindCommandHandler(creditDecider, creditStream);
+export const handleTimersCommand = bindCommandHandler(timersDecider, timersStream);
