@@ -1,6 +1,11 @@
 /** Routes of the parcel lifecycle: `POST /parcels/{parcelId}/{command}` (DOMAIN.md §3–§6). */
 import { authorisesParcel, decisionDecider } from '../../domain/decision/index.js';
-import { PARCEL_COMMANDS, type ParcelCommand, type ParcelEvent, type ParcelState } from '../../domain/parcel/index.js';
+import {
+  PARCEL_COMMANDS,
+  type RoutedParcelCommand,
+  type ParcelEvent,
+  type ParcelState,
+} from '../../domain/parcel/index.js';
 import { decisionStream } from '../../domain/streams.js';
 import { handleParcelCommand } from '../../eventstore/aggregate-handlers.js';
 import { foldStream } from '../../eventstore/fold-stream.js';
@@ -11,7 +16,7 @@ import { parcelJurisdictionOf, parcelOwnerOf } from './parcel-lookup.js';
 
 const GRANTS: readonly string[] = ['SignTransferContract', 'IssueAllocationDecision'];
 
-export const parcelCommands: AggregateCommands<ParcelCommand, ParcelEvent, ParcelState> = {
+export const parcelCommands: AggregateCommands<RoutedParcelCommand, ParcelEvent, ParcelState> = {
   tag: 'parcel commands',
   basePath: '/parcels/:parcelId',
   idParam: 'parcelId',

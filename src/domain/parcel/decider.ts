@@ -54,6 +54,7 @@ import {
   decideUploadDeclaration,
 } from './records/decide.js';
 import type { ParcelEvent } from './events.js';
+import { decideFireTimer } from './supervision/decide.js';
 import { evolve } from './evolve.js';
 import type { DecideContext } from './guards.js';
 import { initialParcelState } from './state.js';
@@ -139,6 +140,8 @@ const dispatch = (command: ParcelCommand, state: ParcelState, ctx: DecideContext
       return decideWithdrawIdleLandPublication(command, state, ctx);
     case 'EndTemporaryUse':
       return decideEndTemporaryUse(command, state, ctx);
+    case 'FireTimer':
+      return decideFireTimer(command, state, ctx);
     default: {
       const _never: never = command;
       return _never;

@@ -12,6 +12,7 @@ import type * as G from './grant/events.js';
 import type * as I from './idle/events.js';
 import type * as P from './payment/events.js';
 import type * as R from './records/events.js';
+import type * as S from './supervision/events.js';
 
 export type * from './construction/events.js';
 export type * from './delivery/events.js';
@@ -20,6 +21,7 @@ export type * from './grant/events.js';
 export type * from './idle/events.js';
 export type * from './payment/events.js';
 export type * from './records/events.js';
+export type * from './supervision/events.js';
 export type { Versions } from './stamp.js';
 export type { ContractDamagesData } from './contract-damages.js';
 
@@ -65,7 +67,8 @@ export type ParcelEvent =
   | DomainEvent<'DeliveryDemandServed', D.DeliveryDemandServedData>
   | DomainEvent<'IdleLandPublished', I.IdleLandPublishedData>
   | DomainEvent<'IdleLandPublicationWithdrawn', I.IdleLandPublicationWithdrawnData>
-  | DomainEvent<'TemporaryUseEnded', I.TemporaryUseEndedData>;
+  | DomainEvent<'TemporaryUseEnded', I.TemporaryUseEndedData>
+  | DomainEvent<S.AlertEventType, S.SupervisionAlertData>;
 
 export type ParcelEventType = ParcelEvent['type'];
 
@@ -113,6 +116,18 @@ export const PARCEL_EVENT_TYPES = [
   'IdleLandPublished',
   'IdleLandPublicationWithdrawn',
   'TemporaryUseEnded',
+  'SigningDeadlinePassed',
+  'SlaBreached',
+  'PaymentReminderIssued',
+  'PaymentOverdue',
+  'TerminationEligible',
+  'DeadlinePassed',
+  'StartReminderIssued',
+  'CompletionReminderIssued',
+  'InspectionDue',
+  'ExtensionWindowClosing',
+  'IdleMaterialsDeadlinePassed',
+  'DeclarationMissing',
 ] as const satisfies readonly ParcelEventType[];
 
 // Compile-time check that the list names every type of the union, none missing.

@@ -14,6 +14,7 @@ import { evolvePublication } from './idle/evolve-publication.js';
 import { evolvePayment } from './payment/evolve.js';
 import { evolveRecord } from './records/evolve.js';
 import { isGranted } from './state.js';
+import { withAlert } from './supervision/evolve.js';
 import type { GrantedStatus, ParcelFacts, ParcelState } from './state.js';
 
 type Change = (facts: ParcelFacts) => ParcelFacts;
@@ -104,6 +105,22 @@ export const evolve = (state: ParcelState, event: ParcelEvent): ParcelState => {
     case 'DeclarationUploaded':
     case 'InspectionRecordHandedOver':
       return whenIn(state, SUPERVISED, (f) => evolveRecord(f, event));
+    case 'SigningDeadlinePassed':
+      if (state.status !== 'DEAL_CONCLUDED') return state;
+      return { ...state, deal: withAlert(state.deal, event.type, event.data, id) };
+    case 'SlaBreached':
+    case 'PaymentReminderIssued':
+    case 'PaymentOverdue':
+    case 'TerminationEligible':
+    case 'DeadlinePassed':
+    case 'StartReminderIssued':
+    case 'CompletionReminderIssued':
+    case 'InspectionDue':
+    case 'ExtensionWindowClosing':
+    case 'IdleMaterialsDeadlinePassed':
+    case 'DeclarationMissing':
+      if (!isGranted(state)) return state;
+      return { status: state.status, facts: withAlert(state.facts, event.type, event.data, id) };
     default: {
       const _never: never = event;
       return state;

@@ -10,3 +10,6 @@ export { latestFilingDate } from './extension/decide.js';
 export { outstandingFen, paidFen } from './payment/balance.js';
 export { deliveryTerminationRight } from './delivery/decide.js';
 export type { DeliveryTerminationRight } from './delivery/decide.js';
+export { timerPlan, timerOf } from './supervision/timer-plan.js';
+export { ALERT_EVENT_OF, ALERT_EVENT_TYPES } from './supervision/events.js';
+export { fireTimerSchema, timerStampSchema } from './supervision/commands.js';

@@ -12,6 +12,7 @@
 import type { IsoDate } from '../calendar/index.js';
 import type { GrantKind, GrantTerms, Instalment, LatePaymentDamages, Payment, PaymentDemand } from './state-terms.js';
 import type { IdleCase } from './state-idle.js';
+import type { SupervisionAlert } from './supervision/events.js';
 
 export * from './state-terms.js';
 export * from './state-idle.js';
@@ -107,6 +108,8 @@ export interface DealFacts {
   /** T01: last day to sign, computed at confirmation. */
   readonly signingDeadline: IsoDate;
   readonly dealEventId: string | null;
+  /** T01 fired (SigningDeadlinePassed). */
+  readonly alerts: readonly SupervisionAlert[];
 }
 
 /** Everything known about a granted parcel. */
@@ -158,6 +161,8 @@ export interface ParcelFacts {
   readonly terminationEventId: string | null;
   readonly revokedOn: IsoDate | null;
   readonly revocationEventId: string | null;
+  /** Timers that fired on this parcel: reminders, breaches, overdue flags (supervision/). */
+  readonly alerts: readonly SupervisionAlert[];
 }
 
 /** Statuses of a granted parcel; the last four are terminal. */

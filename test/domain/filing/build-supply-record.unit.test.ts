@@ -108,6 +108,7 @@ t.test('划拨 from an allocated parcel, and lease, both valid', async (t) => {
 });
 
 const facts: ParcelFacts = {
+  alerts: [],
   parcelId: 'P-1',
   jurisdiction: 'CN-JS-3201',
   policyVersion: 'CN-JS-2026.1',

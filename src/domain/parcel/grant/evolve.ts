@@ -21,6 +21,7 @@ export const grantFacts = (
     grantedOn: data.grantedOn,
     grantEventId: event.id ?? null,
     supervisionNo: data.supervisionNo,
+    alerts: [],
     trackingCardExtractedOn: null,
     trackingCardEventId: null,
     patrolTaskAssignedOn: null,
@@ -94,6 +95,7 @@ export const evolveDeal = (
       dealConfirmedOn: data.confirmedOn,
       signingDeadline: data.signingDeadline,
       dealEventId: id,
+      alerts: [],
     },
   };
 };
