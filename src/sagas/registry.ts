@@ -1,0 +1,11 @@
+/** Every saga the service runs; a new one is one more entry here. */
+import { creditArchiveSaga } from './credit-archive/saga.js';
+import { parcelTimersSaga } from './parcel-timers/saga.js';
+import type { Saga } from './saga.js';
+
+/** The runner keeps each saga's state as JSON and hands it back to the same saga only. */
+const erased = <S>(saga: Saga<S>): Saga<unknown> => saga as unknown as Saga<unknown>;
+
+export const SAGAS: readonly Saga<unknown>[] = [erased(parcelTimersSaga), erased(creditArchiveSaga)];
+
+export const sagaNamed = (name: string): Saga<unknown> | undefined => SAGAS.find((s) => s.name === name);
