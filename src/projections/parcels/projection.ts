@@ -26,7 +26,8 @@ const parcelIdOf = (stream: string): string => stream.slice(STREAM_PREFIX.length
 
 export const parcelsProjection = defineProjection<ParcelTables>({
   name: 'parcels',
-  version: 1,
+  // 2: alerts (fired timers) on each parcel row.
+  version: 2,
   eventTypes: PARCEL_EVENT_TYPES,
   tables: PARCEL_TABLES,
   createTables: createParcelTables,

@@ -82,6 +82,7 @@ const PARCEL_COLUMNS = [
   'first_unpaid_due_date',
   'payment_demands',
   'pending_extension',
+  'alerts',
   'extensions_approved',
   'idle_case_id',
   'idle_case_type',
@@ -167,6 +168,13 @@ const toView = (row: ParcelRow, on: string): ParcelView => ({
           dueDate: row.next_deadline_date,
           description: row.next_deadline_description ?? '',
         },
+  alerts: row.alerts.map((a) => ({
+    rule: a.rule,
+    subject: a.subject,
+    event: a.eventType,
+    dueDate: a.dueDate,
+    firedOn: a.firedOn,
+  })),
   flags: {
     paymentOverdue: row.first_unpaid_due_date !== null && row.first_unpaid_due_date < on,
     lateStart: Boolean(row.late_start),

@@ -5,7 +5,13 @@
  */
 import type { Insertable } from 'kysely';
 import { obligationsOf, type Obligation } from '../../domain/deadlines/index.js';
-import { outstandingFen, paidFen, type GrantedState, type ParcelState } from '../../domain/parcel/index.js';
+import {
+  outstandingFen,
+  paidFen,
+  type GrantedState,
+  type ParcelState,
+  type SupervisionAlert,
+} from '../../domain/parcel/index.js';
 import { policyFor } from '../../domain/policy/index.js';
 import { divisionCodeColumn } from '../scope.js';
 import type {
@@ -72,6 +78,10 @@ const emptyGrant = () => ({
   idle_case_status: null,
 });
 
+/** The timers that fired on the parcel, oldest first (reminders, breaches, overdue flags). */
+const alertsOf = (state: ParcelState): readonly SupervisionAlert[] =>
+  'facts' in state ? state.facts.alerts : 'deal' in state ? (state.deal.alerts ?? []) : [];
+
 export const parcelRows = (state: ParcelState, head: StreamHead): ParcelRows => {
   const obligations = obligationsFor(state);
   const next = obligations.find((o) => NEXT_DEADLINE_KINDS.has(o.kind)) ?? null;
@@ -87,6 +97,7 @@ export const parcelRows = (state: ParcelState, head: StreamHead): ParcelRows => 
     deal_confirmed_on:
       'deal' in state ? state.deal.dealConfirmedOn : 'facts' in state ? state.facts.dealConfirmedOn : null,
     signing_deadline: 'deal' in state ? state.deal.signingDeadline : null,
+    alerts: alertsOf(state),
     closed_on:
       state.status === 'SUPPLY_ABORTED'
         ? state.abortedOn

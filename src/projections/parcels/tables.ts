@@ -5,6 +5,7 @@
  */
 import { sql, type ColumnType, type Kysely } from 'kysely';
 import { quoteIdent } from '../../db/identifiers.js';
+import type { SupervisionAlert } from '../../domain/parcel/index.js';
 
 type IsoDate = string;
 /** bigint fen: written as a number, read back as pg's string (mapped with Number in the views). */
@@ -22,6 +23,8 @@ export interface ParcelsRow {
   decision_id: string | null;
   land_user_id: string | null;
   controlling_shareholder_ids: string[];
+  /** JSON list of the timers that fired on the parcel (SupervisionAlert). */
+  alerts: readonly SupervisionAlert[];
   land_use_code: string | null;
   residential_subclass: number | null;
   area_ha: string | null;
@@ -171,6 +174,7 @@ export const createParcelTables = async (db: Kysely<unknown>, schema: string): P
       decision_id text,
       land_user_id text COLLATE "C",
       controlling_shareholder_ids text[] NOT NULL,
+      alerts jsonb NOT NULL,
       land_use_code text,
       residential_subclass integer,
       area_ha numeric(14, 4),

@@ -60,6 +60,19 @@ export const parcelView = z.object({
     .object({ rule: z.string(), kind: z.string(), dueDate: z.iso.date(), description: z.string() })
     .nullable()
     .describe('The earliest open obligation (deadline, SLA, threshold or inspection), overdue ones included'),
+  alerts: z
+    .array(
+      z.object({
+        rule: z.string(),
+        subject: z.string().nullable(),
+        event: z.string(),
+        dueDate: z.iso.date(),
+        firedOn: z.iso.date(),
+      }),
+    )
+    .describe(
+      'Timers that fired on the parcel, oldest first: reminders issued, SLA breaches, overdue flags, deadlines passed (DOMAIN.md §4)',
+    ),
   flags: parcelFlags,
   revision: z.number().int(),
   lastEventType: z.string(),
