@@ -186,8 +186,9 @@ t.test('the deadline queue and the parcel sub-resources', async (t) => {
   const payments = await get(h, '/parcels/P-Q-1/payments?on=2026-08-01');
   t.match(payments.json(), {
     instalments: [
-      { no: 1, overdue: true },
-      { no: 2, overdue: false },
+      // T07 on the day asked: one day late on 1,155,000.00 yuan at 1 ‰ a day.
+      { no: 1, overdue: true, daysOverdue: 1, accruedDamagesFen: 115_500 },
+      { no: 2, overdue: false, daysOverdue: 0, accruedDamagesFen: 0 },
     ],
     payments: [],
   });

@@ -228,6 +228,7 @@ const grantedRows = (state: GrantedState, parcelId: string, divisionCode: string
               .sort()
               .at(-1) ?? null)
           : null,
+      late_payment_rate_per_day: facts.terms.rates.latePaymentRatePerDay,
     };
   });
   const payments = facts.payments.map((p): Insertable<ParcelPaymentsRow> => {

@@ -1,9 +1,24 @@
 /** A parcel's child rows as views (the caller has checked the parcel is in scope). */
-import type { Kysely } from 'kysely';
-import type { ParcelTables } from './tables.js';
+import type { Kysely, Selectable } from 'kysely';
+import { daysLate } from '../../domain/late-payment.js';
+import { lateDamagesFen } from '../../domain/money.js';
+import type { ParcelInstalmentsRow, ParcelTables } from './tables.js';
 import type { DeadlineView } from './views.js';
 
 const n = (v: string | number | null): number | null => (v === null ? null : Number(v));
+
+/**
+ * T07 on any day: damages on the amount still outstanding, at the contract's daily rate, from the
+ * day after the due date through `on` (assessed for good when the payment is recorded).
+ */
+const accruedOn = (i: Selectable<ParcelInstalmentsRow>, on: string) => {
+  const outstanding = Number(i.outstanding_fen);
+  const days = outstanding > 0 && i.due_date < on ? daysLate(i.due_date, on) : 0;
+  return {
+    daysOverdue: days,
+    accruedDamagesFen: days === 0 ? 0 : lateDamagesFen(outstanding, i.late_payment_rate_per_day, days),
+  };
+};
 
 export const parcelSubresources = (db: Kysely<ParcelTables>) => ({
   deadlines: async (parcelId: string, on: string): Promise<DeadlineView[]> =>
@@ -46,6 +61,7 @@ export const parcelSubresources = (db: Kysely<ParcelTables>) => ({
         outstandingFen: Number(i.outstanding_fen),
         paidInFullOn: i.paid_in_full_on,
         overdue: Number(i.outstanding_fen) > 0 && i.due_date < on,
+        ...accruedOn(i, on),
       })),
       payments: payments.map((p) => ({
         paymentId: p.payment_id,

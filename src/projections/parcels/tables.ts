@@ -73,6 +73,8 @@ export interface ParcelInstalmentsRow {
   paid_fen: Fen;
   outstanding_fen: Fen;
   paid_in_full_on: IsoDate | null;
+  /** T07: the contract's late-payment rate (decimal fraction per day). */
+  late_payment_rate_per_day: string;
 }
 
 export interface ParcelPaymentsRow {
@@ -231,6 +233,7 @@ export const createParcelTables = async (db: Kysely<unknown>, schema: string): P
       paid_fen bigint NOT NULL,
       outstanding_fen bigint NOT NULL,
       paid_in_full_on date,
+      late_payment_rate_per_day text NOT NULL,
       PRIMARY KEY (parcel_id, no)
     )`,
     `CREATE TABLE ${s}.parcel_payments (

@@ -107,6 +107,10 @@ export const instalmentView = z.object({
   outstandingFen: fen,
   paidInFullOn: date,
   overdue: z.boolean(),
+  daysOverdue: z.number().int().describe('Days from the day after the due date through `on` while unpaid (T07)'),
+  accruedDamagesFen: fen.describe(
+    'Late-payment damages accrued by `on` on the outstanding amount at the contract rate (T07); assessed for good when paid',
+  ),
 });
 
 export const paymentView = z.object({
