@@ -33,6 +33,8 @@ export interface SimulationOptions {
   /** Called with each line as it happens. */
   readonly onLine?: (line: TimelineLine) => void;
   readonly sagas?: readonly Saga<unknown>[];
+  /** The poller's lease; a restarted run waits this long for a timer its killed predecessor held. */
+  readonly leaseMs?: number;
 }
 
 export interface SimulationResult {
@@ -50,11 +52,22 @@ export const runSimulation = async (options: SimulationOptions): Promise<Simulat
   const { store, db, schema, scenario, logger } = options;
   const sagas = options.sagas ?? SAGAS;
   const end = new Date(`${options.until ?? scenario.until}T23:59:59.999+08:00`);
-  const clock = new VirtualClock(dayStart(scenario.start));
-  const poller = createTimerPoller({ store, db, schema, clock, logger, concurrency: 4 });
+  // A run restarted after a crash goes on from the business time of the last fact in the log,
+  // so nothing fires "earlier" against facts that already happened later.
+  const resumed = await lastFact(store);
+  const clock = new VirtualClock(new Date(Math.max(dayStart(scenario.start).getTime(), resumed.at?.getTime() ?? 0)));
+  const poller = createTimerPoller({
+    store,
+    db,
+    schema,
+    clock,
+    logger,
+    concurrency: 4,
+    ...(options.leaseMs === undefined ? {} : { leaseMs: options.leaseMs }),
+  });
   const steps = [...scenario.steps].sort((a, b) => stepTime(a).getTime() - stepTime(b).getTime());
   const lines: TimelineLine[] = [];
-  let position: string | null = null;
+  let position: string | null = resumed.position;
   let fired = 0;
   let obsolete = 0;
   let events = 0;
@@ -107,6 +120,21 @@ export const runSimulation = async (options: SimulationOptions): Promise<Simulat
     await printNew();
   }
   return { lines, steps: next, timersFired: fired, timersObsolete: obsolete, events };
+};
+
+/** The position and business time of the last event in the log (none on a fresh run). */
+const lastFact = async (store: EventStore): Promise<{ position: string | null; at: Date | null }> => {
+  let position: string | null = null;
+  let at: Date | null = null;
+  for (;;) {
+    const page = await store.readAll({ after: position, limit: 1000 });
+    for (const event of page.events) {
+      const occurred = new Date(event.metadata.occurredAt);
+      if (at === null || occurred > at) at = occurred;
+    }
+    position = page.next ?? position;
+    if (page.events.length < 1000) return { position, at };
+  }
 };
 
 /** Step `n` (1-based) is sent with an idempotency key: a simulation restarted after a crash re-sends it as a no-op. */

@@ -14,7 +14,9 @@ import { isoDate } from '../../src/domain/schema/fields.js';
 const stepSchema = z.object({
   on: isoDate,
   parcel: z.string().min(1),
-  command: z.string().refine((name) => name in PARCEL_COMMANDS, 'must be a parcel command (src/domain/parcel/README.md)'),
+  command: z
+    .string()
+    .refine((name) => name in PARCEL_COMMANDS, 'must be a parcel command (src/domain/parcel/README.md)'),
   data: z.record(z.string(), z.unknown()),
   /** Who sends it; default an officer of the parcel's department. */
   role: z.string().optional(),

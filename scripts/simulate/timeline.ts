@@ -56,7 +56,8 @@ const detailOf = (event: RecordedEvent): string => {
     case 'IdleSuspected':
       return `case ${text(d, 'caseId')}, threshold ${text(d, 'thresholdDate')}`;
     default:
-      if (typeof d['timerId'] === 'string') return `${d['subject'] ? `${String(d['subject'])}: ` : ''}due ${d['dueDate']}`;
+      if (typeof d['timerId'] === 'string')
+        return `${d['subject'] ? `${String(d['subject'])}: ` : ''}due ${d['dueDate']}`;
       return ['instalmentNo', 'kind', 'caseId', 'daysLate']
         .flatMap((k) => (d[k] === undefined ? [] : [`${k} ${String(d[k])}`]))
         .join(', ');
@@ -69,7 +70,8 @@ export const lineOf = (event: RecordedEvent, verbose: boolean): TimelineLine | n
   const category = event.stream.slice(0, dash);
   const owner = category === 'credit' ? event.stream.slice(dash + 1) : event.stream.slice(dash + 1);
   const d = event.data as Record<string, unknown>;
-  const rule = text(d, 'rule') ?? (event.type === 'CreditEntryAdded' ? text(d, 'trigger') : null) ?? RULE_OF[event.type] ?? '';
+  const rule =
+    text(d, 'rule') ?? (event.type === 'CreditEntryAdded' ? text(d, 'trigger') : null) ?? RULE_OF[event.type] ?? '';
   return {
     date: shanghaiDate(event.metadata.occurredAt),
     owner: category === 'credit' ? `credit ${owner}` : owner,
