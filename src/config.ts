@@ -47,6 +47,10 @@ const schema = z.object({
     .enum(['in-process', 'off'])
     .default('in-process')
     .describe("'off' when separate `npm run projections` processes keep the read models (scale-out)"),
+  SAGAS: z
+    .enum(['in-process', 'off'])
+    .default('in-process')
+    .describe("'off': this process runs neither the sagas nor the timer poller (another process does)"),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(16_777_216).default(262_144),
 });
 

@@ -14,12 +14,15 @@ import { projectionMigrations } from './projections/migrations.js';
 import type { CreditTables } from './projections/credit/tables.js';
 import type { DecisionTables } from './projections/decisions/tables.js';
 import type { ParcelTables } from './projections/parcels/tables.js';
+import type { SagaTables } from './sagas/bookkeeping.table.js';
+import { sagaMigrations } from './sagas/migrations.js';
 
 /**
- * The base schema as queries see it: the event log, the read side's bookkeeping, and each read
- * model's tables (views over the generation being served, src/projections/generations.ts).
+ * The base schema as queries see it: the event log, the read side's bookkeeping, each read
+ * model's tables (views over the generation being served, src/projections/generations.ts), and
+ * the sagas' checkpoints, states and due timers (src/sagas).
  */
-export interface Database extends ProjectionBookkeeping, ParcelTables, CreditTables, DecisionTables {
+export interface Database extends ProjectionBookkeeping, ParcelTables, CreditTables, DecisionTables, SagaTables {
   events: EventsTable;
 }
 
@@ -27,6 +30,7 @@ export interface Database extends ProjectionBookkeeping, ParcelTables, CreditTab
 export const databaseMigrations = (schema: string): MigrationList => ({
   ...eventStoreMigrations(schema),
   ...projectionMigrations(schema),
+  ...sagaMigrations(schema),
 });
 
 /**

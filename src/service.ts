@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { buildApp } from './api/app.js';
 import { authSecret, reservePriceKey } from './api/auth/secrets.js';
@@ -8,7 +9,11 @@ import { migrateDatabase, type Database } from './database.js';
 import { openDatabase } from './db/open.js';
 import { openEventStore } from './eventstore/open.js';
 import type { EventStore } from './eventstore/types.js';
+import { advisoryLocks, inProcessLocks, type ProjectionLocks } from './projections/lock.js';
 import { openReadSide, type ReadSide } from './projections/read-side.js';
+import type { SagaTables } from './sagas/bookkeeping.table.js';
+import { startSagaHost, type SagaHost } from './sagas/host.js';
+import { SAGAS } from './sagas/registry.js';
 
 export interface RunningService {
   readonly app: FastifyInstance;
@@ -21,7 +26,7 @@ export interface RunningService {
 
 /**
  * Composition root: config → database (migrated here, the one start-up that migrates) → event
- * store → API. The only place that wires.
+ * store → read side → sagas and the timer poller → API. The only place that wires.
  */
 export const startService = async (
   config: Config,
@@ -32,6 +37,12 @@ export const startService = async (
   const database = await openDatabase<Database>(config);
   let store: EventStore | undefined;
   let readSide: ReadSide | undefined;
+  let sagaHost: SagaHost | undefined;
+  let sagaLocks: ProjectionLocks | undefined;
+  const stopSagas = async () => {
+    await sagaHost?.stop();
+    await sagaLocks?.close();
+  };
   try {
     await migrateDatabase(database.connection.db, config.DATABASE_SCHEMA);
     store = await openEventStore(config, database);
@@ -45,6 +56,21 @@ export const startService = async (
       runProjections: config.PROJECTIONS === 'in-process',
     });
     const reads = readSide;
+    if (config.SAGAS === 'in-process') {
+      // Like the projections: an advisory lock per saga on PostgreSQL, in memory on embedded PGlite.
+      sagaLocks = database.embedded ? inProcessLocks() : await advisoryLocks(database.connection.clientConfig);
+      sagaHost = startSagaHost({
+        store,
+        // The saga tables are part of Database; kysely's types are invariant, so narrow by cast.
+        db: database.connection.db as unknown as Kysely<SagaTables>,
+        schema: config.DATABASE_SCHEMA,
+        sagas: SAGAS,
+        locks: sagaLocks,
+        clock: { now: clock },
+        logger: logger.child({ component: 'sagas' }),
+        pollers: true,
+      });
+    }
     const app = await buildApp({
       logger,
       bodyLimit: config.BODY_LIMIT_BYTES,
@@ -83,12 +109,14 @@ export const startService = async (
       url,
       close: async () => {
         await app.close();
+        await stopSagas();
         await reads.stop();
         await events.close();
         await database.close();
       },
     };
   } catch (error) {
+    await stopSagas();
     await readSide?.stop();
     await store?.close();
     await database.close();

@@ -104,11 +104,14 @@ const confirmedEntry = (t: Timeline, caseId: string, confirmedOn: IsoDate, liftA
     liftAfter,
   );
 
-/** Type A: not started a year after the agreed start. */
-export const idleTypeA = (t: Timeline, schedule: Schedule, variant: IdleVariant): IdleOutcome => {
+/**
+ * Type A: not started a year after the idle clock's start — the agreed start, shifted by the days
+ * the grantor delivered late (§5.2(1), src/domain/parcel/rules/idle-clock.ts).
+ */
+export const idleTypeA = (t: Timeline, schedule: Schedule, idleStart: IsoDate, variant: IdleVariant): IdleOutcome => {
   const { rng, officials, parcel, batch } = t.ctx;
   const caseId = `XZ-${parcel.parcelId}`;
-  const suspectedOn = addDays(addYears(schedule.agreedStart, 1), rng.int(3, 40));
+  const suspectedOn = addDays(addYears(idleStart, 1), rng.int(3, 40));
   const reached = investigate(
     t,
     caseId,
@@ -152,7 +155,7 @@ export const idleTypeA = (t: Timeline, schedule: Schedule, variant: IdleVariant)
   }
   confirmedEntry(t, caseId, confirmedOn);
   const feePaidOn = rng.chance(0.5) ? fee(t, confirmedOn) : confirmedOn;
-  const servedOn = maxDate(addDays(addYears(schedule.agreedStart, 2), rng.int(3, 30)), addDays(feePaidOn, 10));
+  const servedOn = maxDate(addDays(addYears(idleStart, 2), rng.int(3, 30)), addDays(feePaidOn, 10));
   t.parcel(servedOn, 'recovery-decision', 'IssueRecoveryDecision', officials.grantor, {
     decisionNo: `SH-${parcel.parcelId}`,
     servedOn,

@@ -5,7 +5,7 @@
  */
 import { cityActors, landUserActor } from './actors.js';
 import { certificate, completion, start, type Milestone, type Schedule } from './construction.js';
-import { addDays, addYears, HORIZON, type IsoDate } from './dates.js';
+import { addDays, addYears, daysBetween, HORIZON, type IsoDate } from './dates.js';
 import { completionExtension, startExtension } from './extension.js';
 import { grant } from './grant.js';
 import { idleTypeA, idleTypeB, type IdleVariant } from './idle.js';
@@ -50,7 +50,9 @@ export const parcelScenario = (seed: string, batch: Batch, parcel: ParcelSeed): 
     return t;
   }
   certificate(t, g);
-  const path = choosePath(t, g.agreedStart);
+  // §5.2(1): the idle clock runs from the agreed start shifted by the grantor's late delivery.
+  const idleStart = addDays(g.agreedStart, Math.max(0, daysBetween(g.deliveryDate, g.deliveredOn)));
+  const path = choosePath(t, idleStart);
   let started: Milestone | null = null;
   let completed: Milestone | null = null;
   let endOn: IsoDate | null = null;
@@ -59,7 +61,7 @@ export const parcelScenario = (seed: string, batch: Batch, parcel: ParcelSeed): 
     schedule = extended.schedule;
     started = start(t, schedule, extended.lateStart ? { late: true } : {});
   } else {
-    const idle = idleTypeA(t, schedule, path);
+    const idle = idleTypeA(t, schedule, idleStart, path);
     endOn = idle.endOn;
     if (idle.schedule !== null) {
       schedule = idle.schedule;

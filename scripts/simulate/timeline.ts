@@ -50,16 +50,21 @@ const detailOf = (event: RecordedEvent): string => {
     case 'TimerScheduled':
       return `fires ${text(d, 'fireOn')}`;
     case 'CreditEntryAdded': {
-      const ref = d['evidenceRef'] as Record<string, unknown> | undefined;
-      return `${text(d, 'trigger')} on ${ref?.['parcelId']} (evidence ${ref?.['eventId'] ?? ref?.['caseId']})`;
+      const ref = (d['evidenceRef'] ?? {}) as Record<string, unknown>;
+      return `${text(d, 'trigger')} on ${text(ref, 'parcelId')} (evidence ${text(ref, 'eventId') ?? text(ref, 'caseId')})`;
     }
     case 'IdleSuspected':
       return `case ${text(d, 'caseId')}, threshold ${text(d, 'thresholdDate')}`;
     default:
-      if (typeof d['timerId'] === 'string')
-        return `${d['subject'] ? `${String(d['subject'])}: ` : ''}due ${d['dueDate']}`;
+      if (typeof d['timerId'] === 'string') {
+        const subject = text(d, 'subject');
+        return `${subject === null ? '' : `${subject}: `}due ${text(d, 'dueDate')}`;
+      }
       return ['instalmentNo', 'kind', 'caseId', 'daysLate']
-        .flatMap((k) => (d[k] === undefined ? [] : [`${k} ${String(d[k])}`]))
+        .flatMap((k) => {
+          const value = text(d, k);
+          return value === null ? [] : [`${k} ${value}`];
+        })
         .join(', ');
   }
 };

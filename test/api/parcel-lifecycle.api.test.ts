@@ -245,6 +245,15 @@ t.test('idle land: opened only past the threshold, confirmed only after the mate
   const h = await buildTestApp(t);
   await approveDecision(h);
   await grantParcel(h);
+  // Delivered on the contract date: no government-side delay shifts the idle clock (§5.2(1)).
+  await send(
+    t,
+    h,
+    '2026-08-01',
+    'confirm-land-delivery',
+    { deliveredOn: '2026-08-01', confirmationNo: 'JD-3201-015' },
+    { status: 200 },
+  );
   const open = { caseId: 'IDLE-1', type: 'A', suspectedOn: '2027-06-01' };
   await send(
     t,

@@ -59,7 +59,7 @@ const runChild = (schema: string, delayMs: number | null): Promise<'killed' | 'd
 
 t.test(`killed ${KILLS} times, the run fires the same effects as an uninterrupted one`, async (t) => {
   const reference = await postgresTestStore();
-  t.teardown(reference.close);
+  t.teardown(() => reference.close());
   await runSimulation({
     store: reference.store,
     db: reference.connection.db as unknown as Kysely<SagaTables>,
@@ -70,7 +70,7 @@ t.test(`killed ${KILLS} times, the run fires the same effects as an uninterrupte
   const expected = await effectsOf(reference);
 
   const crashed = await postgresTestStore();
-  t.teardown(crashed.close);
+  t.teardown(() => crashed.close());
   // Short lives (the whole run takes about two seconds here), so the kills fall all along it.
   let kills = 0;
   let outcome: 'killed' | 'done' = 'killed';

@@ -65,8 +65,9 @@ const EXPECTED = [
 ];
 
 t.test('three years of the default scenario: exactly the expected effects', async (t) => {
-  const { store, connection, schema, close } = await postgresTestStore();
-  t.teardown(close);
+  const test = await postgresTestStore();
+  t.teardown(() => test.close());
+  const { store, connection, schema } = test;
   const scenario = await loadScenario();
   const result = await runSimulation({
     store,
@@ -91,15 +92,16 @@ t.test('three years of the default scenario: exactly the expected effects', asyn
     { stream: 'credit-LU-91320100MA1GONE01', n: '1' },
     { stream: 'credit-LU-91320100MA1LATE01', n: '5' }, // C4, C2 start, C5, C3, C2 completion
   ]);
-  const due = await connection.pool.query(
+  const due = await connection.pool.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM "${schema}".saga_timers WHERE due_at <= '2029-12-31T23:59:59+08:00'`,
   );
-  t.equal(due.rows[0].n, 0, 'no timer left behind');
+  t.equal(due.rows[0]?.n, 0, 'no timer left behind');
 });
 
 t.test('--until stops the clock: nothing after that day happens', async (t) => {
-  const { store, connection, schema, close } = await postgresTestStore();
-  t.teardown(close);
+  const test = await postgresTestStore();
+  t.teardown(() => test.close());
+  const { store, connection, schema } = test;
   const result = await runSimulation({
     store,
     db: connection.db as unknown as Kysely<SagaTables>,

@@ -4,6 +4,7 @@
  * a land user sees only their own. Decisions are scoped by jurisdiction and closed to land users.
  */
 import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CREDIT_TRIGGERS } from '../../domain/credit/types.js';
@@ -12,6 +13,9 @@ import { biddingEligibility, listCreditEntries } from '../../projections/credit/
 import { CREDIT_ENTRY_STATUSES, biddingEligibilityView, creditEntryView } from '../../projections/credit/views.js';
 import { decisionSummary, decisionView, getDecision, listDecisions } from '../../projections/decisions/queries.js';
 import { pageQuery } from '../../projections/paging.js';
+import type { SagaTables } from '../../sagas/bookkeeping.table.js';
+import { SAGAS } from '../../sagas/registry.js';
+import { sagaStatuses } from '../../sagas/status.js';
 import { actorOf, authenticate, type AuthOptions } from '../auth/authenticate.js';
 import { ROLES } from '../auth/roles.js';
 import { HttpError } from '../http-error.js';
@@ -228,10 +232,40 @@ export const registerOtherQueries = (app: FastifyInstance, deps: QueryDependenci
               }),
             ),
             runningHere: z.array(z.string()).describe('Generations this instance runs'),
+            sagas: z
+              .object({
+                items: z.array(
+                  z.object({
+                    name: z.string(),
+                    version: z.number().int(),
+                    status: z.string(),
+                    position: z.string().nullable(),
+                    eventsHandled: z.number().int(),
+                    lagEvents: z.number().int().nullable(),
+                    updatedAt: z.string(),
+                    caughtUpAt: z.string().nullable(),
+                    deadLetters: z.number().int(),
+                  }),
+                ),
+                timers: z.object({
+                  pending: z.number().int(),
+                  due: z.number().int(),
+                  nextDueAt: z.string().nullable(),
+                }),
+              })
+              .describe('Every saga (checkpoint, status, dead letters) and the due-timer table'),
           }),
         },
       },
     },
-    async () => ({ items: await deps.readSide.status(), runningHere: deps.readSide.running() }),
+    async () => ({
+      items: await deps.readSide.status(),
+      runningHere: deps.readSide.running(),
+      sagas: await sagaStatuses(deps.readSide.db as unknown as Kysely<SagaTables>, deps.schema, {
+        clock: { now: auth.clock },
+        store: deps.store,
+        sagas: SAGAS,
+      }),
+    }),
   );
 };
