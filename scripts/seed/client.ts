@@ -76,7 +76,7 @@ export class Client {
         );
         return { ok: true, status: response.status, code: null, events, replayed, asExpected: false };
       }
-      this.stats.accepted(replayed, ms);
+      this.stats.accepted(replayed, ms, events.length > 0);
       return { ok: true, status: response.status, code: null, events, replayed, asExpected: true };
     }
     const code = typeof json['code'] === 'string' ? json['code'] : `HTTP_${response.status}`;

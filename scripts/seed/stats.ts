@@ -14,6 +14,8 @@ export class Stats {
   sent = 0;
   acceptedNew = 0;
   replayed = 0;
+  /** Accepted with nothing to record: the fact was there already (e.g. a credit entry the system's saga added first). */
+  unchanged = 0;
   expected = 0;
   readonly expectedByCode = new Map<string, number>();
   readonly rejectedByCode = new Map<string, number>();
@@ -21,10 +23,11 @@ export class Stats {
   readonly latencies: number[] = [];
   private readonly startedAt = performance.now();
 
-  accepted(replayed: boolean, ms: number): void {
+  accepted(replayed: boolean, ms: number, appended = true): void {
     this.sent++;
     this.latencies.push(ms);
     if (replayed) this.replayed++;
+    else if (!appended) this.unchanged++;
     else this.acceptedNew++;
   }
 
@@ -65,6 +68,7 @@ export class Stats {
       `commands=${this.sent}`,
       `accepted=${this.acceptedNew}`,
       `replayed=${this.replayed}`,
+      `unchanged=${this.unchanged}`,
       `expected_rejections=${this.expected} (${counts(this.expectedByCode)})`,
       `unexpected=${this.failures.length} (${counts(this.rejectedByCode)})`,
       `elapsed=${s.toFixed(1)}s`,

@@ -52,7 +52,9 @@ export const handleCommand = async <C extends Command, E extends DomainEvent, S>
   options: HandleCommandOptions<C, E, S>,
 ): Promise<HandleCommandResult<S>> => {
   const { store, stream, decider, command, envelope, expectedRevision, idempotencyKey, clock } = options;
-  const maxAttempts = expectedRevision === undefined ? (options.maxAttempts ?? 3) : 1;
+  // Parcel streams have system writers too (the timer poller's FireTimer): a lost race is retried on a
+  // fresh read, a few more times than two people typing at once would need.
+  const maxAttempts = expectedRevision === undefined ? (options.maxAttempts ?? 8) : 1;
   for (let attempt = 1; ; attempt++) {
     const history = await store.readStream(stream);
     const current = history.length - 1;

@@ -93,6 +93,45 @@ export const react = async (
   return { planned, handled, states, poison };
 };
 
+/** Keys whose effects run at the same time; each key's own effects stay in log order. */
+const KEY_CONCURRENCY = 8;
+
+/**
+ * Performs the planned effects, one key's in log order, up to KEY_CONCURRENCY keys at a time:
+ * different keys write different timers streams (a shared stream such as a land user's credit
+ * archive is retried by the command handler on a concurrency conflict). The timer changes are
+ * collected per key and merged in log order, so the table ends as a sequential run would leave it.
+ */
+const performByKey = async (
+  ctx: BatchContext,
+  planned: readonly Planned[],
+  timerChanges: TimerChanges,
+  refusals: Refusal[],
+): Promise<void> => {
+  const byKey = new Map<string, Planned[]>();
+  for (const p of planned) byKey.set(p.key, [...(byKey.get(p.key) ?? []), p]);
+  const groups = [...byKey.values()];
+  const results: { changes: TimerChanges; refusals: Refusal[] }[] = groups.map(() => ({
+    changes: new Map(),
+    refusals: [],
+  }));
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < groups.length) {
+      const i = next++;
+      const result = results[i] as { changes: TimerChanges; refusals: Refusal[] };
+      for (const { event, key, reaction } of groups[i] as Planned[])
+        await performReaction(ctx, event, key, reaction, result.changes, result.refusals);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(KEY_CONCURRENCY, groups.length) }, worker));
+  // Keys never share a timer (a timer id starts with its owner), so merging key by key is exact.
+  for (const result of results) {
+    for (const [id, row] of result.changes) timerChanges.set(id, row);
+    refusals.push(...result.refusals);
+  }
+};
+
 /** Handles one page read after `from`; `caughtUp` when the read returned less than it asked for. */
 export const handleBatch = async (
   ctx: BatchContext,
@@ -121,9 +160,7 @@ export const handleBatch = async (
   const { planned, handled, states, poison } = await react(ctx, events);
   const timerChanges: TimerChanges = new Map();
   const refusals: Refusal[] = [];
-  for (const { event, key, reaction } of planned) {
-    await performReaction(ctx, event, key, reaction, timerChanges, refusals);
-  }
+  await performByKey(ctx, planned, timerChanges, refusals);
   for (const r of refusals) {
     logger.warn(
       { saga: saga.name, eventId: r.event.id, type: r.event.type, command: r.command, code: r.error.code },

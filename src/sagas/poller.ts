@@ -195,7 +195,14 @@ export const createTimerPoller = (options: TimerPollerOptions): TimerPoller => {
     for (;;) {
       const claimed = await claim();
       if (claimed.length === 0) return total;
-      const outcomes = await mapBounded(claimed, concurrency, fireOne);
+      // One owner's timers one after the other (they append to the same stream, so in parallel they
+      // would only conflict with each other and with the owner's users); owners in parallel.
+      const byOwner = new Map<string, number[]>();
+      claimed.forEach((row, i) => byOwner.set(row.timer.owner, [...(byOwner.get(row.timer.owner) ?? []), i]));
+      const outcomes = new Array<Outcome>(claimed.length);
+      await mapBounded([...byOwner.values()], concurrency, async (indexes) => {
+        for (const i of indexes) outcomes[i] = await fireOne(claimed[i] as ClaimedRow);
+      });
       const done = claimed.filter((_, i) => outcomes[i] !== 'failed').map((r) => r.timer_id);
       if (done.length > 0) {
         // Only rows still leased to this poller: one re-claimed after our lease ran out is the other's.

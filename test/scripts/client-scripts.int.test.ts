@@ -87,5 +87,6 @@ t.test('npm run seed plays lifecycles through a real port, and a re-run only rep
   t.match(first.stdout, /replayed=0 /);
   const again = await run('scripts/seed.ts', args);
   t.equal(again.status, 0, again.stderr.slice(-2000));
+  // A command whose fact a saga had recorded first (a credit entry) changed nothing: counted as unchanged.
   t.match(again.stdout, /accepted=0 .*unexpected=0/, 'every accepted command of the first run replays');
 });

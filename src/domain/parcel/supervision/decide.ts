@@ -35,6 +35,9 @@ export const decideFireTimer = (command: FireTimer, state: ParcelState, ctx: Dec
       rule: timer.rule,
       status: state.status,
     });
+  // Fired already (a retry under another key): nothing more to record.
+  if (isGranted(state) && state.facts.alerts.some((a) => a.timerId === timer.timerId)) return [];
+  if (state.status === 'DEAL_CONCLUDED' && state.deal.alerts.some((a) => a.timerId === timer.timerId)) return [];
   if (timer.kind === 'reminder' && timer.anchorDate < today)
     fail('TIMER_OBSOLETE', `Reminder ${timer.timerId} comes after its date ${timer.anchorDate}`, { rule: timer.rule });
   if (timer.rule === 'T19') return openIdleCase(command, state, ctx);
