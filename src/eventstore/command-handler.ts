@@ -21,6 +21,11 @@ export interface HandleCommandOptions<C extends Command, E extends DomainEvent, 
    */
   readonly idempotencyKey?: string;
   /**
+   * Without an idempotency key: the store id of each decided event, where the command names one
+   * (a fired timer's effect gets the id a lone firing keyed by the timer id would give it).
+   */
+  readonly eventIdOf?: (event: DomainEvent, index: number) => string | undefined;
+  /**
    * Runs on the folded state before decide (and again on every retry): authorisation and
    * existence checks that need the current state. `revision` is -1 for a stream not yet written.
    */
@@ -97,7 +102,7 @@ export const handleCommand = async <C extends Command, E extends DomainEvent, S>
 
     const recordedAt = clock().toISOString();
     const unchained: NewEvent[] = decided.map((event, i) => ({
-      id: eventId(i),
+      id: (idempotencyKey === undefined ? options.eventIdOf?.(event, i) : undefined) ?? eventId(i),
       type: event.type,
       data: withoutUndefined(event.data) as JsonObject,
       metadata: metadataFor(event, command.context, envelope, recordedAt),

@@ -21,7 +21,10 @@ import type { Logger } from 'pino';
 import { DomainError } from '../domain/errors.js';
 import type { ParcelCommand } from '../domain/parcel/index.js';
 import type { TimerStamp } from '../domain/timers/index.js';
+import { explainTimerRefusals } from '../domain/parcel/index.js';
+import { parcelStream } from '../domain/streams.js';
 import { handleParcelCommand, handleTimersCommand } from '../eventstore/aggregate-handlers.js';
+import { nameBasedUuid } from '../eventstore/ids.js';
 import type { EventStore } from '../eventstore/types.js';
 import type { SagaTables } from './bookkeeping.table.js';
 import { errorText } from './checkpoint.js';
@@ -127,18 +130,30 @@ export const createTimerPoller = (options: TimerPollerOptions): TimerPoller => {
   const table = sql.id(schema, 'saga_timers');
 
   const claim = async (): Promise<ClaimedRow[]> => {
+    // The owners of the earliest due rows, then every due row of those owners: a parcel's backlog
+    // is claimed (and fired) together, in one command, instead of one row per claim round.
     const { rows } = await sql<ClaimedRow>`
-      WITH due AS MATERIALIZED (
+      WITH first AS (
+        SELECT DISTINCT owner FROM (
+          SELECT owner FROM ${table}
+          WHERE due_at <= ${clock.now()} AND (lease_until IS NULL OR lease_until < now())
+          ORDER BY due_at, timer_id
+          LIMIT ${batchSize}
+        ) earliest
+      ), due AS MATERIALIZED (
         SELECT timer_id FROM ${table}
-        WHERE due_at <= ${clock.now()} AND (lease_until IS NULL OR lease_until < now())
+        WHERE owner IN (SELECT owner FROM first)
+          AND due_at <= ${clock.now()} AND (lease_until IS NULL OR lease_until < now())
         ORDER BY due_at, timer_id
-        LIMIT ${batchSize}
+        LIMIT ${batchSize * 10}
         FOR UPDATE SKIP LOCKED
       )
       UPDATE ${table} t
       SET lease_owner = ${me}, lease_until = now() + ${Math.max(1, Math.round(leaseMs))}::integer * interval '1 millisecond', attempts = t.attempts + 1
       FROM due WHERE t.timer_id = due.timer_id
       RETURNING t.timer_id, t.saga, t.timer, t.attempts`.execute(db);
+    // In due order, so each owner's timers fire in the order they fell due.
+    rows.sort((a, b) => a.timer.dueAt.localeCompare(b.timer.dueAt) || a.timer_id.localeCompare(b.timer_id));
     return rows;
   };
 
@@ -170,23 +185,85 @@ export const createTimerPoller = (options: TimerPollerOptions): TimerPoller => {
         return 'obsolete';
       }
     } catch (error) {
-      const backoffS = Math.min(2 ** row.attempts, 300);
-      log.warn(
-        { err: error, timerId: row.timer_id, attempts: row.attempts, backoffS },
-        'firing a timer failed; retrying later',
+      return failed(row, error);
+    }
+  };
+
+  /** Keeps the row for a later retry, after a backoff that grows with its attempts. */
+  const failed = async (row: ClaimedRow, error: unknown): Promise<Outcome> => {
+    const backoffS = Math.min(2 ** row.attempts, 300);
+    log.warn(
+      { err: error, timerId: row.timer_id, attempts: row.attempts, backoffS },
+      'firing a timer failed; retrying later',
+    );
+    await db
+      .withSchema(schema)
+      .updateTable('saga_timers')
+      .set({
+        last_error: errorText(error).slice(0, 4000),
+        lease_until: sql<Date>`now() + ${backoffS}::integer * interval '1 second'`,
+      })
+      .where('timer_id', '=', row.timer_id)
+      .where('lease_owner', '=', me)
+      .execute()
+      .catch((e: unknown) => log.warn({ err: e, timerId: row.timer_id }, 'could not record the failure'));
+    return 'failed';
+  };
+
+  /**
+   * Several due timers of one parcel: FireTimers records every effect in one append, each event
+   * with the id a lone FireTimer keyed by its timer id would have; the timers it skipped are
+   * recorded as obsolete together, each with the reason FireTimer gives on the resulting state.
+   * A failure (not a refusal) leaves every row for a later retry.
+   */
+  const fireParcelBatch = async (rows: readonly ClaimedRow[]): Promise<Outcome[]> => {
+    const owner = (rows[0] as ClaimedRow).timer.owner;
+    const context = { now: clock.now().toISOString(), actor: TIMER_ACTOR };
+    try {
+      const stream = parcelStream(owner);
+      const result = await handleParcelCommand({
+        store,
+        id: owner,
+        command: { type: 'FireTimers', data: { timers: rows.map((r) => r.timer) }, context },
+        envelope: { correlationId: `fire:${owner}`, causationId: (rows[0] as ClaimedRow).timer_id },
+        eventIdOf: (event) => {
+          const id = event.data['timerId'];
+          return typeof id === 'string' ? nameBasedUuid(`${stream}\n${id}\n0`) : undefined;
+        },
+        clock: () => clock.now(),
+      });
+      const fired = new Set(result.events.map((e) => e.data['timerId']));
+      const skipped = rows.filter((row) => !fired.has(row.timer_id));
+      const reasons = explainTimerRefusals(
+        skipped.map((row) => ({ type: 'FireTimer' as const, data: { timer: row.timer }, context })),
+        result.state,
+        context.now,
       );
-      await db
-        .withSchema(schema)
-        .updateTable('saga_timers')
-        .set({
-          last_error: errorText(error).slice(0, 4000),
-          lease_until: sql<Date>`now() + ${backoffS}::integer * interval '1 second'`,
-        })
-        .where('timer_id', '=', row.timer_id)
-        .where('lease_owner', '=', me)
-        .execute()
-        .catch((e: unknown) => log.warn({ err: e, timerId: row.timer_id }, 'could not record the failure'));
-      return 'failed';
+      // No reason on the resulting state: it had fired before (a retry), nothing to record.
+      const refused = skipped.flatMap((row, k) => {
+        const why = reasons[k];
+        return why === null || why === undefined ? [] : [{ row, code: why.code, message: why.message }];
+      });
+      if (refused.length > 0) {
+        await handleTimersCommand({
+          store,
+          id: owner,
+          command: {
+            type: 'RecordObsoleteFirings',
+            data: {
+              saga: (rows[0] as ClaimedRow).saga,
+              firings: refused.map(({ row, code, message }) => ({ timer: row.timer, code, message })),
+            },
+            context,
+          },
+          envelope: { correlationId: `fire:${owner}`, causationId: (rows[0] as ClaimedRow).timer_id },
+          clock: () => clock.now(),
+        });
+      }
+      const obsolete = new Set(refused.map((r) => r.row.timer_id));
+      return rows.map((row) => (obsolete.has(row.timer_id) ? 'obsolete' : 'fired'));
+    } catch (error) {
+      return Promise.all(rows.map((row) => failed(row, error)));
     }
   };
 
@@ -201,6 +278,13 @@ export const createTimerPoller = (options: TimerPollerOptions): TimerPoller => {
       claimed.forEach((row, i) => byOwner.set(row.timer.owner, [...(byOwner.get(row.timer.owner) ?? []), i]));
       const outcomes = new Array<Outcome>(claimed.length);
       await mapBounded([...byOwner.values()], concurrency, async (indexes) => {
+        const rows = indexes.map((i) => claimed[i] as ClaimedRow);
+        // A backlog of one parcel's timers (the default firing only): one read and one append.
+        if (options.fire === undefined && rows.length > 1) {
+          const results = await fireParcelBatch(rows);
+          indexes.forEach((i, k) => (outcomes[i] = results[k] as Outcome));
+          return;
+        }
         for (const i of indexes) outcomes[i] = await fireOne(claimed[i] as ClaimedRow);
       });
       const done = claimed.filter((_, i) => outcomes[i] !== 'failed').map((r) => r.timer_id);

@@ -17,7 +17,7 @@ import { GRANT_COMMANDS } from './grant/commands.js';
 import { IDLE_COMMANDS } from './idle/command-specs.js';
 import { PAYMENT_COMMANDS } from './payment/commands.js';
 import { RECORD_COMMANDS } from './records/commands.js';
-import type { FireTimer } from './supervision/commands.js';
+import type { FireTimer, FireTimers } from './supervision/commands.js';
 
 export const PARCEL_COMMANDS = {
   ...GRANT_COMMANDS,
@@ -36,8 +36,8 @@ export type ParcelCommandType = keyof Specs;
 /** The commands of the API table (one route each). */
 export type RoutedParcelCommand = { [K in ParcelCommandType]: Command<K, DataOf<Specs, K>> }[ParcelCommandType];
 
-/** Every command the decider takes: the routed ones plus the timer poller's FireTimer (system only). */
-export type ParcelCommand = RoutedParcelCommand | FireTimer;
+/** Every command the decider takes: the routed ones plus the timer poller's FireTimer and FireTimers (system only). */
+export type ParcelCommand = RoutedParcelCommand | FireTimer | FireTimers;
 
 export type CommandOf<T extends ParcelCommandType> = Extract<ParcelCommand, { type: T }>;
 

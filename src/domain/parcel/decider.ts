@@ -54,7 +54,7 @@ import {
   decideUploadDeclaration,
 } from './records/decide.js';
 import type { ParcelEvent } from './events.js';
-import { decideFireTimer } from './supervision/decide.js';
+import { decideFireTimer, decideFireTimers, fireRefusals } from './supervision/decide.js';
 import { evolve } from './evolve.js';
 import type { DecideContext } from './guards.js';
 import { initialParcelState } from './state.js';
@@ -142,6 +142,8 @@ const dispatch = (command: ParcelCommand, state: ParcelState, ctx: DecideContext
       return decideEndTemporaryUse(command, state, ctx);
     case 'FireTimer':
       return decideFireTimer(command, state, ctx);
+    case 'FireTimers':
+      return decideFireTimers(command, state, ctx);
     default: {
       const _never: never = command;
       return _never;
@@ -164,3 +166,11 @@ export const createParcelDecider = (options: ParcelDeciderOptions = {}): ParcelD
 };
 
 export const parcelDecider: ParcelDecider = createParcelDecider();
+
+/** Why the parcel would refuse to fire each timer now (null where it would not): the poller's audit reasons. */
+export const explainTimerRefusals = (
+  commands: readonly Extract<ParcelCommand, { type: 'FireTimer' }>[],
+  state: ParcelState,
+  now: string,
+  policyFor: (jurisdiction: string) => Policy = defaultPolicyFor,
+) => fireRefusals(commands, state, { today: shanghaiDate(now), policyFor });

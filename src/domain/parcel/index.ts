@@ -1,4 +1,4 @@
-export { createParcelDecider, parcelDecider } from './decider.js';
+export { createParcelDecider, explainTimerRefusals, parcelDecider } from './decider.js';
 export type { ParcelDecider, ParcelDeciderOptions } from './decider.js';
 export { PARCEL_COMMANDS } from './commands.js';
 export type * from './commands.js';
@@ -12,4 +12,4 @@ export { deliveryTerminationRight } from './delivery/decide.js';
 export type { DeliveryTerminationRight } from './delivery/decide.js';
 export { timerPlan, timerOf } from './supervision/timer-plan.js';
 export { ALERT_EVENT_OF, ALERT_EVENT_TYPES } from './supervision/events.js';
-export { fireTimerSchema, timerStampSchema } from './supervision/commands.js';
+export { fireTimerSchema, fireTimersSchema, timerStampSchema } from './supervision/commands.js';

@@ -15,7 +15,15 @@ export type RecordObsoleteFiring = Command<
   'RecordObsoleteFiring',
   { readonly saga: string; readonly timer: TimerStamp; readonly code: string; readonly message: string }
 >;
-export type TimerCommand = ApplyTimerRequests | RecordObsoleteFiring;
+/** Several obsolete firings of one owner at once (the poller's batch path). */
+export type RecordObsoleteFirings = Command<
+  'RecordObsoleteFirings',
+  {
+    readonly saga: string;
+    readonly firings: readonly { readonly timer: TimerStamp; readonly code: string; readonly message: string }[];
+  }
+>;
+export type TimerCommand = ApplyTimerRequests | RecordObsoleteFiring | RecordObsoleteFirings;
 
 export type TimersState = {
   readonly pending: Readonly<Record<string, TimerStamp>>;
@@ -84,6 +92,18 @@ const decideObsolete = ({ data, context }: RecordObsoleteFiring, state: TimersSt
         },
       ];
 
+const decideObsoleteMany = ({ data, context }: RecordObsoleteFirings, state: TimersState): TimerEvent[] => {
+  const seen = new Set(state.obsolete);
+  return data.firings.flatMap(({ timer, code, message }) => {
+    if (seen.has(timer.timerId)) return [];
+    seen.add(timer.timerId);
+    return decideObsolete(
+      { type: 'RecordObsoleteFiring', data: { saga: data.saga, timer, code, message }, context },
+      { ...state, obsolete: [] },
+    );
+  });
+};
+
 const evolve = (state: TimersState, event: TimerEvent): TimersState => {
   switch (event.type) {
     case 'TimerScheduled':
@@ -125,8 +145,20 @@ export const stampOf = (data: TimerStamp): TimerStamp => ({
 });
 
 export const timersDecider: Decider<TimerCommand, TimerEvent, TimersState> = {
-  decide: (command, state) =>
-    command.type === 'ApplyTimerRequests' ? decideRequests(command, state) : decideObsolete(command, state),
+  decide: (command, state) => {
+    switch (command.type) {
+      case 'ApplyTimerRequests':
+        return decideRequests(command, state);
+      case 'RecordObsoleteFiring':
+        return decideObsolete(command, state);
+      case 'RecordObsoleteFirings':
+        return decideObsoleteMany(command, state);
+      default: {
+        const _never: never = command;
+        return _never;
+      }
+    }
+  },
   evolve,
   initialState,
 };

@@ -8,5 +8,11 @@ export type {
   TimerFiredData,
 } from './events.js';
 export { TIMER_EVENT_TYPES } from './events.js';
-export type { ApplyTimerRequests, RecordObsoleteFiring, TimerCommand, TimersState } from './decider.js';
+export type {
+  ApplyTimerRequests,
+  RecordObsoleteFiring,
+  RecordObsoleteFirings,
+  TimerCommand,
+  TimersState,
+} from './decider.js';
 export { stampOf, timersDecider } from './decider.js';

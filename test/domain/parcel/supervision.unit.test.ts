@@ -116,3 +116,27 @@ t.test('C2: the declaration watch is fulfilled by a declaration and paused by a 
   const { events } = run(...history, fire(timer(planOf(...history), 'C2', 'start'), '2026-09-02'));
   t.match(events.at(-1), { type: 'DeclarationMissing', data: { rule: 'C2', subject: 'start' } });
 });
+
+t.test('FireTimers: a parcel backlog in one command, each effect once, refusals skipped', async (t) => {
+  const history = [transfer(), deliver('2026-04-01')];
+  const plan = planOf(...history);
+  const due = ['T04', 'T03', 'T07'].map((rule) => plan.find((p) => p.rule === rule) as TimerStamp);
+  const batch = (on: string): ParcelCommand =>
+    ({
+      ...command('OpenIdleCase', {} as never, on),
+      type: 'FireTimers',
+      data: { timers: due },
+    }) as unknown as ParcelCommand;
+  const { events, state } = run(...history, batch('2026-03-25'));
+  t.same(
+    events.slice(2).map((e) => `${e.type} ${(e.data as { timerId: string }).timerId}`),
+    ['SlaBreached P-1/T03/-/2026-03-09', 'PaymentOverdue P-1/T07/1/2026-03-21'],
+    'the reminder after its date is skipped, the others recorded in order',
+  );
+  t.equal('facts' in state && state.facts.alerts.length, 2);
+  t.equal(
+    run(...history, batch('2026-03-25'), batch('2026-03-26')).events.length,
+    events.length,
+    'a second firing records nothing',
+  );
+});

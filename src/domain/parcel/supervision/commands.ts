@@ -27,3 +27,8 @@ export const timerStampSchema = z.object({
 export const fireTimerSchema = z.object({ timer: timerStampSchema });
 
 export type FireTimer = Command<'FireTimer', z.output<typeof fireTimerSchema>>;
+
+/** Several due timers of one parcel at once (a backlog): one read, one append. */
+export const fireTimersSchema = z.object({ timers: z.array(timerStampSchema).min(1).max(500) });
+
+export type FireTimers = Command<'FireTimers', z.output<typeof fireTimersSchema>>;

@@ -12,14 +12,35 @@ import type { DecideContext } from '../guards.js';
 import { decideOpenIdleCase } from '../idle/decide-case.js';
 import { isGranted } from '../state.js';
 import type { ParcelState } from '../state.js';
-import type { FireTimer } from './commands.js';
-import { ALERT_EVENT_OF, type AlertRule } from './events.js';
+import { DomainError } from '../../errors.js';
+import { evolve } from '../evolve.js';
+import type { FireTimer, FireTimers } from './commands.js';
+import { ALERT_EVENT_OF, ALERT_EVENT_TYPES, type AlertRule } from './events.js';
+
+const ALERT_TYPES: ReadonlySet<string> = new Set(ALERT_EVENT_TYPES);
 import { timerPlan } from './timer-plan.js';
 
 const jurisdictionOf = (state: ParcelState): string | null =>
   isGranted(state) ? state.facts.jurisdiction : state.status === 'DEAL_CONCLUDED' ? state.deal.jurisdiction : null;
 
-export const decideFireTimer = (command: FireTimer, state: ParcelState, ctx: DecideContext): ParcelEvent[] => {
+/** The ids of the timers the parcel wants now (the saga's plan), computed once per state. */
+const wantedIds = (state: ParcelState, ctx: DecideContext): ReadonlySet<string> => {
+  const jurisdiction = jurisdictionOf(state);
+  return new Set(jurisdiction === null ? [] : timerPlan(state, ctx.policyFor(jurisdiction)).map((t) => t.timerId));
+};
+
+const firedBefore = (state: ParcelState, timerId: string): boolean =>
+  isGranted(state)
+    ? state.facts.alerts.some((a) => a.timerId === timerId)
+    : state.status === 'DEAL_CONCLUDED' && state.deal.alerts.some((a) => a.timerId === timerId);
+
+/** FireTimer against a precomputed plan (`wanted`): FireTimers computes it once for many timers. */
+const fireAgainst = (
+  command: FireTimer,
+  state: ParcelState,
+  ctx: DecideContext,
+  wanted: ReadonlySet<string>,
+): ParcelEvent[] => {
   const { timer } = command.data;
   const { today } = ctx;
   if (timer.fireOn > today)
@@ -27,23 +48,22 @@ export const decideFireTimer = (command: FireTimer, state: ParcelState, ctx: Dec
       field: 'timer.fireOn',
       rule: timer.rule,
     });
-  const jurisdiction = jurisdictionOf(state);
-  const wanted =
-    jurisdiction !== null && timerPlan(state, ctx.policyFor(jurisdiction)).some((t) => t.timerId === timer.timerId);
-  if (!wanted)
+  if (!wanted.has(timer.timerId))
     fail('TIMER_OBSOLETE', `Timer ${timer.timerId} is no longer wanted: its obligation was fulfilled or moved`, {
       rule: timer.rule,
       status: state.status,
     });
   // Fired already (a retry under another key): nothing more to record.
-  if (isGranted(state) && state.facts.alerts.some((a) => a.timerId === timer.timerId)) return [];
-  if (state.status === 'DEAL_CONCLUDED' && state.deal.alerts.some((a) => a.timerId === timer.timerId)) return [];
+  if (firedBefore(state, timer.timerId)) return [];
   if (timer.kind === 'reminder' && timer.anchorDate < today)
     fail('TIMER_OBSOLETE', `Reminder ${timer.timerId} comes after its date ${timer.anchorDate}`, { rule: timer.rule });
   if (timer.rule === 'T19') return openIdleCase(command, state, ctx);
   const type = ALERT_EVENT_OF[timer.rule as AlertRule];
   return [{ type, data: { ...timer, firedOn: today } }];
 };
+
+export const decideFireTimer = (command: FireTimer, state: ParcelState, ctx: DecideContext): ParcelEvent[] =>
+  fireAgainst(command, state, ctx, wantedIds(state, ctx));
 
 /** T19: the system opens the type-A case on the threshold date, as an officer would with OpenIdleCase. */
 const openIdleCase = (command: FireTimer, state: ParcelState, ctx: DecideContext): ParcelEvent[] => {
@@ -58,4 +78,48 @@ const openIdleCase = (command: FireTimer, state: ParcelState, ctx: DecideContext
     ctx,
   );
   return events.map((e) => (e.type === 'IdleSuspected' ? { ...e, data: { ...e.data, timerId: timer.timerId } } : e));
+};
+
+/**
+ * FireTimers: each timer in turn as FireTimer would decide it on the state the earlier ones left;
+ * a timer FireTimer would refuse is skipped here (the poller records it as obsolete, with
+ * `fireRefusal` for the reason). Every effect event carries its timer id, so the caller can give
+ * each the same deterministic store id a lone FireTimer would have.
+ */
+export const decideFireTimers = (command: FireTimers, state: ParcelState, ctx: DecideContext): ParcelEvent[] => {
+  const events: ParcelEvent[] = [];
+  let current = state;
+  let wanted = wantedIds(state, ctx);
+  for (const timer of command.data.timers) {
+    let decided: ParcelEvent[];
+    try {
+      decided = fireAgainst({ ...command, type: 'FireTimer', data: { timer } }, current, ctx, wanted);
+    } catch (error) {
+      if (error instanceof DomainError) continue;
+      throw error;
+    }
+    for (const event of decided) current = evolve(current, event);
+    events.push(...decided);
+    // An alert changes no obligation; anything else (T19 opening the case) may change the plan.
+    if (decided.some((e) => !ALERT_TYPES.has(e.type))) wanted = wantedIds(current, ctx);
+  }
+  return events;
+};
+
+/** Why FireTimer refuses each of `commands` on `state` (null where it would not), against one plan. */
+export const fireRefusals = (
+  commands: readonly FireTimer[],
+  state: ParcelState,
+  ctx: DecideContext,
+): (DomainError | null)[] => {
+  const wanted = wantedIds(state, ctx);
+  return commands.map((command) => {
+    try {
+      fireAgainst(command, state, ctx, wanted);
+      return null;
+    } catch (error) {
+      if (error instanceof DomainError) return error;
+      throw error;
+    }
+  });
 };
