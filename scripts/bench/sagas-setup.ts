@@ -6,16 +6,15 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import pg from 'pg';
 import { pino, type Logger } from 'pino';
 import { loadConfig, type Config } from '../../src/config.js';
 import { migrateDatabase, type Database } from '../../src/database.js';
-import { quoteIdent } from '../../src/db/identifiers.js';
 import { openDatabase, type OpenDatabase } from '../../src/db/open.js';
 import { openEventStore } from '../../src/eventstore/open.js';
 import type { EventStore } from '../../src/eventstore/types.js';
 import type { SagaTables } from '../../src/sagas/bookkeeping.table.js';
 import { progress } from './report.js';
+import { dropOnce } from './setup.js';
 
 export interface SagaBench {
   readonly schema: string;
@@ -91,34 +90,6 @@ export const openSagaBench = async (options: OpenSagaBenchOptions): Promise<Saga
       await database.close().catch(() => undefined);
       await drop();
     },
-  };
-};
-
-/** Drops the schema on its own connection, so it works even when the pool is wedged. */
-const dropOnce = (url: string, schema: string): (() => Promise<void>) => {
-  let dropping: Promise<void> | null = null;
-  return () => {
-    dropping ??= (async () => {
-      const client = new pg.Client({ connectionString: url });
-      try {
-        await client.connect();
-        for (let attempt = 1; ; attempt++) {
-          try {
-            await client.query(`DROP SCHEMA IF EXISTS ${quoteIdent(schema)} CASCADE`);
-            break;
-          } catch (error) {
-            if ((error as { code?: unknown }).code !== '40P01' || attempt >= 10) throw error;
-            await sleep(200);
-          }
-        }
-        progress(`dropped schema ${schema}`);
-      } catch (error) {
-        progress(`could not drop schema ${schema}: ${(error as Error).message}`);
-      } finally {
-        await client.end().catch(() => undefined);
-      }
-    })();
-    return dropping;
   };
 };
 

@@ -89,7 +89,7 @@ export const openBench = async (poolMax: number, options: OpenBenchOptions = {})
 };
 
 /** Drops the schema on its own connection, so it works even when the pool is wedged. */
-const dropOnce = (url: string, schema: string): (() => Promise<void>) => {
+export const dropOnce = (url: string, schema: string): (() => Promise<void>) => {
   let dropping: Promise<void> | null = null;
   return () => {
     dropping ??= (async () => {

@@ -6,7 +6,7 @@
  * `synchronous_commit = off`, unlike projections): sagas drive effects, and the timer table must
  * not lose a row the log already holds.
  */
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { RecordedEvent } from '../eventstore/types.js';
 import { FencedError } from '../projections/runner.js';
 import type { SagaCheckpointsTable, SagaTables } from './bookkeeping.table.js';
@@ -131,18 +131,7 @@ export const commitBatch = async (db: Kysely<SagaTables>, schema: string, batch:
           deadLetterValues(batch.saga, r.event, r.command, 'refused', `${r.error.code}: ${r.error.message}`),
         ]),
       );
-      await trx
-        .withSchema(schema)
-        .insertInto('saga_dead_letters')
-        .values([...rows.values()])
-        .onConflict((oc) =>
-          oc.columns(['saga', 'event_id', 'command']).doUpdateSet((eb) => ({
-            error: eb.ref('excluded.error'),
-            attempts: sql`saga_dead_letters.attempts + 1`,
-            last_failed_at: new Date(),
-          })),
-        )
-        .execute();
+      await insertDeadLetters(trx, schema, [...rows.values()]);
     }
     const result = await trx
       .withSchema(schema)
@@ -163,6 +152,26 @@ export const commitBatch = async (db: Kysely<SagaTables>, schema: string, batch:
   });
 };
 
+/** Records dead letters; one already there counts another attempt with the latest error. */
+const insertDeadLetters = async (
+  trx: Transaction<SagaTables>,
+  schema: string,
+  rows: readonly ReturnType<typeof deadLetterValues>[],
+): Promise<void> => {
+  await trx
+    .withSchema(schema)
+    .insertInto('saga_dead_letters')
+    .values([...rows])
+    .onConflict((oc) =>
+      oc.columns(['saga', 'event_id', 'command']).doUpdateSet((eb) => ({
+        error: eb.ref('excluded.error'),
+        attempts: sql`saga_dead_letters.attempts + 1`,
+        last_failed_at: new Date(),
+      })),
+    )
+    .execute();
+};
+
 /** Dead-letters a poison event and stops the saga with its checkpoint right before it. */
 export const stopAtPoison = async (
   db: Kysely<SagaTables>,
@@ -173,18 +182,7 @@ export const stopAtPoison = async (
   error: unknown,
 ): Promise<void> => {
   await db.transaction().execute(async (trx) => {
-    await trx
-      .withSchema(schema)
-      .insertInto('saga_dead_letters')
-      .values(deadLetterValues(saga, event, '', 'poison', errorText(error)))
-      .onConflict((oc) =>
-        oc.columns(['saga', 'event_id', 'command']).doUpdateSet((eb) => ({
-          error: eb.ref('excluded.error'),
-          attempts: sql`saga_dead_letters.attempts + 1`,
-          last_failed_at: new Date(),
-        })),
-      )
-      .execute();
+    await insertDeadLetters(trx, schema, [deadLetterValues(saga, event, '', 'poison', errorText(error))]);
     const moved = await trx
       .withSchema(schema)
       .updateTable('saga_checkpoints')

@@ -7,28 +7,13 @@
 import t from 'tap';
 import type { Kysely } from 'kysely';
 import pino from 'pino';
+import { ALERT_EVENT_TYPES } from '../../src/domain/parcel/index.js';
 import type { SagaTables } from '../../src/sagas/bookkeeping.table.js';
 import { runSimulation } from '../../scripts/simulate/engine.js';
 import { loadScenario } from '../../scripts/simulate/scenario.js';
 import { postgresTestStore } from '../helpers/postgres.js';
 
-const EFFECTS = new Set([
-  'SigningDeadlinePassed',
-  'SlaBreached',
-  'PaymentReminderIssued',
-  'PaymentOverdue',
-  'TerminationEligible',
-  'DeadlinePassed',
-  'StartReminderIssued',
-  'CompletionReminderIssued',
-  'InspectionDue',
-  'ExtensionWindowClosing',
-  'IdleMaterialsDeadlinePassed',
-  'DeclarationMissing',
-  'IdleSuspected',
-  'CreditEntryAdded',
-  'TimerFired',
-]);
+const EFFECTS = new Set<string>([...ALERT_EVENT_TYPES, 'IdleSuspected', 'CreditEntryAdded', 'TimerFired']);
 
 const EXPECTED = [
   '2026-03-18 P-3201-2026-102 T04 PaymentReminderIssued 1: due 2026-03-16',

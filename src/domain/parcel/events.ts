@@ -13,6 +13,7 @@ import type * as I from './idle/events.js';
 import type * as P from './payment/events.js';
 import type * as R from './records/events.js';
 import type * as S from './supervision/events.js';
+import { ALERT_EVENT_TYPES } from './supervision/events.js';
 
 export type * from './construction/events.js';
 export type * from './delivery/events.js';
@@ -116,18 +117,7 @@ export const PARCEL_EVENT_TYPES = [
   'IdleLandPublished',
   'IdleLandPublicationWithdrawn',
   'TemporaryUseEnded',
-  'SigningDeadlinePassed',
-  'SlaBreached',
-  'PaymentReminderIssued',
-  'PaymentOverdue',
-  'TerminationEligible',
-  'DeadlinePassed',
-  'StartReminderIssued',
-  'CompletionReminderIssued',
-  'InspectionDue',
-  'ExtensionWindowClosing',
-  'IdleMaterialsDeadlinePassed',
-  'DeclarationMissing',
+  ...ALERT_EVENT_TYPES,
 ] as const satisfies readonly ParcelEventType[];
 
 // Compile-time check that the list names every type of the union, none missing.
