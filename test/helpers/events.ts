@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { EventMetadata, JsonObject, NewEvent } from '../../src/eventstore/types.js';
+import type { EventMetadata, EventStore, JsonObject, NewEvent, ReadAllResult } from '../../src/eventstore/types.js';
 
 export const metadata = (overrides: Partial<EventMetadata> = {}): EventMetadata => ({
   actor: { id: 'tester', role: 'PATROL_POST' },
@@ -22,3 +22,21 @@ export const newEvent = (
 });
 
 export const uniqueStream = (category = 'parcel'): string => `${category}-${randomUUID()}`;
+
+/**
+ * readAll once every committed event is visible to it. The PostgreSQL log hides rows above the
+ * oldest open transaction of the whole database, and other test files run transactions of their
+ * own at the same time; backlog counts what is committed but still hidden.
+ */
+export const readAllCommitted = async (
+  store: Pick<EventStore, 'readAll' | 'backlog'>,
+  options: Parameters<EventStore['readAll']>[0],
+): Promise<ReadAllResult> => {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const page = await store.readAll(options);
+    const hidden = await store.backlog(page.next, { ...(options.types ? { types: options.types } : {}), cap: 1 });
+    if (hidden.events === 0 || Date.now() > deadline) return page;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+};

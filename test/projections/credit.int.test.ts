@@ -16,6 +16,7 @@ import type { RecordedEvent } from '../../src/eventstore/types.js';
 import { creditProjection } from '../../src/projections/credit/projection.js';
 import { biddingEligibility, creditEntryView, listCreditEntries } from '../../src/projections/credit/queries.js';
 import type { CreditTables } from '../../src/projections/credit/tables.js';
+import { readAllCommitted } from '../helpers/events.js';
 import { postgresTestStore, type TestStore } from '../helpers/postgres.js';
 import { add, CreditLog, entryIdOf, liftSteps } from './fixtures/credit-events.js';
 
@@ -137,7 +138,7 @@ t.test('events from the decider through PostgresEventStore', async (t) => {
       clock: () => new Date('2026-04-01T02:00:00Z'),
     });
   }
-  stored = (await ctx.store.readAll({ types: creditProjection.eventTypes, limit: 1000 })).events;
+  stored = (await readAllCommitted(ctx.store, { types: creditProjection.eventTypes, limit: 1000 })).events;
   t.equal(stored.length, 11, '6 added, 3 + 2 lift steps, the repeated breach recorded nothing');
 });
 

@@ -11,6 +11,7 @@ import type { RecordedEvent } from '../../src/eventstore/types.js';
 import { parcelsProjection } from '../../src/projections/parcels/projection.js';
 import { defineProjection, type Projection } from '../../src/projections/projection.js';
 import { projectionStatuses } from '../../src/projections/status.js';
+import { readAllCommitted } from '../helpers/events.js';
 import { appendUnits } from './fixtures/workload.js';
 import {
   activeGeneration,
@@ -47,7 +48,11 @@ t.test('the host catches up and the views answer; applied twice = once; split = 
 
   // A scratch generation schema fed directly with the whole filtered log.
   await waitVisible(ctx);
-  const { events } = await ctx.store.readAll({ after: null, limit: 100_000, types: parcelsProjection.eventTypes });
+  const { events } = await readAllCommitted(ctx.store, {
+    after: null,
+    limit: 100_000,
+    types: parcelsProjection.eventTypes,
+  });
   t.ok(events.length > UNITS * 2, `${events.length} parcel events`);
   const scratch = `${ctx.schema}_scratch`;
   t.teardown(() =>
@@ -114,7 +119,11 @@ t.test('a poison event is dead-lettered: stop leaves the checkpoint before it, s
   const db = ctx.connection.db as unknown as Kysely<unknown>;
   await appendUnits(ctx.store, 'po', 0, 8);
   await waitVisible(ctx);
-  const { events } = await ctx.store.readAll({ after: null, limit: 100_000, types: parcelsProjection.eventTypes });
+  const { events } = await readAllCommitted(ctx.store, {
+    after: null,
+    limit: 100_000,
+    types: parcelsProjection.eventTypes,
+  });
   const index = 17; // mid-batch with batchSize 7
   const poison = events[index] as RecordedEvent;
   const stop = probe('probe_stop', () => poison.id, 'stop');
