@@ -1,8 +1,9 @@
 /**
  * The timer-firing phase: `pollers` pollers (createTimerPoller, each its own owner) call fireDue()
- * concurrently on one virtual clock. Each firing goes through the poller's default path
- * (fireParcelTimer: the parcel's FireTimer command keyed by the timer id); the bench only wraps it
- * to time every firing, count them for progress, and (with --profile) time the store calls under it.
+ * concurrently on one virtual clock, with the service's own firing (the poller's default: one
+ * parcel's claimed backlog goes as one FireTimers command, its obsolete timers as one
+ * RecordObsoleteFirings). Progress comes from counting the rows still due; with --profile the
+ * store calls and the pollers' own statements are timed as well.
  */
 import { performance } from 'node:perf_hooks';
 import { Kysely, PostgresDialect } from 'kysely';
@@ -30,8 +31,6 @@ export interface FireOptions {
 
 export interface FirePhase extends FireResult {
   readonly ms: number;
-  /** Wall time of each firing attempt (FireTimer on the parcel, obsolete or not), ms. */
-  readonly latencies: number[];
   readonly perPoller: readonly FireResult[];
   /** CPU time this process spent during the phase (user + system), ms. */
   readonly cpuMs: number;
@@ -39,7 +38,6 @@ export interface FirePhase extends FireResult {
 
 export const fireAll = async (options: FireOptions): Promise<FirePhase> => {
   const { store, db, schema, clock, logger } = options;
-  const latencies: number[] = [];
   const pollers = Array.from({ length: options.pollers }, (_, i) =>
     createTimerPoller({
       store,
@@ -78,7 +76,6 @@ export const fireAll = async (options: FireOptions): Promise<FirePhase> => {
     obsolete: sum('obsolete'),
     failed: sum('failed'),
     ms,
-    latencies,
     perPoller,
     cpuMs: (cpu.user + cpu.system) / 1000,
   };
@@ -160,7 +157,7 @@ export interface DbProfile {
 /** What a poller statement is, from its SQL. */
 const statementKind = (text: string): string => {
   const t = text.trimStart().toLowerCase();
-  if (t.startsWith('with due')) return 'claim';
+  if (t.startsWith('with first') || t.startsWith('with due')) return 'claim';
   if (t.startsWith('delete')) return 'delete';
   if (t.startsWith('update')) return 'record-failure';
   return t.split(/\s+/, 1)[0] ?? '?';

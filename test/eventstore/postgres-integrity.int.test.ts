@@ -5,7 +5,7 @@ import { connectPostgres } from '../../src/db/connect.js';
 import { StoreIntegrityError } from '../../src/eventstore/errors.js';
 import { chainEvents, verifyStream } from '../../src/eventstore/hash-chain.js';
 import { verifyLog } from '../../src/eventstore/verify-log.js';
-import { newEvent } from '../helpers/events.js';
+import { newEvent, readAllCommitted } from '../helpers/events.js';
 import { postgresTestStore, testDatabaseUrl, type TestStore } from '../helpers/postgres.js';
 
 let ctx: TestStore;
@@ -91,6 +91,8 @@ t.test('verifyLog follows every chain in one pass and names the first broken eve
   await ctx.store.append(good, chainEvents('', 0, [newEvent('A'), newEvent('B')]), { expectedRevision: 'no_stream' });
   const badEvents = chainEvents('', 0, [newEvent('A'), newEvent('B'), newEvent('C')]);
   await ctx.store.append(bad, badEvents, { expectedRevision: 'no_stream' });
+  // Other test files' open transactions may hide the new rows from readAll for a moment.
+  await readAllCommitted(ctx.store, { after: null, limit: 100_000 });
   t.same(await verifyLog(ctx.store, { streamPrefix: prefix, pageSize: 2 }), { streams: 2, events: 5, broken: [] });
   const client = await ctx.connection.pool.connect();
   try {

@@ -1,3 +1,4 @@
+import { readAllCommitted } from '../helpers/events.js';
 import t from 'tap';
 import type { Command, Decider, DomainEvent } from '../../src/domain/decider.js';
 import {
@@ -19,7 +20,7 @@ const SEED = 7;
 const readEverything = async (ctx: TestStore): Promise<RecordedEvent[]> => {
   const all: RecordedEvent[] = [];
   for (let after: string | null = null; ;) {
-    const page = await ctx.store.readAll({ after, limit: 2_000 });
+    const page = await readAllCommitted(ctx.store, { after, limit: 2_000 });
     if (page.events.length === 0) return all;
     all.push(...page.events);
     after = page.next;

@@ -42,7 +42,7 @@ const EVENT_TYPES = [
 ] as const;
 
 const text = (data: Record<string, unknown>, key: string): string | null =>
-  typeof data[key] === 'string' ? (data[key]) : null;
+  typeof data[key] === 'string' ? data[key] : null;
 
 /** The trigger an event proves, if any, and the enforcement case it belongs to. */
 const triggerOf = (event: RecordedEvent): { trigger: CreditTrigger; caseId: string | null } | null => {
