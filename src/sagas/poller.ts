@@ -141,16 +141,17 @@ export const createTimerPoller = (options: TimerPollerOptions): TimerPoller => {
           LIMIT ${batchSize}
         ) earliest
       ), due AS MATERIALIZED (
+        -- Owner first: when the limit cuts, it cuts whole parcels' backlogs (index on owner).
         SELECT timer_id FROM ${table}
-        WHERE owner IN (SELECT owner FROM first)
+        WHERE owner = ANY(ARRAY(SELECT owner FROM first))
           AND due_at <= ${clock.now()} AND (lease_until IS NULL OR lease_until < now())
-        ORDER BY due_at, timer_id
+        ORDER BY owner, due_at, timer_id
         LIMIT ${batchSize * 10}
         FOR UPDATE SKIP LOCKED
       )
       UPDATE ${table} t
       SET lease_owner = ${me}, lease_until = now() + ${Math.max(1, Math.round(leaseMs))}::integer * interval '1 millisecond', attempts = t.attempts + 1
-      FROM due WHERE t.timer_id = due.timer_id
+      WHERE t.timer_id = ANY(ARRAY(SELECT timer_id FROM due))
       RETURNING t.timer_id, t.saga, t.timer, t.attempts`.execute(db);
     // In due order, so each owner's timers fire in the order they fell due.
     rows.sort((a, b) => a.timer.dueAt.localeCompare(b.timer.dueAt) || a.timer_id.localeCompare(b.timer_id));
