@@ -73,7 +73,7 @@ export const lineOf = (event: RecordedEvent, verbose: boolean): TimelineLine | n
   if (event.type === 'TimerScheduled' && !verbose) return null;
   const dash = event.stream.indexOf('-');
   const category = event.stream.slice(0, dash);
-  const owner = category === 'credit' ? event.stream.slice(dash + 1) : event.stream.slice(dash + 1);
+  const owner = event.stream.slice(dash + 1);
   const d = event.data as Record<string, unknown>;
   const rule =
     text(d, 'rule') ?? (event.type === 'CreditEntryAdded' ? text(d, 'trigger') : null) ?? RULE_OF[event.type] ?? '';

@@ -193,6 +193,14 @@ export const isLive = (state: ParcelState): state is Extract<GrantedState, { sta
 
 export const isGranted = (state: ParcelState): state is GrantedState => 'facts' in state;
 
+/** The parcel's jurisdiction once a deal or a grant named it (null while NEW). */
+export const parcelJurisdiction = (state: ParcelState): string | null =>
+  isGranted(state) ? state.facts.jurisdiction : 'deal' in state ? state.deal.jurisdiction : null;
+
+/** The timers that fired on the parcel, oldest first (the deal's, before a grant). */
+export const firedAlerts = (state: ParcelState): readonly SupervisionAlert[] =>
+  isGranted(state) ? state.facts.alerts : 'deal' in state ? state.deal.alerts : [];
+
 /** Not started yet (type-A idle candidates, start extensions). */
 export const NOT_STARTED_STATUSES = ['GRANTED', 'DELIVERED', 'CERTIFIED'] as const;
 

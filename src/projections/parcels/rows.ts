@@ -6,11 +6,12 @@
 import type { Insertable } from 'kysely';
 import { obligationsOf, type Obligation } from '../../domain/deadlines/index.js';
 import {
+  firedAlerts,
   outstandingFen,
+  parcelJurisdiction,
   paidFen,
   type GrantedState,
   type ParcelState,
-  type SupervisionAlert,
 } from '../../domain/parcel/index.js';
 import { policyFor } from '../../domain/policy/index.js';
 import { divisionCodeColumn } from '../scope.js';
@@ -78,14 +79,10 @@ const emptyGrant = () => ({
   idle_case_status: null,
 });
 
-/** The timers that fired on the parcel, oldest first (reminders, breaches, overdue flags). */
-const alertsOf = (state: ParcelState): readonly SupervisionAlert[] =>
-  'facts' in state ? state.facts.alerts : 'deal' in state ? (state.deal.alerts ?? []) : [];
-
 export const parcelRows = (state: ParcelState, head: StreamHead): ParcelRows => {
   const obligations = obligationsFor(state);
   const next = obligations.find((o) => NEXT_DEADLINE_KINDS.has(o.kind)) ?? null;
-  const jurisdiction = 'facts' in state ? state.facts.jurisdiction : 'deal' in state ? state.deal.jurisdiction : '';
+  const jurisdiction = parcelJurisdiction(state) ?? '';
   const divisionCode = divisionCodeColumn(jurisdiction);
   const landUserId = 'facts' in state ? state.facts.terms.landUserId : 'deal' in state ? state.deal.winnerId : null;
   const common = {
@@ -97,7 +94,7 @@ export const parcelRows = (state: ParcelState, head: StreamHead): ParcelRows => 
     deal_confirmed_on:
       'deal' in state ? state.deal.dealConfirmedOn : 'facts' in state ? state.facts.dealConfirmedOn : null,
     signing_deadline: 'deal' in state ? state.deal.signingDeadline : null,
-    alerts: alertsOf(state),
+    alerts: firedAlerts(state),
     closed_on:
       state.status === 'SUPPLY_ABORTED'
         ? state.abortedOn
@@ -135,7 +132,7 @@ export const parcelRows = (state: ParcelState, head: StreamHead): ParcelRows => 
 };
 
 const obligationsFor = (state: ParcelState): readonly Obligation[] => {
-  const jurisdiction = 'facts' in state ? state.facts.jurisdiction : 'deal' in state ? state.deal.jurisdiction : null;
+  const jurisdiction = parcelJurisdiction(state);
   return jurisdiction === null ? [] : obligationsOf(state, policyFor(jurisdiction));
 };
 

@@ -10,7 +10,7 @@
 import {
   evolveParcel,
   initialParcelState,
-  isGranted,
+  parcelJurisdiction,
   PARCEL_EVENT_TYPES,
   timerPlan,
 } from '../../domain/parcel/index.js';
@@ -37,9 +37,6 @@ const keyOf = (event: RecordedEvent): string | null => {
     if (event.stream.startsWith(prefix)) return event.stream.slice(prefix.length);
   return null;
 };
-
-const jurisdictionOf = (state: ParcelState): string | null =>
-  isGranted(state) ? state.facts.jurisdiction : state.status === 'DEAL_CONCLUDED' ? state.deal.jurisdiction : null;
 
 /** The timer id a fired event names: an effect event's stamp, IdleSuspected's timerId, TimerFired. */
 const firedTimerId = (event: RecordedEvent): string | null => {
@@ -81,7 +78,7 @@ const react = (state: ParcelTimersState, event: RecordedEvent): Reaction<ParcelT
   const fired = firedId === null || state.fired.includes(firedId) ? state.fired : [...state.fired, firedId];
   const isParcelEvent = event.stream.startsWith(STREAM_CATEGORIES.parcel);
   const parcel = isParcelEvent ? evolveParcel(state.parcel, toDomainEvent<ParcelEvent>(event)) : state.parcel;
-  const jurisdiction = jurisdictionOf(parcel);
+  const jurisdiction = parcelJurisdiction(parcel);
   const wanted = jurisdiction === null ? [] : timerPlan(parcel, policyFor(jurisdiction));
   const pendingNow = Object.fromEntries(Object.entries(state.pending).filter(([, t]) => t.timerId !== firedId));
   const { requests, pending } = reconcile(pendingNow, wanted, new Set(fired), event.type);

@@ -10,7 +10,7 @@ import type { ParcelEvent } from '../events.js';
 import { fail } from '../errors.js';
 import type { DecideContext } from '../guards.js';
 import { decideOpenIdleCase } from '../idle/decide-case.js';
-import { isGranted } from '../state.js';
+import { firedAlerts, parcelJurisdiction } from '../state.js';
 import type { ParcelState } from '../state.js';
 import { DomainError } from '../../errors.js';
 import { evolve } from '../evolve.js';
@@ -20,19 +20,11 @@ import { ALERT_EVENT_OF, ALERT_EVENT_TYPES, type AlertRule } from './events.js';
 const ALERT_TYPES: ReadonlySet<string> = new Set(ALERT_EVENT_TYPES);
 import { timerPlan } from './timer-plan.js';
 
-const jurisdictionOf = (state: ParcelState): string | null =>
-  isGranted(state) ? state.facts.jurisdiction : state.status === 'DEAL_CONCLUDED' ? state.deal.jurisdiction : null;
-
 /** The ids of the timers the parcel wants now (the saga's plan), computed once per state. */
 const wantedIds = (state: ParcelState, ctx: DecideContext): ReadonlySet<string> => {
-  const jurisdiction = jurisdictionOf(state);
+  const jurisdiction = parcelJurisdiction(state);
   return new Set(jurisdiction === null ? [] : timerPlan(state, ctx.policyFor(jurisdiction)).map((t) => t.timerId));
 };
-
-const firedBefore = (state: ParcelState, timerId: string): boolean =>
-  isGranted(state)
-    ? state.facts.alerts.some((a) => a.timerId === timerId)
-    : state.status === 'DEAL_CONCLUDED' && state.deal.alerts.some((a) => a.timerId === timerId);
 
 /** FireTimer against a precomputed plan (`wanted`): FireTimers computes it once for many timers. */
 const fireAgainst = (
@@ -54,7 +46,7 @@ const fireAgainst = (
       status: state.status,
     });
   // Fired already (a retry under another key): nothing more to record.
-  if (firedBefore(state, timer.timerId)) return [];
+  if (firedAlerts(state).some((a) => a.timerId === timer.timerId)) return [];
   if (timer.kind === 'reminder' && timer.anchorDate < today)
     fail('TIMER_OBSOLETE', `Reminder ${timer.timerId} comes after its date ${timer.anchorDate}`, { rule: timer.rule });
   if (timer.rule === 'T19') return openIdleCase(command, state, ctx);
