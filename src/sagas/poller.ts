@@ -19,7 +19,6 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { sql, type Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { DomainError } from '../domain/errors.js';
-import type { ParcelCommand } from '../domain/parcel/index.js';
 import type { TimerStamp } from '../domain/timers/index.js';
 import { explainTimerRefusals } from '../domain/parcel/index.js';
 import { parcelStream } from '../domain/streams.js';
@@ -52,12 +51,11 @@ export const fireParcelTimer =
     await handleParcelCommand({
       store,
       id: timer.owner,
-      // The parcel's FireTimer command is the domain's (being added); typed by cast until then.
       command: {
         type: 'FireTimer',
         data: { timer },
         context: { now: clock.now().toISOString(), actor: TIMER_ACTOR },
-      } as unknown as ParcelCommand,
+      },
       envelope: { correlationId: timer.timerId, causationId: timer.anchorEventId ?? timer.timerId },
       idempotencyKey: timer.timerId,
       clock: () => clock.now(),

@@ -66,6 +66,21 @@ t.test('two pollers drain 500 due timers: each fired exactly once', async (t) =>
   const ids = await seed(ctx, 500, '2026-08-01');
   await seed(ctx, 7, '2026-12-01', 7);
   const calls = new Map<string, number>();
+  // A barrier, so that the share does not depend on scheduling: each poller's first firing waits
+  // (at most 10 s) until the other poller has fired too. With SKIP LOCKED the second poller's claim
+  // skips the first one's leased rows and finds the rest; if it found nothing the barrier times out
+  // and the share assertion fails.
+  const started = new Set<string>();
+  const barrier = (owner: string, fire: FireTimer): FireTimer => {
+    const both = async () => {
+      for (let waited = 0; started.size < 2 && waited < 10_000; waited += 10) await sleep(10);
+    };
+    return async (due) => {
+      started.add(owner);
+      await both();
+      return fire(due);
+    };
+  };
   const make = (owner: string) =>
     createTimerPoller({
       store: ctx.store,
@@ -76,7 +91,7 @@ t.test('two pollers drain 500 due timers: each fired exactly once', async (t) =>
       owner,
       batchSize: 40,
       concurrency: 8,
-      fire: appendingFire(ctx, calls),
+      fire: barrier(owner, appendingFire(ctx, calls)),
     });
   const [a, b] = [make('poller-a'), make('poller-b')];
   t.same(await a.fireDue(), { fired: 0, obsolete: 0, failed: 0 }, 'nothing is due before its time');
