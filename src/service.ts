@@ -7,6 +7,7 @@ import { createSealer } from './api/commands/reserve-price-seal.js';
 import type { Config } from './config.js';
 import { migrateDatabase, type Database } from './database.js';
 import { openDatabase } from './db/open.js';
+import { ensureCalendarSeeded } from './calendar/seed.js';
 import { openEventStore } from './eventstore/open.js';
 import type { EventStore } from './eventstore/types.js';
 import { advisoryLocks, inProcessLocks, type ProjectionLocks } from './projections/lock.js';
@@ -46,6 +47,7 @@ export const startService = async (
   try {
     await migrateDatabase(database.connection.db, config.DATABASE_SCHEMA);
     store = await openEventStore(config, database);
+    await ensureCalendarSeeded(store, clock);
     const events = store;
     readSide = await openReadSide({
       connection: database.connection,

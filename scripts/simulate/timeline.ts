@@ -55,6 +55,18 @@ const detailOf = (event: RecordedEvent): string => {
     }
     case 'IdleSuspected':
       return `case ${text(d, 'caseId')}, threshold ${text(d, 'thresholdDate')}`;
+    case 'CalendarReconciled': {
+      const list = (key: string) => (Array.isArray(d[key]) ? (d[key] as Record<string, unknown>[]) : []);
+      const moves = list('changed').map((s) => `${text(s, 'ruleId')} ${text(s, 'oldDate')} → ${text(s, 'newDate')}`);
+      const holds = list('held').map(
+        (s) => `${text(s, 'ruleId')} kept ${text(s, 'oldDate')} (not ${text(s, 'newDate')}), review`,
+      );
+      const what = [...moves, ...holds].join('; ');
+      return `${text(d, 'toVersion')}: ${what === '' ? 'no deadline moves' : what}`;
+    }
+    case 'CalendarYearPublished':
+    case 'CalendarAmended':
+      return `${text(d, 'year')} v${text(d, 'yearVersion')} (${text(d, 'documentNo')})`;
     default:
       if (typeof d['timerId'] === 'string') {
         const subject = text(d, 'subject');

@@ -11,6 +11,7 @@ import type { ReservePriceSealer } from './commands/reserve-price-seal.js';
 import { requestLabels } from './metrics/http-metrics.js';
 import { createMetrics, type Metrics } from './metrics/metrics.js';
 import type { QueryDependencies } from './queries/dependencies.js';
+import { registerCalendarQueries } from './queries/calendar-queries.js';
 import { registerOtherQueries } from './queries/other-queries.js';
 import { registerParcelQueries } from './queries/parcel-queries.js';
 import { problem, sendProblem, toProblem } from './problem.js';
@@ -125,6 +126,7 @@ export const buildApp = async ({
     if (queries) {
       registerParcelQueries(app, queries, { verify, clock });
       registerOtherQueries(app, queries, { verify, clock });
+      registerCalendarQueries(app, queries, { verify, clock });
     }
   }
   return app;

@@ -53,6 +53,7 @@ export const SHARED_ERRORS = {
   JURISDICTION_UNKNOWN: 'input',
   DAYS_LATE_INVALID: 'input',
   PERIOD_OFFSET: 'input',
+  CALENDAR_VERSION: 'input',
   PERIOD_UNIT_UNSUPPORTED: 'input',
   TRANSFER_METHOD_REQUIRED: 'input',
 } as const satisfies ErrorCatalogue;

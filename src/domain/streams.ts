@@ -11,7 +11,11 @@ export const STREAM_CATEGORIES = {
   decision: 'decision-',
   credit: 'credit-',
   timers: 'timers-',
+  calendar: 'calendar-',
 } as const;
 
 /** The timers of one owner (a parcel): scheduled, rescheduled, cancelled, obsolete firings. */
 export const timersStream = (ownerId: string): string => `timers-${ownerId}`;
+
+/** A WorkingCalendar scope's notices: 'CN' (national) or a regional overlay such as 'CN-XZ'. */
+export const calendarStream = (scope: string): string => `calendar-${scope}`;

@@ -6,8 +6,13 @@
 import { creditDecider } from '../domain/credit/index.js';
 import type { Command, Decider, DomainEvent } from '../domain/decider.js';
 import { decisionDecider } from '../domain/decision/index.js';
-import { parcelDecider } from '../domain/parcel/index.js';
-import { creditStream, decisionStream, parcelStream, timersStream } from '../domain/streams.js';
+import { createParcelDecider, parcelDecider } from '../domain/parcel/index.js';
+import type { ParcelCommand, ParcelEvent, ParcelState } from '../domain/parcel/index.js';
+import { calendarBookOf } from '../calendar/book.js';
+import { calendarStream, creditStream, decisionStream, parcelStream, timersStream } from '../domain/streams.js';
+import { workingCalendarDecider } from '../domain/working-calendar/index.js';
+import type { CalendarCommand, WorkingCalendarEvent, WorkingCalendarState } from '../domain/working-calendar/index.js';
+import { ensureCalendarSeeded } from '../calendar/seed.js';
 import { timersDecider } from '../domain/timers/index.js';
 import { handleCommand, type HandleCommandOptions, type HandleCommandResult } from './command-handler.js';
 
@@ -31,7 +36,33 @@ export const bindCommandHandler = <C extends Command, E extends DomainEvent, S>(
     { decider, stream },
   );
 
-export const handleParcelCommand = bindCommandHandler(parcelDecider, parcelStream);
+/**
+ * The parcel's handler decides on the calendars of the log (refreshed first, so `current` is the
+ * newest a jurisdiction has); its `decider` (for folding) is the plain one: evolve needs no calendar.
+ */
+export const handleParcelCommand: BoundCommandHandler<ParcelCommand, ParcelEvent, ParcelState> = Object.assign(
+  async ({ id, ...options }: BoundOptions<ParcelCommand, ParcelEvent, ParcelState>) => {
+    const calendars = calendarBookOf(options.store);
+    await calendars.refresh();
+    return handleCommand({ ...options, decider: createParcelDecider({ calendars }), stream: parcelStream(id) });
+  },
+  { decider: parcelDecider, stream: parcelStream },
+);
 export const handleDecisionCommand = bindCommandHandler(decisionDecider, decisionStream);
 export const handleCreditCommand = bindCommandHandler(creditDecider, creditStream);
 export const handleTimersCommand = bindCommandHandler(timersDecider, timersStream);
+
+/**
+ * The working calendar's handler: the national stream starts with the seed (written here if the
+ * migration has not), and the process's calendar book reads the new notice at once.
+ */
+export const handleCalendarCommand: BoundCommandHandler<CalendarCommand, WorkingCalendarEvent, WorkingCalendarState> =
+  Object.assign(
+    async ({ id, ...options }: BoundOptions<CalendarCommand, WorkingCalendarEvent, WorkingCalendarState>) => {
+      if (id === 'CN') await ensureCalendarSeeded(options.store, options.clock);
+      const result = await handleCommand({ ...options, decider: workingCalendarDecider, stream: calendarStream(id) });
+      await calendarBookOf(options.store).refresh([id]);
+      return result;
+    },
+    { decider: workingCalendarDecider, stream: calendarStream },
+  );

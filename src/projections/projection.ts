@@ -6,6 +6,7 @@
  * checkpoint and moves the checkpoint in the same transaction.
  */
 import type { Kysely } from 'kysely';
+import type { CalendarSource } from '../domain/calendar/index.js';
 import type { RecordedEvent } from '../eventstore/types.js';
 
 export interface ApplyContext<DB> {
@@ -13,6 +14,8 @@ export interface ApplyContext<DB> {
   readonly trx: Kysely<DB>;
   /** The generation's schema, for raw SQL (`sql.id(schema, table)`); already applied to `trx`. */
   readonly schema: string;
+  /** The calendars of the log, refreshed before the batch: every version an event of it names is there. */
+  readonly calendars: CalendarSource;
 }
 
 export interface Projection<DB = unknown> {

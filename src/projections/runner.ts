@@ -9,6 +9,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { sql, type Kysely } from 'kysely';
 import type { Logger } from 'pino';
+import { calendarBookOf } from '../calendar/book.js';
 import type { EventStore, ReadAllResult, RecordedEvent } from '../eventstore/types.js';
 import type { ProjectionBookkeeping } from './bookkeeping.table.js';
 import { getGeneration, type Generation } from './generations.js';
@@ -134,19 +135,22 @@ const isCurrent = async ({ db, schema, projection, generation }: RunnerOptions):
 
 /** Applies `events` and moves the checkpoint from `from` to `to`, in one transaction. */
 const commit = async (
-  { db, schema, projection, generation }: RunnerOptions,
+  { db, schema, projection, generation, store }: RunnerOptions,
   from: string | null,
   to: string | null,
   events: readonly RecordedEvent[],
   caughtUp: boolean,
 ): Promise<void> => {
+  // Before the transaction: on embedded PGlite the store shares its one connection.
+  const calendars = calendarBookOf(store);
+  if (events.length > 0) await calendars.refresh();
   await db.transaction().execute(async (trx) => {
     // Rows and checkpoint commit together, so a commit lost in a server crash is only applied
     // again: read models need not wait for the disk (the log itself always does).
     await sql`SET LOCAL synchronous_commit = off`.execute(trx);
     if (events.length > 0) {
       const scoped = trx.withSchema(generation.schemaName) as unknown as Kysely<unknown>;
-      await projection.apply(events, { trx: scoped, schema: generation.schemaName });
+      await projection.apply(events, { trx: scoped, schema: generation.schemaName, calendars });
     }
     const last = events.at(-1);
     const result = await trx

@@ -14,12 +14,13 @@
  */
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
+import { calendarBookOf } from '../calendar/book.js';
 import type { EventStore, ReadAllResult, RecordedEvent } from '../eventstore/types.js';
 import type { SagaTables } from './bookkeeping.table.js';
 import { commitBatch, loadStates, stopAtPoison } from './checkpoint.js';
 import type { Clock } from './clock.js';
 import { performReaction, type Refusal } from './effects.js';
-import type { Reaction, Saga } from './saga.js';
+import type { Reaction, Saga, SagaEnv } from './saga.js';
 import type { TimerChanges } from './timer-table.js';
 
 export interface BatchContext {
@@ -49,7 +50,7 @@ interface Planned {
  * react throws (a poison event: react is pure, so it would throw again).
  */
 export const react = async (
-  ctx: Pick<BatchContext, 'db' | 'schema' | 'saga'>,
+  ctx: Pick<BatchContext, 'db' | 'schema' | 'saga' | 'store'>,
   events: readonly RecordedEvent[],
 ): Promise<{
   planned: Planned[];
@@ -71,6 +72,9 @@ export const react = async (
   const stored = await loadStates(ctx.db, ctx.schema, saga.name, [
     ...new Set(keys.filter((k): k is string => k !== null)),
   ]);
+  const calendars = calendarBookOf(ctx.store);
+  await calendars.refresh();
+  const env: SagaEnv = { calendars };
   const states = new Map<string, unknown>();
   const planned: Planned[] = [];
   let handled = 0;
@@ -80,7 +84,7 @@ export const react = async (
       const state = states.has(key) ? states.get(key) : stored.has(key) ? stored.get(key) : saga.initialState(key);
       let reaction: Reaction<unknown>;
       try {
-        reaction = saga.react(state, event);
+        reaction = saga.react(state, event, env);
       } catch (error) {
         poison = { event, error };
         break;

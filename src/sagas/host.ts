@@ -13,6 +13,7 @@ import type { ProjectionLocks } from '../projections/lock.js';
 import type { SagaTables } from './bookkeeping.table.js';
 import { ensureSagaCheckpoint, resumeSaga } from './checkpoint.js';
 import type { Clock } from './clock.js';
+import { startCalendarReconciler } from './calendar-reconciler.js';
 import { createTimerPoller, type TimerPoller, type TimerPollerOptions } from './poller.js';
 import { runSaga, type SagaRunOutcome } from './runner.js';
 import type { Saga } from './saga.js';
@@ -25,8 +26,10 @@ export interface SagaHostOptions {
   readonly locks: ProjectionLocks;
   readonly clock: Clock;
   readonly logger: Logger;
-  /** Run a timer poller in this process. */
+  /** Run a timer poller and the calendar reconciler in this process. */
   readonly pollers: boolean;
+  /** Milliseconds between calendar reconciliation passes (default 5 s). */
+  readonly reconcileMs?: number;
   /** Poller settings (owner, lease, batch, concurrency, pollMs, fire). */
   readonly poller?: Omit<TimerPollerOptions, 'store' | 'db' | 'schema' | 'clock' | 'logger'>;
   readonly takeoverMs?: number;
@@ -103,13 +106,24 @@ export const startSagaHost = (options: SagaHostOptions): SagaHost => {
       })
     : null;
   poller?.start();
+  // Like the pollers, the reconciler needs no lock: its commands are idempotent per parcel and version.
+  const reconciler = options.pollers
+    ? startCalendarReconciler({
+        store: options.store,
+        db: db as unknown as Kysely<unknown>,
+        schema,
+        clock: options.clock,
+        logger: logger.child({ component: 'calendar' }),
+        ...(options.reconcileMs === undefined ? {} : { intervalMs: options.reconcileMs }),
+      })
+    : null;
   const done = Promise.all(options.sagas.map((s) => supervise(s)));
   return {
     running: () => [...running],
     poller,
     stop: async () => {
       controller.abort();
-      await Promise.all([done, poller?.stop()]);
+      await Promise.all([done, poller?.stop(), reconciler?.stop()]);
     },
   };
 };

@@ -21,6 +21,7 @@ import type { Logger } from 'pino';
 import { DomainError } from '../domain/errors.js';
 import type { TimerStamp } from '../domain/timers/index.js';
 import { explainTimerRefusals } from '../domain/parcel/index.js';
+import { calendarBookOf } from '../calendar/book.js';
 import { parcelStream } from '../domain/streams.js';
 import { handleParcelCommand, handleTimersCommand } from '../eventstore/aggregate-handlers.js';
 import { nameBasedUuid } from '../eventstore/ids.js';
@@ -237,6 +238,7 @@ export const createTimerPoller = (options: TimerPollerOptions): TimerPoller => {
         skipped.map((row) => ({ type: 'FireTimer' as const, data: { timer: row.timer }, context })),
         result.state,
         context.now,
+        calendarBookOf(store),
       );
       // No reason on the resulting state: it had fired before (a retry), nothing to record.
       const refused = skipped.flatMap((row, k) => {

@@ -6,6 +6,7 @@
  * ordinary command handler with their idempotency keys, and keeps the due-timer table in the same
  * transaction as the saga's state and checkpoint.
  */
+import type { CalendarSource } from '../domain/calendar/index.js';
 import type { Command } from '../domain/decider.js';
 import type { TimerRequest } from '../domain/timers/index.js';
 import type { RecordedEvent } from '../eventstore/types.js';
@@ -42,7 +43,15 @@ export interface Saga<S> {
   /** The state key of an event (the parcel id), or null to ignore it. */
   keyOf(event: RecordedEvent): string | null;
   initialState(key: string): S;
-  react(state: S, event: RecordedEvent): Reaction<S>;
+  react(state: S, event: RecordedEvent, env: SagaEnv): Reaction<S>;
+}
+
+/**
+ * What a saga may consult besides its state and the event: immutable data of the log that the
+ * runner makes current before each batch (every calendar version an event of it names).
+ */
+export interface SagaEnv {
+  readonly calendars: CalendarSource;
 }
 
 export const noReaction = <S>(state: S): Reaction<S> => ({ state, timers: [], commands: [] });

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { sql, type Kysely } from 'kysely';
 import t from 'tap';
+import { SEED_CALENDARS } from '../../src/domain/working-calendar/seed-calendar.js';
 import {
   canBid,
   creditDecider,
@@ -60,11 +61,13 @@ const generation = async (): Promise<Generation> => {
     schema,
     served: db.withSchema(base),
     apply: (batch) =>
-      db
-        .transaction()
-        .execute((trx) =>
-          creditProjection.apply(batch, { trx: trx.withSchema(schema) as unknown as Kysely<unknown>, schema }),
-        ),
+      db.transaction().execute((trx) =>
+        creditProjection.apply(batch, {
+          trx: trx.withSchema(schema) as unknown as Kysely<unknown>,
+          schema,
+          calendars: SEED_CALENDARS,
+        }),
+      ),
     dump: async () => {
       const parts = await Promise.all(
         creditProjection.tables.map((table) =>

@@ -7,6 +7,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import t from 'tap';
+import { SEED_CALENDARS } from '../../src/domain/working-calendar/seed-calendar.js';
 import { connectPostgres } from '../../src/db/connect.js';
 import {
   DECISION_COMMANDS,
@@ -173,11 +174,13 @@ const db = connection.db;
 const served: Kysely<DecisionTables> = db.withSchema(BASE);
 
 const applyBatch = (batch: readonly RecordedEvent[]) =>
-  db
-    .transaction()
-    .execute((trx) =>
-      decisionsProjection.apply(batch, { trx: trx.withSchema(GEN) as unknown as Kysely<unknown>, schema: GEN }),
-    );
+  db.transaction().execute((trx) =>
+    decisionsProjection.apply(batch, {
+      trx: trx.withSchema(GEN) as unknown as Kysely<unknown>,
+      schema: GEN,
+      calendars: SEED_CALENDARS,
+    }),
+  );
 
 const reset = () => sql.raw(`TRUNCATE ${TABLES.map((table) => `"${GEN}"."${table}"`).join(', ')}`).execute(db);
 

@@ -7,6 +7,7 @@
 import { randomInt } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import t from 'tap';
+import { SEED_CALENDARS } from '../../src/domain/working-calendar/seed-calendar.js';
 import type { RecordedEvent } from '../../src/eventstore/types.js';
 import { parcelsProjection } from '../../src/projections/parcels/projection.js';
 import { defineProjection, type Projection } from '../../src/projections/projection.js';
@@ -66,7 +67,9 @@ t.test('the host catches up and the views answer; applied twice = once; split = 
   const apply = (batch: readonly RecordedEvent[]) =>
     db
       .transaction()
-      .execute((trx) => parcelsProjection.apply(batch, { trx: trx.withSchema(scratch), schema: scratch }));
+      .execute((trx) =>
+        parcelsProjection.apply(batch, { trx: trx.withSchema(scratch), schema: scratch, calendars: SEED_CALENDARS }),
+      );
   const reset = () =>
     sql.raw(`TRUNCATE ${parcelsProjection.tables.map((x) => `"${scratch}"."${x}"`).join(', ')}`).execute(db);
 

@@ -1,4 +1,8 @@
 import t from 'tap';
+import { SEED_CALENDARS } from '../../src/domain/working-calendar/seed-calendar.js';
+import type { SagaEnv } from '../../src/sagas/saga.js';
+
+const ENV: SagaEnv = { calendars: SEED_CALENDARS };
 import { timerPlan } from '../../src/domain/parcel/index.js';
 import type { ParcelCommand } from '../../src/domain/parcel/index.js';
 import { NATIONAL_POLICY } from '../../src/domain/policy/index.js';
@@ -29,7 +33,7 @@ const feed = (from: ParcelTimersState, events: readonly RecordedEvent[]) => {
   let state = from;
   const requests: TimerRequest[] = [];
   for (const event of events) {
-    const reaction = saga.react(state, event);
+    const reaction = saga.react(state, event, ENV);
     state = reaction.state;
     requests.push(...reaction.timers);
     t.same(reaction.commands, [], 'the timers saga sends no commands itself');

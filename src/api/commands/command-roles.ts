@@ -8,6 +8,7 @@
 import type { CreditCommand } from '../../domain/credit/index.js';
 import type { DecisionCommand } from '../../domain/decision/index.js';
 import type { ParcelCommandType } from '../../domain/parcel/index.js';
+import type { CalendarCommand } from '../../domain/working-calendar/index.js';
 import type { Role } from '../auth/roles.js';
 
 type Table<T extends string> = { readonly [K in T]: readonly Role[] };
@@ -61,6 +62,9 @@ export const PARCEL_ROLES: Table<ParcelCommandType> = {
   RecordPaymentInfo: ['PATROL_POST'],
   UploadDeclaration: ['PATROL_POST'],
   HandOverInspectionRecord: ['FIELD_INSPECTOR'],
+  // §11.4.3: the grantor communicated the deadline (notices, contract) and decides whether an
+  // earlier date a calendar change gives may replace it; the province supervises (S1 §一).
+  ResolveDeadlineReview: ['GRANTOR_ADMIN', 'PROVINCE_REVIEWER'],
 };
 
 export const DECISION_ROLES: Table<DecisionCommand['type']> = {
@@ -82,4 +86,17 @@ export const CREDIT_ROLES: Table<CreditCommand['type']> = {
   RequestCreditEntryLift: ['LAND_USER', 'PATROL_POST'],
   VerifyRectification: ['PROVINCE_REVIEWER'],
   LiftCreditEntry: ['MINISTRY', 'PATROL_POST'],
+};
+
+/**
+ * The working calendar (§11.4.1; proposed, DOMAIN.md §12 names no keeper of it): the ministry
+ * enters the State Council's national notice, as the body that runs the monitoring system
+ * nationally (信息中心: software, transmission, storage; S1 §一); a province's department enters
+ * its own overlay (autonomous-area festivals, Art 4; local changes such as February 2020's), having
+ * overall responsibility for the province's monitoring (S1 §一). The route's scope is the
+ * jurisdiction checked, so a province cannot touch the national calendar or another's overlay.
+ */
+export const CALENDAR_ROLES: Table<CalendarCommand['type']> = {
+  PublishCalendarYear: ['MINISTRY', 'PROVINCE_REVIEWER'],
+  AmendCalendar: ['MINISTRY', 'PROVINCE_REVIEWER'],
 };

@@ -8,6 +8,7 @@ import type { CommandSpec } from '../../domain/schema/command-spec.js';
 import type { Role } from '../auth/roles.js';
 import type { AggregateCommands, BodyTransform } from './aggregate.js';
 import { registerCommandRoutes, type CommandRouteOptions } from './command-route.js';
+import { calendarCommands } from './calendar-commands.js';
 import { creditCommands } from './credit-commands.js';
 import { decisionCommands } from './decision-commands.js';
 import { commandRoute } from './kebab.js';
@@ -40,4 +41,5 @@ export const COMMAND_AGGREGATES: readonly ServedAggregate[] = [
   served(parcelCommands),
   served(decisionCommands),
   served(creditCommands),
+  served(calendarCommands),
 ];

@@ -199,6 +199,12 @@ export const registerParcelQueries = (app: FastifyInstance, deps: QueryDependenc
           kind: csv(z.enum(['reminder', 'deadline', 'sla', 'threshold', 'inspection', 'limit'])),
           dueBefore: day.optional(),
           dueAfter: day.optional(),
+          review: z
+            .enum(['OPEN', 'KEPT'])
+            .optional()
+            .describe(
+              'Only deadlines a calendar change would shorten, held at their communicated date: OPEN is the review queue (ResolveDeadlineReview), KEPT the ones a reviewer kept',
+            ),
           ...onQuery,
           ...pageQuery,
           ...positionQuery,
@@ -215,6 +221,7 @@ export const registerParcelQueries = (app: FastifyInstance, deps: QueryDependenc
         ...(q.kind === undefined ? {} : { kind: q.kind }),
         ...(q.dueBefore === undefined ? {} : { dueBefore: q.dueBefore }),
         ...(q.dueAfter === undefined ? {} : { dueAfter: q.dueAfter }),
+        ...(q.review === undefined ? {} : { review: q.review }),
         on: q.on ?? today(auth.clock),
         limit: q.limit,
         ...(q.cursor === undefined ? {} : { cursor: q.cursor }),

@@ -8,11 +8,12 @@ import type { Period } from '../policy/types.js';
 import { fail } from '../errors.js';
 import { daysInMonth, epochDayOf, formatIsoDate, isoDateOf, parseIsoDate } from './iso-date.js';
 import type { DateResult, IsoDate } from './iso-date.js';
+import type { Calendar } from './calendar.js';
 import { addWorkingDays, rollToNextWorkingDay } from './working-days.js';
 
 export interface RollOptions {
-  /** Move a due date that falls on a rest day to the next working day (Art 203). */
-  readonly rollToWorkingDay?: boolean;
+  /** Move a due date that falls on a rest day to the next working day of this calendar (Art 203). */
+  readonly rollOn?: Calendar;
 }
 
 const requireInteger = (n: number): void => {
@@ -20,7 +21,7 @@ const requireInteger = (n: number): void => {
 };
 
 const finish = (date: IsoDate, options?: RollOptions): DateResult =>
-  options?.rollToWorkingDay === true ? rollToNextWorkingDay(date) : { date, provisional: false };
+  options?.rollOn === undefined ? { date, provisional: false } : rollToNextWorkingDay(options.rollOn, date);
 
 export const calendarDaysBetween = (from: IsoDate, to: IsoDate): number => epochDayOf(to) - epochDayOf(from);
 
@@ -48,26 +49,28 @@ export const addYears = (from: IsoDate, n: number, options?: RollOptions): DateR
 };
 
 /**
- * `from` moved by a policy period. 'before' negates the offset; for working days that is
+ * `from` moved by a policy period on `calendar` (working days, and rolling when asked). 'before' negates the offset; for working days that is
  * "the Nth working day before, anchor excluded" (Jiangsu extension lead time, §11.3).
  * Hours are instant arithmetic (S4 §六), not calendar dates, so they are refused here.
  */
 export const applyPeriod = (
+  calendar: Calendar,
   from: IsoDate,
   period: Period,
   direction: 'after' | 'before',
-  options?: RollOptions,
+  options?: { readonly rollToWorkingDay?: boolean },
 ): DateResult => {
   const offset = direction === 'after' ? period.offset : -period.offset;
+  const roll: RollOptions = options?.rollToWorkingDay === true ? { rollOn: calendar } : {};
   switch (period.unit) {
     case 'cd':
-      return addCalendarDays(from, offset, options);
+      return addCalendarDays(from, offset, roll);
     case 'wd':
-      return addWorkingDays(from, offset);
+      return addWorkingDays(calendar, from, offset);
     case 'month':
-      return addMonths(from, offset, options);
+      return addMonths(from, offset, roll);
     case 'year':
-      return addYears(from, offset, options);
+      return addYears(from, offset, roll);
     case 'hour':
       return fail('PERIOD_UNIT_UNSUPPORTED', 'Hour periods are instant arithmetic, not calendar dates', {
         field: 'unit',

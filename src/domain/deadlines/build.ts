@@ -4,7 +4,7 @@
  * for the engine's own rules this file decides whether a due date rolls off a rest day, by the
  * same convention (§11.3).
  */
-import { applyPeriod, CALENDAR_VERSION } from '../calendar/index.js';
+import { applyPeriod } from '../calendar/index.js';
 import type { DateResult, IsoDate } from '../calendar/index.js';
 import { dateBy } from '../parcel/rules/dates.js';
 import type { DateRule } from '../parcel/rules/dates.js';
@@ -63,7 +63,7 @@ const stamped = (spec: SpecBase, due: DateResult, unit: Period['unit'], policy: 
   anchorDate: spec.anchor.date,
   provisional: due.provisional,
   policyVersion: policy.version,
-  calendarVersion: CALENDAR_VERSION,
+  calendarVersion: policy.calendar.version,
   kind: spec.kind,
   ...(spec.subject === undefined ? {} : { subject: spec.subject }),
   description: spec.description,
@@ -75,7 +75,7 @@ export const obligation = (spec: ObligationSpec, policy: Policy): Obligation => 
   const roll = spec.roll ?? rollsByDefault(spec.kind, spec.direction);
   return stamped(
     spec,
-    applyPeriod(spec.anchor.date, spec.period, spec.direction, { rollToWorkingDay: roll }),
+    applyPeriod(policy.calendar, spec.anchor.date, spec.period, spec.direction, { rollToWorkingDay: roll }),
     spec.period.unit,
     policy,
   );

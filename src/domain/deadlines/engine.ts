@@ -5,6 +5,8 @@
  */
 import { fail } from './errors.js';
 import type { ParcelState } from '../parcel/index.js';
+import { parcelCalendarOf } from '../parcel/state.js';
+import { deadlineKey } from '../parcel/calendar/types.js';
 import type { Policy } from '../policy/index.js';
 import type { RuleInput } from './build.js';
 import { contractSigning, grantFollowUp } from './contract.js';
@@ -75,5 +77,26 @@ const unsorted = (state: ParcelState, policy: Policy, options: ObligationOptions
   }
 };
 
+/**
+ * A deadline held for review (a calendar change would have shortened it, §11.4.3) keeps the date
+ * it was communicated with, open or kept, until a reviewer applies the earlier one.
+ */
+const withHolds = (state: ParcelState, obligations: Obligation[]): Obligation[] => {
+  const pins = parcelCalendarOf(state)?.pins ?? [];
+  if (pins.length === 0) return obligations;
+  const held = new Map(pins.map((p) => [deadlineKey(p), p]));
+  return obligations.map((o) => {
+    const pin = held.get(deadlineKey(o));
+    if (pin === undefined || pin.newDate !== o.dueDate) return o;
+    const hold = {
+      reviewId: pin.reviewId,
+      status: pin.status,
+      proposedDate: pin.newDate,
+      calendarVersion: pin.calendarVersion,
+    };
+    return { ...o, dueDate: pin.oldDate, hold };
+  });
+};
+
 export const obligationsOf = (state: ParcelState, policy: Policy, options: ObligationOptions = {}): Obligation[] =>
-  unsorted(state, policy, options).sort(byDueDate);
+  withHolds(state, unsorted(state, policy, options)).sort(byDueDate);

@@ -63,6 +63,15 @@ export interface Obligation {
   /** Distinguishes several obligations of one rule: instalment number, payment id, inspection kind, … */
   readonly subject?: string;
   readonly description: string;
+  /** The review holding this deadline at its communicated date (§11.4.3), if one does. */
+  readonly hold?: {
+    readonly reviewId: string;
+    /** OPEN: awaiting a person's decision; KEPT: the person kept the communicated date. */
+    readonly status: 'OPEN' | 'KEPT';
+    /** The earlier date the newer calendar gives. */
+    readonly proposedDate: IsoDate;
+    readonly calendarVersion: string;
+  };
 }
 
 /** Where a clock starts: a date and the event that fixed it. */

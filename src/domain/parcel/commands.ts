@@ -10,6 +10,8 @@
  */
 import type { CommandSpecs, DataOf } from '../schema/command-spec.js';
 import type { Command } from '../decider.js';
+import { CALENDAR_REVIEW_COMMANDS } from './calendar/commands.js';
+import type { ReconcileCalendar } from './calendar/commands.js';
 import { CONSTRUCTION_COMMANDS } from './construction/commands.js';
 import { DELIVERY_COMMANDS } from './delivery/commands.js';
 import { EXTENSION_COMMANDS } from './extension/commands.js';
@@ -27,6 +29,7 @@ export const PARCEL_COMMANDS = {
   ...EXTENSION_COMMANDS,
   ...IDLE_COMMANDS,
   ...RECORD_COMMANDS,
+  ...CALENDAR_REVIEW_COMMANDS,
 } satisfies CommandSpecs;
 
 type Specs = typeof PARCEL_COMMANDS;
@@ -36,8 +39,11 @@ export type ParcelCommandType = keyof Specs;
 /** The commands of the API table (one route each). */
 export type RoutedParcelCommand = { [K in ParcelCommandType]: Command<K, DataOf<Specs, K>> }[ParcelCommandType];
 
-/** Every command the decider takes: the routed ones plus the timer poller's FireTimer and FireTimers (system only). */
-export type ParcelCommand = RoutedParcelCommand | FireTimer | FireTimers;
+/**
+ * Every command the decider takes: the routed ones plus the system's own (no route): the timer
+ * poller's FireTimer and FireTimers, and the calendar reconciler's ReconcileCalendar.
+ */
+export type ParcelCommand = RoutedParcelCommand | FireTimer | FireTimers | ReconcileCalendar;
 
 export type CommandOf<T extends ParcelCommandType> = Extract<ParcelCommand, { type: T }>;
 

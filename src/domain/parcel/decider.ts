@@ -7,6 +7,9 @@ import { shanghaiDate } from '../calendar/index.js';
 import type { Decider } from '../decider.js';
 import { policyFor as defaultPolicyFor } from '../policy/index.js';
 import type { Policy } from '../policy/index.js';
+import type { CalendarSource } from '../calendar/index.js';
+import { SEED_CALENDARS } from '../working-calendar/seed-calendar.js';
+import { parcelPolicyFor } from './calendar/parcel-policy.js';
 import type { ParcelCommand } from './commands.js';
 import {
   decideDeclareCompletion,
@@ -55,6 +58,7 @@ import {
 } from './records/decide.js';
 import type { ParcelEvent } from './events.js';
 import { decideFireTimer, decideFireTimers, fireRefusals } from './supervision/decide.js';
+import { decideReconcileCalendar, decideResolveDeadlineReview } from './calendar/decide.js';
 import { evolve } from './evolve.js';
 import type { DecideContext } from './guards.js';
 import { initialParcelState } from './state.js';
@@ -144,6 +148,10 @@ const dispatch = (command: ParcelCommand, state: ParcelState, ctx: DecideContext
       return decideFireTimer(command, state, ctx);
     case 'FireTimers':
       return decideFireTimers(command, state, ctx);
+    case 'ReconcileCalendar':
+      return decideReconcileCalendar(command, state, ctx);
+    case 'ResolveDeadlineReview':
+      return decideResolveDeadlineReview(command, state);
     default: {
       const _never: never = command;
       return _never;
@@ -154,12 +162,26 @@ const dispatch = (command: ParcelCommand, state: ParcelState, ctx: DecideContext
 export interface ParcelDeciderOptions {
   /** Policy lookup; tests may pin a policy. Defaults to src/domain/policy's policyFor. */
   readonly policyFor?: (jurisdiction: string) => Policy;
+  /** The calendars of the log (the service's book); defaults to the seed calendar alone. */
+  readonly calendars?: CalendarSource;
 }
+
+const contextFor = (
+  state: ParcelState,
+  now: string,
+  calendars: CalendarSource,
+  policyFor: (jurisdiction: string) => Policy,
+): DecideContext => ({
+  today: shanghaiDate(now),
+  calendars,
+  policyFor: parcelPolicyFor(state, calendars, policyFor),
+});
 
 export const createParcelDecider = (options: ParcelDeciderOptions = {}): ParcelDecider => {
   const policyFor = options.policyFor ?? defaultPolicyFor;
+  const calendars = options.calendars ?? SEED_CALENDARS;
   return {
-    decide: (command, state) => dispatch(command, state, { today: shanghaiDate(command.context.now), policyFor }),
+    decide: (command, state) => dispatch(command, state, contextFor(state, command.context.now, calendars, policyFor)),
     evolve,
     initialState: initialParcelState,
   };
@@ -172,5 +194,5 @@ export const explainTimerRefusals = (
   commands: readonly Extract<ParcelCommand, { type: 'FireTimer' }>[],
   state: ParcelState,
   now: string,
-  policyFor: (jurisdiction: string) => Policy = defaultPolicyFor,
-) => fireRefusals(commands, state, { today: shanghaiDate(now), policyFor });
+  calendars: CalendarSource = SEED_CALENDARS,
+) => fireRefusals(commands, state, contextFor(state, now, calendars, defaultPolicyFor));

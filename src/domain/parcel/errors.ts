@@ -33,6 +33,8 @@ export const PARCEL_ERRORS = {
   // Not in the parcel's (or the idle case's) current state.
   INVALID_STATE: 'state',
   TIMER_OBSOLETE: 'state',
+  REVIEW_NOT_FOUND: 'not_found',
+  REVIEW_RESOLVED: 'state',
   TIMER_NOT_DUE: 'rule',
   INVALID_IDLE_CASE_STATE: 'state',
   NO_OPEN_IDLE_CASE: 'state',

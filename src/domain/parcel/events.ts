@@ -5,6 +5,7 @@
  * Data shapes are type aliases (not interfaces) so they stay assignable to plain records.
  */
 import type { DomainEvent } from '../decider.js';
+import type * as K from './calendar/events.js';
 import type * as C from './construction/events.js';
 import type * as D from './delivery/events.js';
 import type * as X from './extension/events.js';
@@ -15,6 +16,8 @@ import type * as R from './records/events.js';
 import type * as S from './supervision/events.js';
 import { ALERT_EVENT_TYPES } from './supervision/events.js';
 
+export type * from './calendar/events.js';
+export type * from './calendar/types.js';
 export type * from './construction/events.js';
 export type * from './delivery/events.js';
 export type * from './extension/events.js';
@@ -69,6 +72,8 @@ export type ParcelEvent =
   | DomainEvent<'IdleLandPublished', I.IdleLandPublishedData>
   | DomainEvent<'IdleLandPublicationWithdrawn', I.IdleLandPublicationWithdrawnData>
   | DomainEvent<'TemporaryUseEnded', I.TemporaryUseEndedData>
+  | DomainEvent<'CalendarReconciled', K.CalendarReconciledData>
+  | DomainEvent<'DeadlineReviewResolved', K.DeadlineReviewResolvedData>
   | DomainEvent<S.AlertEventType, S.SupervisionAlertData>;
 
 export type ParcelEventType = ParcelEvent['type'];
@@ -117,6 +122,8 @@ export const PARCEL_EVENT_TYPES = [
   'IdleLandPublished',
   'IdleLandPublicationWithdrawn',
   'TemporaryUseEnded',
+  'CalendarReconciled',
+  'DeadlineReviewResolved',
   ...ALERT_EVENT_TYPES,
 ] as const satisfies readonly ParcelEventType[];
 

@@ -13,7 +13,8 @@ import { evolveDeregistration, evolveIdle } from './idle/evolve.js';
 import { evolvePublication } from './idle/evolve-publication.js';
 import { evolvePayment } from './payment/evolve.js';
 import { evolveRecord } from './records/evolve.js';
-import { isGranted } from './state.js';
+import { isGranted, parcelCalendarOf, withParcelCalendar } from './state.js';
+import { evolveCalendar, stampCalendar } from './calendar/evolve.js';
 import { withAlert } from './supervision/evolve.js';
 import type { GrantedStatus, ParcelFacts, ParcelState } from './state.js';
 
@@ -39,10 +40,17 @@ export const evolve = (state: ParcelState, event: ParcelEvent): ParcelState => {
   switch (event.type) {
     case 'DealConfirmed':
     case 'SupplyAborted':
-      return evolveDeal(state, event);
+      return stampCalendar(evolveDeal(state, event), event);
     case 'TransferContractSigned':
-    case 'AllocationDecisionIssued':
-      return evolveGrant(state, event);
+    case 'AllocationDecisionIssued': {
+      // A grant after a deal keeps following the deal's calendar; a direct grant takes its stamp.
+      const deal = parcelCalendarOf(state);
+      const granted = evolveGrant(state, event);
+      return deal === null ? stampCalendar(granted, event) : withParcelCalendar(granted, () => deal);
+    }
+    case 'CalendarReconciled':
+    case 'DeadlineReviewResolved':
+      return evolveCalendar(state, event);
     case 'GrantRevoked':
       return whenIn(state, LIVE, (f) => ({ ...f, revokedOn: event.data.revokedOn, revocationEventId: id }), 'REVOKED');
     case 'PaymentReceived':

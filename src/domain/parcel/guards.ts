@@ -3,7 +3,7 @@
  * stable code, the offending field and, where one applies, the DOMAIN.md rule.
  */
 import { addCalendarDays, calendarDaysBetween } from '../calendar/index.js';
-import type { IsoDate } from '../calendar/index.js';
+import type { CalendarSource, IsoDate } from '../calendar/index.js';
 import { DomainError } from '../errors.js';
 import { fail } from './errors.js';
 import type { ParcelErrorCode } from './errors.js';
@@ -17,8 +17,13 @@ import type { GrantedState, GrantedStatus, ParcelState } from './state.js';
 export interface DecideContext {
   /** The date of `context.now` in Asia/Shanghai. */
   readonly today: IsoDate;
-  /** The policy in force now for a jurisdiction code ('CN-JS-3201' → Jiangsu). */
+  /**
+   * The policy in force for a jurisdiction code ('CN-JS-3201' → Jiangsu), counting on the
+   * calendar this parcel follows (calendar/parcel-policy.ts).
+   */
   readonly policyFor: (jurisdiction: string) => Policy;
+  /** Every calendar version, and the newest per jurisdiction (for ReconcileCalendar). */
+  readonly calendars: CalendarSource;
 }
 
 export const invalidState = (state: ParcelState, command: string): never =>

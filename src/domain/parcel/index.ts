@@ -11,5 +11,7 @@ export { outstandingFen, paidFen } from './payment/balance.js';
 export { deliveryTerminationRight } from './delivery/decide.js';
 export type { DeliveryTerminationRight } from './delivery/decide.js';
 export { timerPlan, timerOf } from './supervision/timer-plan.js';
+export { parcelPolicyFor } from './calendar/parcel-policy.js';
+export { deadlineKey } from './calendar/types.js';
 export { ALERT_EVENT_OF, ALERT_EVENT_TYPES } from './supervision/events.js';
 export { fireTimerSchema, fireTimersSchema, timerStampSchema } from './supervision/commands.js';

@@ -3,7 +3,6 @@
  * and calendar versions used, and whether any computed date in the event fell in a year without
  * a published holiday notice, so a reconciliation can find the events to recompute.
  */
-import { CALENDAR_VERSION } from '../calendar/index.js';
 import type { DateResult } from '../calendar/index.js';
 import type { Policy } from '../policy/index.js';
 
@@ -19,6 +18,6 @@ export type Versions = {
 
 export const versionsOf = (policy: Policy, ...dates: readonly (DateResult | null)[]): Versions => ({
   policyVersion: policy.version,
-  calendarVersion: CALENDAR_VERSION,
+  calendarVersion: policy.calendar.version,
   provisional: dates.some((date) => date?.provisional === true),
 });

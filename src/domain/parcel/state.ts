@@ -9,6 +9,7 @@
  * Money is integer fen, areas are hectare strings with 4 decimals, rates are exact decimal
  * strings ('0.001' = 1 ‰ per day).
  */
+import type { ParcelCalendar } from './calendar/types.js';
 import type { IsoDate } from '../calendar/index.js';
 import type { GrantKind, GrantTerms, Instalment, LatePaymentDamages, Payment, PaymentDemand } from './state-terms.js';
 import type { IdleCase } from './state-idle.js';
@@ -110,6 +111,8 @@ export interface DealFacts {
   readonly dealEventId: string | null;
   /** T01 fired (SigningDeadlinePassed). */
   readonly alerts: readonly SupervisionAlert[];
+  /** The calendar version its dates follow (absent only in states stored before it was kept). */
+  readonly calendar?: ParcelCalendar;
 }
 
 /** Everything known about a granted parcel. */
@@ -163,6 +166,8 @@ export interface ParcelFacts {
   readonly revocationEventId: string | null;
   /** Timers that fired on this parcel: reminders, breaches, overdue flags (supervision/). */
   readonly alerts: readonly SupervisionAlert[];
+  /** The calendar version its dates follow and the deadlines held for review (calendar/). */
+  readonly calendar?: ParcelCalendar;
 }
 
 /** Statuses of a granted parcel; the last four are terminal. */
@@ -200,6 +205,24 @@ export const parcelJurisdiction = (state: ParcelState): string | null =>
 /** The timers that fired on the parcel, oldest first (the deal's, before a grant). */
 export const firedAlerts = (state: ParcelState): readonly SupervisionAlert[] =>
   isGranted(state) ? state.facts.alerts : 'deal' in state ? state.deal.alerts : [];
+
+/** The calendar the parcel's dates follow, once a deal or a grant stamped one. */
+export const parcelCalendarOf = (state: ParcelState): ParcelCalendar | null =>
+  (isGranted(state) ? state.facts.calendar : 'deal' in state ? state.deal.calendar : undefined) ?? null;
+
+/** `change` applied to the parcel's calendar (a state without deal or grant is returned as is). */
+export const withParcelCalendar = (
+  state: ParcelState,
+  change: (calendar: ParcelCalendar | null) => ParcelCalendar,
+): ParcelState => {
+  if (isGranted(state)) return { ...state, facts: { ...state.facts, calendar: change(state.facts.calendar ?? null) } };
+  if ('deal' in state) return { ...state, deal: { ...state.deal, calendar: change(state.deal.calendar ?? null) } };
+  return state;
+};
+
+/** The same parcel following another calendar version (its holds kept). */
+export const withCalendarVersion = (state: ParcelState, version: string): ParcelState =>
+  withParcelCalendar(state, (c) => ({ version, pins: c?.pins ?? [] }));
 
 /** Not started yet (type-A idle candidates, start extensions). */
 export const NOT_STARTED_STATUSES = ['GRANTED', 'DELIVERED', 'CERTIFIED'] as const;

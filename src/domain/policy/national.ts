@@ -3,6 +3,7 @@
  * rule exists the field is null, unless the field is required, in which case the only sourced
  * value (Jiangsu's) is the recommended default and the comment says so.
  */
+import { SEED_CALENDAR } from '../working-calendar/seed-calendar.js';
 import { deepFreeze } from './deep-freeze.js';
 import type { Period, Policy } from './types.js';
 
@@ -14,6 +15,7 @@ const hours = (offset: number): Period => ({ offset, unit: 'hour' });
 
 export const NATIONAL_POLICY: Policy = deepFreeze({
   version: 'CN-2026.1',
+  calendar: SEED_CALENDAR,
   jurisdiction: 'CN',
   contractSigningAfterDeal: wd(10), // T01: E5 [E~]
   trackingCardAfterGrant: wd(10), // T02: S0 §三(一) (Xinmi, implementing national E9)

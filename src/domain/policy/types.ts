@@ -4,6 +4,7 @@
  * captured at grant time override these where the contract has its own value.
  * Rules graded [U] in DOMAIN.md are parameters here with the recommended default.
  */
+import type { Calendar } from '../calendar/index.js';
 
 export type PeriodUnit = 'cd' | 'wd' | 'month' | 'year' | 'hour';
 
@@ -37,6 +38,12 @@ export type DecisionDepartment =
 export interface Policy {
   /** e.g. 'CN-2026.1' or 'CN-JS-2026.1'; stamped on every computed deadline. */
   readonly version: string;
+  /**
+   * The working calendar its periods are counted on (DOMAIN.md §11). The published policies carry
+   * the seed calendar (the chinese-days years, src/domain/working-calendar/seed.ts); the service
+   * replaces it with the calendar version from the log that the parcel follows (src/calendar).
+   */
+  readonly calendar: Calendar;
   /** 'CN' for national, or 'CN-JS' (Jiangsu) etc.; a parcel's jurisdiction code starts with it. */
   readonly jurisdiction: string;
   readonly contractSigningAfterDeal: Period; // T01: 10 wd

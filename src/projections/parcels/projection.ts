@@ -6,6 +6,7 @@
  * Events at or below a parcel's stored revision are skipped, so a batch applied twice is once.
  */
 import type { Kysely } from 'kysely';
+import type { CalendarSource } from '../../domain/calendar/index.js';
 import {
   PARCEL_EVENT_TYPES,
   evolveParcel,
@@ -26,12 +27,12 @@ const parcelIdOf = (stream: string): string => stream.slice(STREAM_PREFIX.length
 
 export const parcelsProjection = defineProjection<ParcelTables>({
   name: 'parcels',
-  // 2: alerts (fired timers) on each parcel row.
-  version: 2,
+  // 2: alerts (fired timers) on each parcel row. 3: dates on the parcel's calendar version, held deadlines.
+  version: 3,
   eventTypes: PARCEL_EVENT_TYPES,
   tables: PARCEL_TABLES,
   createTables: createParcelTables,
-  apply: async (batch, { trx, schema }) => {
+  apply: async (batch, { trx, schema, calendars }) => {
     const events = batch.filter((e) => e.stream.startsWith(STREAM_PREFIX));
     if (events.length === 0) return;
     const ids = streamsOf(events).map(parcelIdOf);
@@ -47,17 +48,22 @@ export const parcelsProjection = defineProjection<ParcelTables>({
     for (const [stream, list] of fresh) {
       const parcelId = parcelIdOf(stream);
       const before = known.get(parcelId)?.state as ParcelState | undefined;
-      rows.push(fold(parcelId, before ?? initialParcelState(), list));
+      rows.push(fold(parcelId, before ?? initialParcelState(), list, calendars));
     }
     await write(trx as unknown as Kysely<unknown>, schema, rows);
   },
 });
 
-const fold = (parcelId: string, from: ParcelState, events: readonly RecordedEvent[]): ParcelRows => {
+const fold = (
+  parcelId: string,
+  from: ParcelState,
+  events: readonly RecordedEvent[],
+  calendars: CalendarSource,
+): ParcelRows => {
   let state = from;
   for (const event of events) state = evolveParcel(state, toDomainEvent<ParcelEvent>(event));
   const last = events.at(-1) as RecordedEvent;
-  return parcelRows(state, {
+  return parcelRows(state, calendars, {
     parcelId,
     revision: last.revision,
     lastEventType: last.type,

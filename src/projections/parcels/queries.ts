@@ -265,7 +265,7 @@ export const listParcels = async (db: Db, scope: ReadScope, filter: ParcelFilter
   );
 };
 
-const deadlineToView = (row: Selectable<DeadlinesRow>, on: string): DeadlineView => ({
+export const deadlineToView = (row: Selectable<DeadlinesRow>, on: string): DeadlineView => ({
   parcelId: row.parcel_id,
   jurisdiction: row.jurisdiction,
   landUserId: row.land_user_id,
@@ -281,6 +281,10 @@ const deadlineToView = (row: Selectable<DeadlinesRow>, on: string): DeadlineView
   calendarVersion: row.calendar_version,
   description: row.description,
   overdue: row.due_date < on,
+  review:
+    row.review_id === null || row.review_status === null || row.proposed_date === null
+      ? null
+      : { reviewId: row.review_id, status: row.review_status, proposedDate: row.proposed_date },
 });
 
 export interface DeadlineFilter {
@@ -288,6 +292,8 @@ export interface DeadlineFilter {
   readonly rule?: readonly string[];
   readonly kind?: readonly string[];
   readonly dueBefore?: string;
+  /** Only deadlines held for review at their communicated date (§11.4.3): the review queue is `OPEN`. */
+  readonly review?: 'OPEN' | 'KEPT';
   readonly dueAfter?: string;
   readonly parcelId?: string;
   readonly on: string;
@@ -312,6 +318,7 @@ export const listDeadlines = async (db: Db, scope: ReadScope, filter: DeadlineFi
       if (filter.dueBefore !== undefined) c.push(eb('deadlines.due_date', '<', filter.dueBefore));
       if (filter.dueAfter !== undefined) c.push(eb('deadlines.due_date', '>', filter.dueAfter));
       if (filter.parcelId !== undefined) c.push(eb('deadlines.parcel_id', '=', filter.parcelId));
+      if (filter.review !== undefined) c.push(eb('deadlines.review_status', '=', filter.review));
       if (filter.cursor !== undefined) {
         const [date, id, seq] = decodeCursor(filter.cursor, 3) as [string, string, number];
         c.push(

@@ -9,11 +9,12 @@ import {
   firedAlerts,
   outstandingFen,
   parcelJurisdiction,
+  parcelPolicyFor,
   paidFen,
   type GrantedState,
   type ParcelState,
 } from '../../domain/parcel/index.js';
-import { policyFor } from '../../domain/policy/index.js';
+import type { CalendarSource } from '../../domain/calendar/index.js';
 import { divisionCodeColumn } from '../scope.js';
 import type {
   DeadlinesRow,
@@ -79,8 +80,8 @@ const emptyGrant = () => ({
   idle_case_status: null,
 });
 
-export const parcelRows = (state: ParcelState, head: StreamHead): ParcelRows => {
-  const obligations = obligationsFor(state);
+export const parcelRows = (state: ParcelState, calendars: CalendarSource, head: StreamHead): ParcelRows => {
+  const obligations = obligationsFor(state, calendars);
   const next = obligations.find((o) => NEXT_DEADLINE_KINDS.has(o.kind)) ?? null;
   const jurisdiction = parcelJurisdiction(state) ?? '';
   const divisionCode = divisionCodeColumn(jurisdiction);
@@ -131,9 +132,9 @@ export const parcelRows = (state: ParcelState, head: StreamHead): ParcelRows => 
   };
 };
 
-const obligationsFor = (state: ParcelState): readonly Obligation[] => {
+const obligationsFor = (state: ParcelState, calendars: CalendarSource): readonly Obligation[] => {
   const jurisdiction = parcelJurisdiction(state);
-  return jurisdiction === null ? [] : obligationsOf(state, policyFor(jurisdiction));
+  return jurisdiction === null ? [] : obligationsOf(state, parcelPolicyFor(state, calendars)(jurisdiction));
 };
 
 const deadlineRow = (
@@ -160,6 +161,9 @@ const deadlineRow = (
   policy_version: o.policyVersion,
   calendar_version: o.calendarVersion,
   description: o.description,
+  review_id: o.hold?.reviewId ?? null,
+  review_status: o.hold?.status ?? null,
+  proposed_date: o.hold?.proposedDate ?? null,
 });
 
 const grantedColumns = (state: GrantedState) => {

@@ -3,6 +3,7 @@ import type { Kysely, Selectable } from 'kysely';
 import { daysLate } from '../../domain/late-payment.js';
 import { lateDamagesFen } from '../../domain/money.js';
 import type { ParcelInstalmentsRow, ParcelTables } from './tables.js';
+import { deadlineToView } from './queries.js';
 import type { DeadlineView } from './views.js';
 
 const n = (v: string | number | null): number | null => (v === null ? null : Number(v));
@@ -22,24 +23,8 @@ const accruedOn = (i: Selectable<ParcelInstalmentsRow>, on: string) => {
 
 export const parcelSubresources = (db: Kysely<ParcelTables>) => ({
   deadlines: async (parcelId: string, on: string): Promise<DeadlineView[]> =>
-    (await db.selectFrom('deadlines').selectAll().where('parcel_id', '=', parcelId).orderBy('seq').execute()).map(
-      (r) => ({
-        parcelId: r.parcel_id,
-        jurisdiction: r.jurisdiction,
-        landUserId: r.land_user_id,
-        rule: r.rule_id,
-        kind: r.kind,
-        subject: r.subject,
-        dueDate: r.due_date,
-        unit: r.unit,
-        anchorEventId: r.anchor_event_id,
-        anchorDate: r.anchor_date,
-        provisional: r.provisional,
-        policyVersion: r.policy_version,
-        calendarVersion: r.calendar_version,
-        description: r.description,
-        overdue: r.due_date < on,
-      }),
+    (await db.selectFrom('deadlines').selectAll().where('parcel_id', '=', parcelId).orderBy('seq').execute()).map((r) =>
+      deadlineToView(r, on),
     ),
   payments: async (parcelId: string, on: string) => {
     const [instalments, payments] = await Promise.all([

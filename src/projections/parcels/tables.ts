@@ -106,6 +106,10 @@ export interface DeadlinesRow {
   policy_version: string;
   calendar_version: string;
   description: string;
+  /** A deadline held at its communicated date for review (§11.4.3): the review and its state. */
+  review_id: string | null;
+  review_status: 'OPEN' | 'KEPT' | null;
+  proposed_date: IsoDate | null;
 }
 
 export interface InspectionsRow {
@@ -265,8 +269,14 @@ export const createParcelTables = async (db: Kysely<unknown>, schema: string): P
       policy_version text NOT NULL,
       calendar_version text NOT NULL,
       description text NOT NULL,
+      review_id text COLLATE "C",
+      review_status text,
+      proposed_date date,
       PRIMARY KEY (parcel_id, seq)
     )`,
+    // The work queue of held deadlines (GET /calendar/reviews) and the reconciler's stale scan.
+    `CREATE INDEX deadlines_reviews ON ${s}.deadlines (review_status, due_date) WHERE review_status IS NOT NULL`,
+    `CREATE INDEX deadlines_calendar ON ${s}.deadlines (jurisdiction, calendar_version)`,
     `CREATE INDEX deadlines_queue ON ${s}.deadlines (due_date, parcel_id, seq)`,
     `CREATE INDEX deadlines_division_queue ON ${s}.deadlines (division_code, due_date, parcel_id, seq)`,
     `CREATE INDEX deadlines_rule_queue ON ${s}.deadlines (rule_id, due_date, parcel_id, seq)`,

@@ -96,6 +96,14 @@ export const deadlineView = z.object({
   calendarVersion: z.string(),
   description: z.string(),
   overdue: z.boolean(),
+  review: z
+    .object({
+      reviewId: z.string(),
+      status: z.enum(['OPEN', 'KEPT']),
+      proposedDate: z.iso.date().describe('The earlier date a newer calendar gives'),
+    })
+    .nullable()
+    .describe('Held at its communicated date because a calendar change would shorten it (§11.4.3)'),
 });
 export type DeadlineView = z.infer<typeof deadlineView>;
 

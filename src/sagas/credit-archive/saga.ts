@@ -13,7 +13,7 @@
  * Pure: the state is who the parcel's land user (or deal winner) is and its controlling shareholders.
  */
 import { applyPeriod, shanghaiDate } from '../../domain/calendar/index.js';
-import type { Period } from '../../domain/policy/index.js';
+import type { Period, Policy } from '../../domain/policy/index.js';
 import { startOfShanghaiDay } from '../../domain/timers/index.js';
 import type { CreditTrigger } from '../../domain/credit/index.js';
 import { policyFor } from '../../domain/policy/index.js';
@@ -64,9 +64,12 @@ const triggerOf = (event: RecordedEvent): { trigger: CreditTrigger; caseId: stri
   }
 };
 
-/** A fixed-term ban (Q9, where a jurisdiction sets one) ends that long after the breach's day. */
-const expiryOf = (event: RecordedEvent, term: Period): string =>
-  startOfShanghaiDay(applyPeriod(shanghaiDate(event.metadata.occurredAt), term, 'after').date);
+/**
+ * A fixed-term ban (Q9, where a jurisdiction sets one) ends that long after the breach's day. The
+ * terms are months or years (calendar arithmetic, no rolling), so the calendar is never consulted.
+ */
+const expiryOf = (event: RecordedEvent, term: Period, policy: Policy): string =>
+  startOfShanghaiDay(applyPeriod(policy.calendar, shanghaiDate(event.metadata.occurredAt), term, 'after').date);
 
 const entryCommand = (
   state: CreditArchiveSagaState,
@@ -76,7 +79,8 @@ const entryCommand = (
 ): SagaCommand | null => {
   const landUserId = trigger === 'C1' ? state.winnerId : state.landUserId;
   if (landUserId === null) return null;
-  const term = state.jurisdiction === null ? null : policyFor(state.jurisdiction).creditBanTerm;
+  const policy = state.jurisdiction === null ? null : policyFor(state.jurisdiction);
+  const term = policy?.creditBanTerm ?? null;
   return {
     aggregate: 'credit',
     id: landUserId,
@@ -88,7 +92,7 @@ const entryCommand = (
         evidenceRef: { parcelId: state.parcelId, eventId: event.id, caseId },
         controllingShareholderIds: trigger === 'C1' ? [] : [...state.controllingShareholderIds],
         reason: '',
-        expiresAt: term === null ? null : expiryOf(event, term),
+        expiresAt: term === null || policy === null ? null : expiryOf(event, term, policy),
       },
     },
     idempotencyKey: `credit-archive:${event.id}`,

@@ -11,16 +11,16 @@ import {
   evolveParcel,
   initialParcelState,
   parcelJurisdiction,
+  parcelPolicyFor,
   PARCEL_EVENT_TYPES,
   timerPlan,
 } from '../../domain/parcel/index.js';
 import type { ParcelEvent, ParcelState } from '../../domain/parcel/index.js';
-import { policyFor } from '../../domain/policy/index.js';
 import { STREAM_CATEGORIES } from '../../domain/streams.js';
 import type { TimerRequest, TimerStamp } from '../../domain/timers/index.js';
 import { toDomainEvent } from '../../eventstore/fold-stream.js';
 import type { RecordedEvent } from '../../eventstore/types.js';
-import type { Reaction, Saga } from '../saga.js';
+import type { Reaction, Saga, SagaEnv } from '../saga.js';
 
 export interface ParcelTimersState {
   readonly parcel: ParcelState;
@@ -73,13 +73,13 @@ export const reconcile = (
   return { requests, pending: next };
 };
 
-const react = (state: ParcelTimersState, event: RecordedEvent): Reaction<ParcelTimersState> => {
+const react = (state: ParcelTimersState, event: RecordedEvent, env: SagaEnv): Reaction<ParcelTimersState> => {
   const firedId = firedTimerId(event);
   const fired = firedId === null || state.fired.includes(firedId) ? state.fired : [...state.fired, firedId];
   const isParcelEvent = event.stream.startsWith(STREAM_CATEGORIES.parcel);
   const parcel = isParcelEvent ? evolveParcel(state.parcel, toDomainEvent<ParcelEvent>(event)) : state.parcel;
   const jurisdiction = parcelJurisdiction(parcel);
-  const wanted = jurisdiction === null ? [] : timerPlan(parcel, policyFor(jurisdiction));
+  const wanted = jurisdiction === null ? [] : timerPlan(parcel, parcelPolicyFor(parcel, env.calendars)(jurisdiction));
   const pendingNow = Object.fromEntries(Object.entries(state.pending).filter(([, t]) => t.timerId !== firedId));
   const { requests, pending } = reconcile(pendingNow, wanted, new Set(fired), event.type);
   return { state: { parcel, pending, fired }, timers: requests, commands: [] };
@@ -87,7 +87,8 @@ const react = (state: ParcelTimersState, event: RecordedEvent): Reaction<ParcelT
 
 export const parcelTimersSaga: Saga<ParcelTimersState> = {
   name: 'parcel-timers',
-  version: 1,
+  // 2: the parcel's dates follow its calendar version (CalendarReconciled).
+  version: 2,
   eventTypes: [...PARCEL_EVENT_TYPES, 'TimerFired'],
   keyOf,
   initialState: () => ({ parcel: initialParcelState(), pending: {}, fired: [] }),

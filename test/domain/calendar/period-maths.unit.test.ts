@@ -1,4 +1,5 @@
 import t from 'tap';
+import { SEED_CALENDAR } from '../../../src/domain/working-calendar/seed-calendar.js';
 import {
   addCalendarDays,
   addMonths,
@@ -12,7 +13,7 @@ const firm = (date: string) => ({ date, provisional: false });
 
 t.test('DOMAIN.md §11.5 calendar vectors', async (t) => {
   t.same(
-    addCalendarDays('2025-09-04', 30, { rollToWorkingDay: true }),
+    addCalendarDays('2025-09-04', 30, { rollOn: SEED_CALENDAR }),
     firm('2025-10-09'),
     '30 cd lands on Oct 4 holiday',
   );
@@ -36,36 +37,38 @@ t.test('leap days and month ends', async (t) => {
 });
 
 t.test('roll-over to the next working day', async (t) => {
-  t.same(addCalendarDays('2026-02-05', 10, { rollToWorkingDay: true }), firm('2026-02-24'), 'into Spring Festival');
-  t.same(addCalendarDays('2026-02-04', 10, { rollToWorkingDay: true }), firm('2026-02-14'), 'make-up Sat is a due day');
-  t.same(addCalendarDays('2026-03-02', 4, { rollToWorkingDay: true }), firm('2026-03-06'), 'working day stays');
-  t.same(addMonths('2026-09-04', 1, { rollToWorkingDay: true }), firm('2026-10-08'), 'month period rolls too');
-  t.same(addCalendarDays('2026-12-01', 30, { rollToWorkingDay: true }), firm('2026-12-31'));
+  t.same(addCalendarDays('2026-02-05', 10, { rollOn: SEED_CALENDAR }), firm('2026-02-24'), 'into Spring Festival');
+  t.same(addCalendarDays('2026-02-04', 10, { rollOn: SEED_CALENDAR }), firm('2026-02-14'), 'make-up Sat is a due day');
+  t.same(addCalendarDays('2026-03-02', 4, { rollOn: SEED_CALENDAR }), firm('2026-03-06'), 'working day stays');
+  t.same(addMonths('2026-09-04', 1, { rollOn: SEED_CALENDAR }), firm('2026-10-08'), 'month period rolls too');
+  t.same(addCalendarDays('2026-12-01', 30, { rollOn: SEED_CALENDAR }), firm('2026-12-31'));
   t.same(
-    addCalendarDays('2026-12-02', 30, { rollToWorkingDay: true }),
+    addCalendarDays('2026-12-02', 30, { rollOn: SEED_CALENDAR }),
     { date: '2027-01-04', provisional: true },
     'rolls through Jan 1 2027 and a weekend: provisional',
   );
   t.same(addYears('2026-05-01', 1), firm('2027-05-01'), 'no calendar consulted → not provisional');
-  t.same(addYears('2026-05-01', 1, { rollToWorkingDay: true }), { date: '2027-05-03', provisional: true });
+  t.same(addYears('2026-05-01', 1, { rollOn: SEED_CALENDAR }), { date: '2027-05-03', provisional: true });
 });
 
 t.test('applyPeriod', async (t) => {
-  t.same(applyPeriod('2026-02-10', { offset: 10, unit: 'wd' }, 'after'), firm('2026-03-02'));
-  t.same(applyPeriod('2026-10-12', { offset: 30, unit: 'wd' }, 'before'), firm('2026-08-25'));
+  t.same(applyPeriod(SEED_CALENDAR, '2026-02-10', { offset: 10, unit: 'wd' }, 'after'), firm('2026-03-02'));
+  t.same(applyPeriod(SEED_CALENDAR, '2026-10-12', { offset: 30, unit: 'wd' }, 'before'), firm('2026-08-25'));
   t.same(
-    applyPeriod('2026-06-30', { offset: 30, unit: 'cd' }, 'before'),
+    applyPeriod(SEED_CALENDAR, '2026-06-30', { offset: 30, unit: 'cd' }, 'before'),
     firm('2026-05-31'),
     'reminder fires on a Sunday',
   );
-  t.same(applyPeriod('2025-08-31', { offset: 6, unit: 'month' }, 'after'), firm('2026-02-28'));
-  t.same(applyPeriod('2026-03-31', { offset: 1, unit: 'month' }, 'before'), firm('2026-02-28'));
-  t.same(applyPeriod('2024-02-29', { offset: 2, unit: 'year' }, 'after'), firm('2026-02-28'));
+  t.same(applyPeriod(SEED_CALENDAR, '2025-08-31', { offset: 6, unit: 'month' }, 'after'), firm('2026-02-28'));
+  t.same(applyPeriod(SEED_CALENDAR, '2026-03-31', { offset: 1, unit: 'month' }, 'before'), firm('2026-02-28'));
+  t.same(applyPeriod(SEED_CALENDAR, '2024-02-29', { offset: 2, unit: 'year' }, 'after'), firm('2026-02-28'));
   t.same(
-    applyPeriod('2025-09-04', { offset: 30, unit: 'cd' }, 'after', { rollToWorkingDay: true }),
+    applyPeriod(SEED_CALENDAR, '2025-09-04', { offset: 30, unit: 'cd' }, 'after', { rollToWorkingDay: true }),
     firm('2025-10-09'),
   );
-  t.throws(() => applyPeriod('2026-01-01', { offset: 1, unit: 'hour' }, 'before'), { code: 'PERIOD_UNIT_UNSUPPORTED' });
+  t.throws(() => applyPeriod(SEED_CALENDAR, '2026-01-01', { offset: 1, unit: 'hour' }, 'before'), {
+    code: 'PERIOD_UNIT_UNSUPPORTED',
+  });
 });
 
 t.test('shanghaiDate', async (t) => {

@@ -1,5 +1,5 @@
 import t from 'tap';
-import { CALENDAR_VERSION } from '../../../src/domain/calendar/index.js';
+import { SEED_VERSION as CALENDAR_VERSION } from '../../../src/domain/working-calendar/seed-calendar.js';
 import { obligationsOf } from '../../../src/domain/deadlines/index.js';
 import { JIANGSU_POLICY, NATIONAL_POLICY } from '../../../src/domain/policy/index.js';
 import { cmd, confirmDeal, dueOf, HALF, JS, only, pick, run, stateOf, transfer } from './fixtures/parcel.js';

@@ -1,5 +1,5 @@
 import t from 'tap';
-import { CALENDAR_VERSION } from '../../../src/domain/calendar/index.js';
+import { SEED_VERSION as CALENDAR_VERSION } from '../../../src/domain/working-calendar/seed-calendar.js';
 import { deliveryTerminationRight } from '../../../src/domain/parcel/index.js';
 import { JIANGSU_POLICY } from '../../../src/domain/policy/index.js';
 import { given, history, stateOf, stored } from './fixtures/spec.js';

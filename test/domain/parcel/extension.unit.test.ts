@@ -1,5 +1,6 @@
 import t from 'tap';
-import { addWorkingDays, CALENDAR_VERSION } from '../../../src/domain/calendar/index.js';
+import { addWorkingDays } from '../../../src/domain/calendar/index.js';
+import { SEED_VERSION as CALENDAR_VERSION, SEED_CALENDAR } from '../../../src/domain/working-calendar/seed-calendar.js';
 import { DomainError } from '../../../src/domain/errors.js';
 import { createParcelDecider } from '../../../src/domain/parcel/index.js';
 import type { ExtensionKind, ParcelState } from '../../../src/domain/parcel/index.js';
@@ -114,7 +115,7 @@ t.test('National lead time: at least 30 calendar days before the agreed start (T
 });
 
 t.test('A completion request counts back from the agreed completion', async (t) => {
-  const latest = addWorkingDays('2028-09-01', -30).date;
+  const latest = addWorkingDays(SEED_CALENDAR, '2028-09-01', -30).date;
   given(history(...toStarted()))
     .when(request('2026-09-01', '2029-03-01', 'r1', 'COMPLETION'))
     .thenMatches(t, [

@@ -118,8 +118,11 @@ t.test('every rate parses exactly and every period is usable', async (t) => {
   }
   // Jiangsu extension lead time anchored on period expiry: §11.5 vector.
   const lead = JIANGSU_POLICY.extensionLeadTime.period;
-  t.same(applyPeriod('2026-10-12', lead, 'before'), { date: '2026-08-25', provisional: false });
-  t.same(applyPeriod('2026-10-12', NATIONAL_POLICY.extensionLeadTime.period, 'before'), {
+  t.same(applyPeriod(NATIONAL_POLICY.calendar, '2026-10-12', lead, 'before'), {
+    date: '2026-08-25',
+    provisional: false,
+  });
+  t.same(applyPeriod(NATIONAL_POLICY.calendar, '2026-10-12', NATIONAL_POLICY.extensionLeadTime.period, 'before'), {
     date: '2026-09-12',
     provisional: false,
   });

@@ -34,7 +34,9 @@ export function dateBy(rule: DateRule, anchor: IsoDate, policy: Policy): DateRes
 export function dateBy(rule: DateRule<null>, anchor: IsoDate, policy: Policy): DateResult | null;
 export function dateBy(rule: DateRule<null>, anchor: IsoDate, policy: Policy): DateResult | null {
   const period = rule.period(policy);
-  return period === null ? null : applyPeriod(anchor, period, rule.direction, { rollToWorkingDay: rule.roll });
+  return period === null
+    ? null
+    : applyPeriod(policy.calendar, anchor, period, rule.direction, { rollToWorkingDay: rule.roll });
 }
 
 export const PARCEL_DATES = {

@@ -15,7 +15,7 @@
  *   one and two years on); the day after for a last day to act (deadlines, SLAs, T25's limit) and for
  *   "more than 60 days" thresholds (T08, T09 `termination`).
  */
-import { addCalendarDays, CALENDAR_VERSION } from '../../calendar/index.js';
+import { addCalendarDays } from '../../calendar/index.js';
 import { agreedCompletionAnchor, agreedStartAnchor } from '../../deadlines/build.js';
 import { obligationsOf } from '../../deadlines/index.js';
 import type { Obligation } from '../../deadlines/index.js';
@@ -78,7 +78,7 @@ const declarationWatch = (status: string, facts: ParcelFacts, policy: Policy): W
       anchorDate: anchor.date,
       provisional: false,
       policyVersion: policy.version,
-      calendarVersion: CALENDAR_VERSION,
+      calendarVersion: policy.calendar.version,
       kind: 'deadline',
       subject: which,
       description: `File the ${which} declaration (${which === 'start' ? '动工' : '竣工'}申报书) by the agreed ${which} date`,
