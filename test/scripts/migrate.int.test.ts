@@ -58,11 +58,13 @@ t.test('npm run migrate brings a fresh schema to the latest migration; a second 
   const first = run('scripts/migrate.ts', schema);
   t.equal(first.status, 0, first.stderr);
   t.match(first.stdout, /ran 2026-11-21T00-00-00_events/);
+  t.match(first.stdout, /calendar seed written: 24 events/);
   t.match(await tablesIn(schema), ['events']);
   const second = run('scripts/migrate.ts', schema);
   t.equal(second.status, 0, second.stderr);
   t.match(second.stdout, /nothing to run/);
+  t.match(second.stdout, /calendar seed already in the log/);
   const verified = run('scripts/verify-chain.ts', schema);
   t.equal(verified.status, 0, verified.stderr);
-  t.match(verified.stdout, /0 streams, 0 events, 0 broken/);
+  t.match(verified.stdout, /1 streams, 24 events, 0 broken/, 'only the calendar seed (calendar-CN)');
 });

@@ -1,3 +1,4 @@
+/** The WorkingCalendar decider (DOMAIN.md §11.4.1): one per scope, stream `calendar-<scope>`. */
 import { fold, type Decider } from '../decider.js';
 import type { CalendarCommand } from './commands.js';
 import { decide } from './decide.js';
@@ -10,5 +11,6 @@ export const workingCalendarDecider: Decider<CalendarCommand, WorkingCalendarEve
   initialState: initialCalendarState,
 };
 
-export const foldCalendar = (events: readonly WorkingCalendarEvent[]): WorkingCalendarState =>
+/** The state after the given events, in order. */
+export const foldCalendar = (events: Iterable<WorkingCalendarEvent>): WorkingCalendarState =>
   fold(workingCalendarDecider, events);

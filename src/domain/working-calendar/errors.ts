@@ -7,6 +7,7 @@ import { failWith, type ErrorCatalogue } from '../errors.js';
 
 export const CALENDAR_ERRORS = {
   // the command's data is malformed
+  UNKNOWN_COMMAND: 'input',
   SCOPE_INVALID: 'input',
   SCOPE_MISMATCH: 'input',
   YEAR_INVALID: 'input',

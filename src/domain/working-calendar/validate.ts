@@ -1,148 +1,176 @@
 /**
- * What a notice must satisfy to be entered (DOMAIN.md §11.1, §11.4.2): real dates inside the
- * year, none twice, no day both off and working, make-up working days on a Saturday or Sunday,
- * and, nationally from 2025 (Decree 795 Art 7), no run of more than six working days right before
- * or after a holiday unless the notice says it is a special case.
+ * What a notice must satisfy to be entered (DOMAIN.md §11.1, §11.4): a known scope and year, a
+ * source, real dates inside the year and none twice, no day both off and working, make-up working
+ * days on a Saturday or Sunday, a plausible notice date, and (nationally from 2025) Art 7.
  */
 import type { IsoDate } from '../calendar/index.js';
-import { epochDayOf, isoDateOf, parseIsoDate, weekdayOfEpochDay } from '../calendar/iso-date.js';
+import { daysInMonth, epochDayOf, weekdayOfEpochDay } from '../calendar/iso-date.js';
+import type { CalendarChanges } from './types.js';
 import { fail } from './errors.js';
 
-/** Art 7 (Decree 795, in force from 2025): at most six consecutive working days next to a holiday. */
-export const ART7_FIRST_YEAR = 2025;
-export const ART7_MAX_WORKING_RUN = 6;
+/** The law (Decree 795 as summarised in §11.1) and what the aggregate must keep (§11.4). */
+export const RULE_LAW = '§11.1';
+export const RULE_CALENDAR = '§11.4';
 
-export const checkDates = (year: number, field: string, days: readonly IsoDate[]): void => {
-  const seen = new Set<string>();
-  for (const [i, day] of days.entries()) {
-    if (parseIsoDate(day).year !== year)
-      fail('DATE_OUTSIDE_YEAR', `${field}[${i}] ${day} is not in ${year}`, {
-        field: `${field}[${i}]`,
-        value: day,
-        rule: '§11.4',
-      });
-    if (seen.has(day))
-      fail('DATE_DUPLICATED', `${field}[${i}] ${day} is listed twice`, {
-        field: `${field}[${i}]`,
-        value: day,
-        rule: '§11.4',
-      });
-    seen.add(day);
-  }
+export const FIRST_YEAR = 1990;
+export const LAST_YEAR = 2100;
+export const SCOPE_PATTERN = /^CN(-[A-Z0-9]+)*$/;
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** The year of a real calendar date 'YYYY-MM-DD', or null. */
+const yearOf = (text: string): number | null => {
+  const m = ISO_DATE.exec(text);
+  if (!m) return null;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) ? year : null;
 };
 
-const isWeekend = (day: IsoDate): boolean => {
+export const isWeekend = (day: IsoDate): boolean => {
   const weekday = weekdayOfEpochDay(epochDayOf(day));
   return weekday === 0 || weekday === 6;
 };
 
-/** No day both off and working; every make-up working day a Saturday or Sunday (§11.1). */
-export const checkYear = (
-  offDays: readonly IsoDate[],
-  makeUpWorkDays: readonly IsoDate[],
-  field = 'makeUpWorkDays',
-): void => {
+export const checkScope = (scope: string, stateScope: string | null): void => {
+  if (typeof scope !== 'string' || scope.length > 40 || !SCOPE_PATTERN.test(scope))
+    fail('SCOPE_INVALID', `scope must be 'CN' or a jurisdiction code such as 'CN-XZ', not ${JSON.stringify(scope)}`, {
+      field: 'scope',
+      value: scope,
+      rule: RULE_LAW,
+    });
+  if (stateScope !== null && stateScope !== scope)
+    fail('SCOPE_MISMATCH', `This calendar is ${stateScope}, not ${scope}`, {
+      field: 'scope',
+      value: scope,
+      rule: RULE_CALENDAR,
+    });
+};
+
+export const checkYearNumber = (year: number): void => {
+  if (!Number.isInteger(year) || year < FIRST_YEAR || year > LAST_YEAR)
+    fail('YEAR_INVALID', `year must be a whole year ${FIRST_YEAR}–${LAST_YEAR}, not ${year}`, {
+      field: 'year',
+      value: year,
+      rule: RULE_CALENDAR,
+    });
+};
+
+/** The notice the days come from (§11.2): its address and its number (or title). */
+export const checkSource = (sourceUrl: string, documentNo: string): void => {
+  if (typeof sourceUrl !== 'string' || !URL.canParse(sourceUrl))
+    fail('SOURCE_REQUIRED', 'sourceUrl must be the address of the notice', {
+      field: 'sourceUrl',
+      value: sourceUrl,
+      rule: RULE_CALENDAR,
+    });
+  if (typeof documentNo !== 'string' || documentNo.trim() === '')
+    fail('SOURCE_REQUIRED', 'documentNo must be the notice number or, where unknown, its title', {
+      field: 'documentNo',
+      rule: RULE_CALENDAR,
+    });
+};
+
+/** Each day a real date inside `year`, none listed twice. */
+export const checkDates = (year: number, field: string, days: readonly IsoDate[]): void => {
+  const seen = new Set<string>();
+  for (const [i, day] of days.entries()) {
+    const at = { field: `${field}[${i}]`, value: day, rule: RULE_CALENDAR };
+    const dayYear = yearOf(day);
+    if (dayYear === null)
+      fail('DATE_INVALID', `${field}[${i}] ${JSON.stringify(day)} is not a real date 'YYYY-MM-DD'`, at);
+    if (dayYear !== year) fail('DATE_OUTSIDE_YEAR', `${field}[${i}] ${day} is not in ${year}`, at);
+    if (seen.has(day)) fail('DATE_DUPLICATED', `${field}[${i}] ${day} is listed twice`, at);
+    seen.add(day);
+  }
+};
+
+/** One make-up working day: not also a day off (§11.4.2), and a Saturday or Sunday (§11.1). */
+const checkMakeUpDay = (day: IsoDate, field: string, off: ReadonlySet<IsoDate>, tense: 'is' | 'would be'): void => {
+  const at = { field, value: day };
+  if (off.has(day))
+    fail(
+      'DAY_BOTH_OFF_AND_WORKING',
+      `${day} ${tense === 'is' ? 'cannot be' : 'would be'} both a day off and a make-up working day`,
+      {
+        ...at,
+        rule: RULE_CALENDAR,
+      },
+    );
+  if (!isWeekend(day))
+    fail(
+      'MAKE_UP_DAY_NOT_WEEKEND',
+      `${day} is a weekday: a make-up working day (调休上班) replaces a Saturday or Sunday`,
+      {
+        ...at,
+        rule: RULE_LAW,
+      },
+    );
+};
+
+/** A published year: no day both off and working; make-up working days on Sat/Sun (§11.1). */
+export const checkPublishedDays = (offDays: readonly IsoDate[], makeUpWorkDays: readonly IsoDate[]): void => {
   const off = new Set(offDays);
-  for (const [i, day] of makeUpWorkDays.entries()) {
-    if (off.has(day))
-      fail('DAY_BOTH_OFF_AND_WORKING', `${day} cannot be both a day off and a make-up working day`, {
-        field: `${field}[${i}]`,
-        value: day,
-        rule: '§11.4.2',
-      });
-    if (!isWeekend(day))
-      fail(
-        'MAKE_UP_DAY_NOT_WEEKEND',
-        `${day} is a weekday: a make-up working day (调休上班) replaces a Saturday or Sunday`,
-        {
-          field: `${field}[${i}]`,
+  for (const [i, day] of makeUpWorkDays.entries()) checkMakeUpDay(day, `makeUpWorkDays[${i}]`, off, 'is');
+};
+
+type Changes = { readonly [K in keyof CalendarChanges]?: readonly IsoDate[] | undefined };
+
+/** An amendment's lists: real dates inside the year, none twice, none both added and removed. */
+export const checkChangeLists = (year: number, changes: Changes): void => {
+  for (const key of ['addOffDays', 'removeOffDays', 'addMakeUpWorkDays', 'removeMakeUpWorkDays'] as const)
+    checkDates(year, `changes.${key}`, changes[key] ?? []);
+  for (const [add, remove] of [
+    ['addOffDays', 'removeOffDays'],
+    ['addMakeUpWorkDays', 'removeMakeUpWorkDays'],
+  ] as const) {
+    const added = new Set(changes[add] ?? []);
+    for (const [i, day] of (changes[remove] ?? []).entries())
+      if (added.has(day))
+        fail('CHANGES_CONFLICT', `${day} is both in changes.${add} and changes.${remove}`, {
+          field: `changes.${remove}[${i}]`,
           value: day,
-          rule: '§11.1',
-        },
-      );
+          rule: RULE_CALENDAR,
+        });
   }
 };
 
 /**
- * The longest run of working days right before or after a block of rest days that holds an
- * official day off, within the year (runs are clipped at its ends), with where it lies.
+ * The year after an amendment (`after`) is still consistent: the days it adds are not left on
+ * the other list, and added make-up days are Saturdays or Sundays. The year before was consistent,
+ * so only the added days can break it; the error names the added day's place in the command.
  */
-export const longestRunBesideHoliday = (
-  year: number,
-  offDays: readonly IsoDate[],
-  makeUpWorkDays: readonly IsoDate[],
-): { readonly length: number; readonly from: IsoDate; readonly to: IsoDate } | null => {
-  const off = new Set(offDays);
-  const work = new Set(makeUpWorkDays);
-  const first = epochDayOf(`${year}-01-01`);
-  const last = epochDayOf(`${year}-12-31`);
-  const working = (d: number): boolean => {
-    const key = isoDateOf(d);
-    if (work.has(key)) return true;
-    const weekday = weekdayOfEpochDay(d);
-    return weekday >= 1 && weekday <= 5 && !off.has(key);
-  };
-  let longest: { length: number; from: IsoDate; to: IsoDate } | null = null;
-  const consider = (from: number, to: number): void => {
-    const length = to - from + 1;
-    if (length > 0 && (longest === null || length > longest.length))
-      longest = { length, from: isoDateOf(from), to: isoDateOf(to) };
-  };
-  for (let d = first; d <= last;) {
-    if (working(d)) {
-      d += 1;
-      continue;
-    }
-    // A block of rest days [start, end]; it counts when it holds an official day off.
-    const start = d;
-    while (d <= last && !working(d)) d += 1;
-    const end = d - 1;
-    let holiday = false;
-    for (let k = start; k <= end; k++) holiday ||= off.has(isoDateOf(k));
-    if (!holiday) continue;
-    let before = start - 1;
-    while (before >= first && working(before)) before -= 1;
-    consider(before + 1, start - 1);
-    let after = end + 1;
-    while (after <= last && working(after)) after += 1;
-    consider(end + 1, after - 1);
-  }
-  return longest;
-};
-
-export const checkArt7 = (
-  scope: string,
-  year: number,
-  offDays: readonly IsoDate[],
-  makeUpWorkDays: readonly IsoDate[],
-  specialCase: { readonly reason: string } | null,
+export const checkAmendedDays = (
+  changes: Changes,
+  after: { readonly offDays: readonly IsoDate[]; readonly makeUpWorkDays: readonly IsoDate[] },
 ): void => {
-  if (scope !== 'CN' || year < ART7_FIRST_YEAR || specialCase !== null) return;
-  const run = longestRunBesideHoliday(year, offDays, makeUpWorkDays);
-  if (run !== null && run.length > ART7_MAX_WORKING_RUN)
-    fail(
-      'TOO_MANY_CONSECUTIVE_WORKING_DAYS',
-      `${run.length} consecutive working days (${run.from} – ${run.to}) next to a holiday; Art 7 allows ${ART7_MAX_WORKING_RUN} unless the notice states a special case (specialCase.reason)`,
-      { field: 'makeUpWorkDays', value: run.length, rule: '§11.1' },
-    );
+  const off = new Set(after.offDays);
+  const work = new Set(after.makeUpWorkDays);
+  for (const [i, day] of (changes.addOffDays ?? []).entries())
+    if (work.has(day))
+      fail('DAY_BOTH_OFF_AND_WORKING', `${day} would be both a day off and a make-up working day`, {
+        field: `changes.addOffDays[${i}]`,
+        value: day,
+        rule: RULE_CALENDAR,
+      });
+  for (const [i, day] of (changes.addMakeUpWorkDays ?? []).entries())
+    checkMakeUpDay(day, `changes.addMakeUpWorkDays[${i}]`, off, 'would be');
 };
 
+/**
+ * The notice's date (§11.2, §11.4.4): not after today (Asia/Shanghai) and not before the year
+ * preceding the one it sets (notices appear about Oct–Nov of the previous year; amendments during
+ * the year or later).
+ */
 export const checkPublishedOn = (publishedOn: IsoDate | null, year: number, today: IsoDate): void => {
   if (publishedOn === null) return;
-  if (publishedOn > today)
-    fail('PUBLISHED_ON_INVALID', `publishedOn ${publishedOn} is after today (${today})`, {
-      field: 'publishedOn',
-      value: publishedOn,
-      rule: '§11.2',
-    });
+  const at = { field: 'publishedOn', value: publishedOn, rule: RULE_CALENDAR };
+  if (yearOf(publishedOn) === null)
+    fail('PUBLISHED_ON_INVALID', `publishedOn ${JSON.stringify(publishedOn)} is not a real date 'YYYY-MM-DD'`, at);
+  if (publishedOn > today) fail('PUBLISHED_ON_INVALID', `publishedOn ${publishedOn} is after today (${today})`, at);
   if (publishedOn < `${year - 1}-01-01`)
     fail(
       'PUBLISHED_ON_INVALID',
       `A notice for ${year} is not published before ${year - 1} (publishedOn ${publishedOn})`,
-      {
-        field: 'publishedOn',
-        value: publishedOn,
-        rule: '§11.2',
-      },
+      at,
     );
 };
