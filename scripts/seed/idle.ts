@@ -110,8 +110,11 @@ const confirmedEntry = (t: Timeline, caseId: string, confirmedOn: IsoDate, liftA
  */
 export const idleTypeA = (t: Timeline, schedule: Schedule, idleStart: IsoDate, variant: IdleVariant): IdleOutcome => {
   const { rng, officials, parcel, batch } = t.ctx;
-  const caseId = `XZ-${parcel.parcelId}`;
-  const suspectedOn = addDays(addYears(idleStart, 1), rng.int(3, 40));
+  // The case id the service's own T19 timer gives (IC-A-<threshold>): when the timer opened it
+  // first (it is due as soon as the replayed history passes the threshold), OpenIdleCase is a no-op.
+  const threshold = addYears(idleStart, 1);
+  const caseId = `IC-A-${threshold}`;
+  const suspectedOn = addDays(threshold, rng.int(3, 40));
   const reached = investigate(
     t,
     caseId,

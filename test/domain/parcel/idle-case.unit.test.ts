@@ -45,6 +45,9 @@ t.test('OpenIdleCase type A: not started one year after the agreed start (T19)',
   given(history(...toCertified(), openA()))
     .when(openA('2027-09-02', 'idle-2'))
     .thenRejects(t, { code: 'IDLE_CASE_ALREADY_OPEN' });
+  given(history(...toCertified(), openA()))
+    .when(openA('2027-09-02'))
+    .thenMatches(t, [], 'the case that is open, opened again (officer after the T19 timer): nothing recorded');
   given(history(...toCertified(), openA(), closeCase('2027-09-05')))
     .when(openA('2027-09-06'))
     .thenRejects(t, { code: 'DUPLICATE_CASE' });

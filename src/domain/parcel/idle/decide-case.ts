@@ -70,6 +70,9 @@ export const decideOpenIdleCase = (
   const granted = requireStatus(state, command.type, LIVE);
   const { facts } = granted;
   const { data } = command;
+  // Opening the case that is open (same id and type, e.g. the one the T19 timer opened as
+  // IC-A-<threshold>) records nothing: an officer and the system may both find it.
+  if (facts.idleCase !== null && facts.idleCase.caseId === data.caseId && facts.idleCase.type === data.type) return [];
   if (facts.idleCase !== null)
     fail('IDLE_CASE_ALREADY_OPEN', `Idle case ${facts.idleCase.caseId} is open`, { rule: '§3.4' });
   const caseId = requireText(data.caseId, 'caseId');
