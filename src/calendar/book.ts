@@ -38,8 +38,12 @@ export class UnknownCalendarVersionError extends Error {
 }
 
 export interface CalendarBook extends CalendarSource {
-  /** Reads new events of the known scopes and of `scopes` (e.g. a jurisdiction's scopesFor). */
-  refresh(scopes?: readonly string[]): Promise<void>;
+  /**
+   * Reads new events of the known scopes and of `scopes` (e.g. a jurisdiction's scopesFor). A
+   * refresh of the same scopes within `maxAgeMs` (default 0: always) is skipped: a command may
+   * decide on a calendar a second old, which the reconciler then brings forward like any other.
+   */
+  refresh(scopes?: readonly string[], options?: { readonly maxAgeMs?: number }): Promise<void>;
   /** The scopes that have events, national first. */
   scopes(): string[];
   /** The folded state of a scope (its years, versions and sources), or null when it has none. */
@@ -102,11 +106,21 @@ export const createCalendarBook = (store: EventStore): CalendarBook => {
   };
 
   const withEvents = (scope: string): boolean => (logs.get(scope)?.events.length ?? 0) > 0;
+  const readAt = new Map<string, number>();
 
   return {
-    refresh: async (scopes = []) => {
-      const wanted = new Set(['CN', ...logs.keys(), ...scopes]);
-      await Promise.all([...wanted].map(readScope));
+    refresh: async (scopes = [], options = {}) => {
+      const now = Date.now();
+      const maxAge = options.maxAgeMs ?? 0;
+      const wanted = [...new Set(['CN', ...logs.keys(), ...scopes])].filter(
+        (scope) => now - (readAt.get(scope) ?? -Infinity) >= maxAge || maxAge === 0,
+      );
+      await Promise.all(
+        wanted.map(async (scope) => {
+          await readScope(scope);
+          readAt.set(scope, now);
+        }),
+      );
     },
     scopes: () => ['CN', ...[...logs.keys()].filter((s) => s !== 'CN' && withEvents(s)).sort()],
     stateOf: (scope) => (withEvents(scope) ? stateAt(scope, logOf(scope).events.length) : null),

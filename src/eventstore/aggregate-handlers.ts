@@ -43,7 +43,8 @@ export const bindCommandHandler = <C extends Command, E extends DomainEvent, S>(
 export const handleParcelCommand: BoundCommandHandler<ParcelCommand, ParcelEvent, ParcelState> = Object.assign(
   async ({ id, ...options }: BoundOptions<ParcelCommand, ParcelEvent, ParcelState>) => {
     const calendars = calendarBookOf(options.store);
-    await calendars.refresh();
+    // A notice entered in another process reaches this one within a second; this one's own at once.
+    await calendars.refresh([], { maxAgeMs: 1000 });
     return handleCommand({ ...options, decider: createParcelDecider({ calendars }), stream: parcelStream(id) });
   },
   { decider: parcelDecider, stream: parcelStream },
