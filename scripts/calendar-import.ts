@@ -3,7 +3,7 @@
  * `{year, papers, days:[{name, date, isOffDay}]}`, DOMAIN.md §11.2) into a running service, through
  * the same commands an officer would send:
  *
- *   npm run calendar:import -- <file.json> [--url http://127.0.0.1:3000] [--scope CN] [--token-secret S]
+ *   npm run calendar:import -- <file.json> [--url http://127.0.0.1:$PORT] [--scope CN] [--token-secret S]
  *
  * A year not yet published is sent as PublishCalendarYear; a published year that differs from the
  * file as AmendCalendar with exactly the difference (sourceUrl = the file's first paper); the same
@@ -20,7 +20,7 @@ import { divisionCodeOf } from '../src/domain/jurisdiction.js';
 import { fromHolidayCn } from '../src/domain/working-calendar/index.js';
 
 const usage =
-  'usage: npm run calendar:import -- <file.json> [--url http://127.0.0.1:3000] [--scope CN] [--token-secret S]';
+  'usage: npm run calendar:import -- <file.json> [--url http://127.0.0.1:$PORT] [--scope CN] [--token-secret S]';
 
 const difference = (want: readonly string[], have: readonly string[]) => ({
   add: want.filter((d) => !have.includes(d)),
@@ -33,7 +33,7 @@ const main = async (): Promise<number> => {
     parsed = parseArgs({
       allowPositionals: true,
       options: {
-        url: { type: 'string', default: 'http://127.0.0.1:3000' },
+        url: { type: 'string' },
         scope: { type: 'string', default: 'CN' },
         'token-secret': { type: 'string' },
       },
@@ -43,7 +43,10 @@ const main = async (): Promise<number> => {
     return 2;
   }
   const [file] = parsed.positionals;
-  const { url, scope } = parsed.values;
+  const { scope } = parsed.values;
+  const config = loadConfig();
+  // The service of this environment by default (same PORT), like `npm run token` uses its secret.
+  const url = parsed.values.url ?? `http://127.0.0.1:${config.PORT}`;
   if (file === undefined) {
     process.stderr.write(`${usage}\n`);
     return 2;
@@ -56,7 +59,7 @@ const main = async (): Promise<number> => {
     return 2;
   }
   const division = divisionCodeOf(scope);
-  const secret = parsed.values['token-secret'] ?? authSecret(loadConfig());
+  const secret = parsed.values['token-secret'] ?? authSecret(config);
   const token = await signToken(
     scope === 'CN'
       ? { sub: 'calendar-import', name: '自然资源部信息中心（日历导入）', role: 'MINISTRY', jurisdiction: 'CN' }
@@ -115,4 +118,8 @@ const main = async (): Promise<number> => {
   return 0;
 };
 
-process.exitCode = await main();
+process.exitCode = await main().catch((error: unknown) => {
+  const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
+  process.stderr.write(`calendar:import: ${error instanceof Error ? error.message : String(error)}${cause}\n`);
+  return 1;
+});
