@@ -64,7 +64,7 @@ interface DeadlineRow {
 }
 
 const deadlines = async (h: TestApp, query: string, position: string): Promise<DeadlineRow[]> => {
-  const token = await h.token('PATROL_POST', { jurisdiction: '32' });
+  const token = await h.token('MINISTRY', { jurisdiction: 'CN' });
   const res = await h.app.inject({
     method: 'GET',
     url: `/deadlines?${query}&limit=100&minPosition=${encodeURIComponent(position)}`,
@@ -230,4 +230,50 @@ t.test('an amendment that would shorten a communicated deadline opens a review a
   );
   t.equal(again.statusCode, 409, 'a review is resolved once');
   t.match(again.json(), { code: 'REVIEW_RESOLVED' });
+});
+
+t.test('a province overlay moves its own parcels only; another province may not touch it', async (t) => {
+  const h = await buildTestApp(t, '2026-12-21T10:00:00+08:00', { readSide: true });
+  const clock = new VirtualClock(new Date('2026-12-21T12:00:00+08:00'));
+  // T01 = 2026-12-21 + 10 wd: Dec 22–25, 28–31, Jan 4–5 → 2027-01-05 (provisional: 2027 unpublished).
+  await send(h, 'P-JS', deal('P-JS', '2026-12-21'));
+  const last = await send(
+    h,
+    'P-HA',
+    confirmDeal({ parcelId: 'P-HA', confirmedOn: '2026-12-21', jurisdiction: 'CN-HA-4101' }, '2026-12-21'),
+  );
+  t.match(await deadlines(h, 'rule=T01', last), [{ dueDate: '2027-01-05' }, { dueDate: '2027-01-05' }]);
+
+  // Jiangsu rests on Monday 2026-12-28 (a local day off): its parcels' ten working days end a day later.
+  const overlay = {
+    year: 2026,
+    sourceUrl: 'https://jsnr.jiangsu.gov.cn/test-overlay.htm',
+    documentNo: '江苏省地方休息日（测试数据）',
+    offDays: ['2026-12-28'],
+    makeUpWorkDays: [],
+  };
+  const henan = await h.command('/calendars/CN-JS/publish-calendar-year', overlay, {
+    role: 'PROVINCE_REVIEWER',
+    jurisdiction: '41',
+  });
+  t.equal(henan.statusCode, 403, 'Henan may not publish Jiangsu’s overlay');
+  const published = await h.command('/calendars/CN-JS/publish-calendar-year', overlay, {
+    role: 'PROVINCE_REVIEWER',
+    jurisdiction: '32',
+  });
+  t.equal(published.statusCode, 201, published.body);
+
+  const pass = await reconcile(h, clock);
+  t.match(pass.result, { parcels: 1, reconciled: 1 }, 'only the Jiangsu parcel is on an older version');
+  const after = Object.fromEntries((await deadlines(h, 'rule=T01', pass.position)).map((d) => [d.parcelId, d]));
+  t.match(after, {
+    'P-JS': { dueDate: '2027-01-06', calendarVersion: 'CN.24+CN-JS.1' },
+    'P-HA': { dueDate: '2027-01-05', calendarVersion: 'CN.24' },
+  });
+  const count = await h.app.inject({
+    method: 'GET',
+    url: '/calendar/working-days?from=2026-12-21&to=2026-12-31&jurisdiction=CN-JS-3201',
+    headers: { authorization: `Bearer ${await h.token('PATROL_POST', { jurisdiction: '32' })}` },
+  });
+  t.match(count.json(), { workingDays: 8, calendarVersion: 'CN.24+CN-JS.1', provisional: false });
 });
