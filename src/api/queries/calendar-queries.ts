@@ -17,7 +17,7 @@ import type { QueryDependencies } from './dependencies.js';
 import { day } from './read-context.js';
 
 const TAG = 'calendar queries';
-/** Fifty years of days: any real period, and a bound on the work one request may ask for. */
+/** Fifty years of days: every real period, and a bound on the work one request may ask for. */
 const MAX_SPAN_DAYS = 366 * 50;
 
 const sourceView = z.object({

@@ -16,56 +16,15 @@ import {
   type WorkingCalendarEvent,
 } from '../../../src/domain/working-calendar/index.js';
 import { deciderSpec } from '../fixtures/decider-spec.js';
+import { amend as amendWith, NOTICE_2026, publish } from './helpers.js';
 
 const context: CommandContext = { now: '2026-11-26T10:00:00+08:00', actor: { id: 'officer-1', role: 'MINISTRY' } };
 const spec = deciderSpec(workingCalendarDecider);
 const covered = new Set<string>();
 
-const range = (from: string, n: number): string[] =>
-  Array.from({ length: n }, (_, i) => {
-    const d = new Date(`${from}T00:00:00Z`);
-    d.setUTCDate(d.getUTCDate() + i);
-    return d.toISOString().slice(0, 10);
-  });
-
-/** The 2026 notice of 2025-11-04 (§11.2). */
-const NOTICE_2026: PublishCalendarYearData = {
-  scope: 'CN',
-  year: 2026,
-  sourceUrl: 'https://www.gov.cn/zhengce/content/202511/content_7047090.htm',
-  documentNo: '国务院办公厅关于2026年部分节假日安排的通知',
-  publishedOn: '2025-11-04',
-  offDays: [
-    ...range('2026-01-01', 3),
-    ...range('2026-02-15', 9),
-    ...range('2026-04-04', 3),
-    ...range('2026-05-01', 5),
-    ...range('2026-06-19', 3),
-    ...range('2026-09-25', 3),
-    ...range('2026-10-01', 7),
-  ],
-  makeUpWorkDays: ['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10'],
-};
-
-const publish = (data: Partial<PublishCalendarYearData> = {}): CalendarCommand => ({
-  type: 'PublishCalendarYear',
-  data: { ...NOTICE_2026, ...data },
-  context,
-});
-
-const amend = (changes: AmendCalendarData['changes'], data: Partial<AmendCalendarData> = {}): CalendarCommand => ({
-  type: 'AmendCalendar',
-  data: {
-    scope: 'CN',
-    year: 2026,
-    changes,
-    sourceUrl: 'https://www.gov.cn/zhengce/content/202612/content_0000001.htm',
-    documentNo: '国务院办公厅关于调整2026年部分节假日安排的通知',
-    publishedOn: '2026-11-20',
-    ...data,
-  },
-  context,
-});
+/** The helpers' amend, with the changes first and an issue date, as these tests write it. */
+const amend = (changes: AmendCalendarData['changes'], data: Partial<AmendCalendarData> = {}): CalendarCommand =>
+  amendWith({ publishedOn: '2026-11-20', ...data, changes });
 
 /** The events of the 2026 notice as decided on an empty calendar. */
 const published2026 = (): readonly WorkingCalendarEvent[] => spec.given([]).when(publish()).events();
