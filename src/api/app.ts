@@ -11,6 +11,7 @@ import type { ReservePriceSealer } from './commands/reserve-price-seal.js';
 import { requestLabels } from './metrics/http-metrics.js';
 import { createMetrics, type Metrics } from './metrics/metrics.js';
 import type { QueryDependencies } from './queries/dependencies.js';
+import { registerAuditRoutes } from './audit/index.js';
 import { registerCalendarQueries } from './queries/calendar-queries.js';
 import { registerOtherQueries } from './queries/other-queries.js';
 import { registerParcelQueries } from './queries/parcel-queries.js';
@@ -75,6 +76,7 @@ export const buildApp = async ({
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest('actor', null);
+  app.decorateRequest('auditTarget', null);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
@@ -99,6 +101,10 @@ export const buildApp = async ({
         { name: 'parcel queries', description: 'Status from the read models; `minPosition` gives read-your-writes' },
         { name: 'credit queries' },
         { name: 'decision queries' },
+        {
+          name: 'audit',
+          description: 'History, time travel, decision trails and integrity proofs; every read is itself recorded',
+        },
       ],
       components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
     },
@@ -127,6 +133,7 @@ export const buildApp = async ({
       registerParcelQueries(app, queries, { verify, clock });
       registerOtherQueries(app, queries, { verify, clock });
       registerCalendarQueries(app, queries, { verify, clock });
+      await registerAuditRoutes(app, queries, { verify, clock });
     }
   }
   return app;

@@ -12,7 +12,12 @@ export const STREAM_CATEGORIES = {
   credit: 'credit-',
   timers: 'timers-',
   calendar: 'calendar-',
+  access: 'access-',
+  digest: 'digest-',
 } as const;
+
+/** The log digests (Merkle roots over every stream's head), one chained stream for the whole log. */
+export const DIGEST_STREAM = 'digest-log';
 
 /** The timers of one owner (a parcel): scheduled, rescheduled, cancelled, obsolete firings. */
 export const timersStream = (ownerId: string): string => `timers-${ownerId}`;

@@ -27,13 +27,14 @@ export const authenticate =
   ({ verify, clock }: AuthOptions, roles?: readonly Role[]) =>
   async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
     const actor = await verify(bearerToken(request.headers.authorization), clock());
+    // Known before the role check, so that a refusal is recorded with who was refused (audit routes).
+    request.actor = actor;
     if (roles !== undefined && !roles.includes(actor.role)) {
       throw new HttpError(403, 'ROLE_NOT_ALLOWED', `The role ${actor.role} may not send this command`, {
         rule: '§12',
         allowedRoles: roles,
       });
     }
-    request.actor = actor;
   };
 
 /** The actor of a request that passed `authenticate`. */

@@ -1,0 +1,4 @@
+import type { FastifyInstance } from 'fastify';
+import type { AuditRouteContext } from './context.js';
+
+export const registerEventRoutes = async (_app: FastifyInstance, _context: AuditRouteContext): Promise<void> => {};
