@@ -11,6 +11,7 @@ import type { EventsTable } from './eventstore/postgres/events.table.js';
 import { eventStoreMigrations } from './eventstore/postgres/migrations.js';
 import type { ProjectionBookkeeping } from './projections/bookkeeping.table.js';
 import { projectionMigrations } from './projections/migrations.js';
+import type { AccessLogTables } from './projections/access-log/tables.js';
 import type { CreditTables } from './projections/credit/tables.js';
 import type { DecisionTables } from './projections/decisions/tables.js';
 import type { ParcelTables } from './projections/parcels/tables.js';
@@ -22,7 +23,8 @@ import { sagaMigrations } from './sagas/migrations.js';
  * model's tables (views over the generation being served, src/projections/generations.ts), and
  * the sagas' checkpoints, states and due timers (src/sagas).
  */
-export interface Database extends ProjectionBookkeeping, ParcelTables, CreditTables, DecisionTables, SagaTables {
+export interface Database
+  extends ProjectionBookkeeping, ParcelTables, CreditTables, DecisionTables, AccessLogTables, SagaTables {
   events: EventsTable;
 }
 

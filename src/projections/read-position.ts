@@ -23,7 +23,7 @@ const currentPosition = async (
   schema: string,
   store: EventStore,
   projections: readonly string[],
-): Promise<string | null> => {
+): Promise<string | null | undefined> => {
   const rows = await db
     .withSchema(schema)
     .selectFrom('projection_generations')
@@ -31,13 +31,14 @@ const currentPosition = async (
     .where('state', '=', 'active')
     .where('projection', 'in', projections)
     .execute();
-  if (rows.length < projections.length) return null;
+  // A read model whose first generation is still being created has no tables to read yet.
+  if (rows.length < projections.length) return undefined;
   return rows.map((r) => r.position).reduce((min, p) => (store.compareCheckpoints(p, min) < 0 ? p : min));
 };
 
 /**
  * The position the read models reflect; with `minPosition`, first waits up to `timeoutMs` for
- * them to reach it. An invalid `minPosition` throws the store's InvalidEventError.
+ * them to reach it. A read model not created yet (a fresh database) is waited for the same way. An invalid `minPosition` throws the store's InvalidEventError.
  */
 export const readPosition = async (
   db: Kysely<ProjectionBookkeeping>,
@@ -50,8 +51,9 @@ export const readPosition = async (
   if (minPosition !== undefined) store.compareCheckpoints(minPosition, null);
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const position = await currentPosition(db, schema, store, projections);
-    if (minPosition === undefined || store.compareCheckpoints(position, minPosition) >= 0)
+    const current = await currentPosition(db, schema, store, projections);
+    const position = current ?? null;
+    if (current !== undefined && (minPosition === undefined || store.compareCheckpoints(position, minPosition) >= 0))
       return { position, reached: true };
     if (Date.now() >= deadline) return { position, reached: false };
     await sleep(POLL_MS);

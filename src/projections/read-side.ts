@@ -6,6 +6,7 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Database } from '../database.js';
 import type { ProjectionBookkeeping } from './bookkeeping.table.js';
+import type { AccessLogTables } from './access-log/tables.js';
 import type { CreditTables } from './credit/tables.js';
 import type { DecisionTables } from './decisions/tables.js';
 import type { ParcelTables } from './parcels/tables.js';
@@ -23,6 +24,7 @@ export interface ReadModels {
   readonly parcels: Kysely<ParcelTables>;
   readonly credit: Kysely<CreditTables>;
   readonly decisions: Kysely<DecisionTables>;
+  readonly accessLog: Kysely<AccessLogTables>;
 }
 
 export interface ReadSide {
@@ -73,6 +75,7 @@ export const openReadSide = async (options: ReadSideOptions): Promise<ReadSide> 
     parcels: connection.db.withSchema(schema) as unknown as Kysely<ParcelTables>,
     credit: connection.db.withSchema(schema) as unknown as Kysely<CreditTables>,
     decisions: connection.db.withSchema(schema) as unknown as Kysely<DecisionTables>,
+    accessLog: connection.db.withSchema(schema) as unknown as Kysely<AccessLogTables>,
   };
   return {
     db: connection.db,

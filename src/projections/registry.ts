@@ -1,9 +1,17 @@
 /** Every read model the service maintains; a new one is one more entry here. */
+import { accessLogProjection } from './access-log/projection.js';
 import { creditProjection } from './credit/projection.js';
 import { decisionsProjection } from './decisions/projection.js';
+import { eventIndexProjection } from './event-index/projection.js';
 import { parcelsProjection } from './parcels/projection.js';
 import type { Projection } from './projection.js';
 
-export const PROJECTIONS: readonly Projection[] = [parcelsProjection, creditProjection, decisionsProjection];
+export const PROJECTIONS: readonly Projection[] = [
+  parcelsProjection,
+  creditProjection,
+  decisionsProjection,
+  accessLogProjection,
+  eventIndexProjection,
+];
 
 export const projectionNamed = (name: string): Projection | undefined => PROJECTIONS.find((p) => p.name === name);
