@@ -38,4 +38,25 @@ export default defineConfig(
     },
   },
   { files: ['**/*.js', '**/*.mjs', '**/*.cjs'], extends: [tseslint.configs.disableTypeChecked] },
+  {
+    // The audit page's scripts run in the browser, served as they are (no build step).
+    files: ['src/api/audit/page/**/*.js'],
+    languageOptions: {
+      sourceType: 'module',
+      globals: Object.fromEntries(
+        [
+          'atob',
+          'document',
+          'fetch',
+          'location',
+          'sessionStorage',
+          'setTimeout',
+          'TextDecoder',
+          'URL',
+          'URLSearchParams',
+          'window',
+        ].map((name) => [name, 'readonly']),
+      ),
+    },
+  },
 );

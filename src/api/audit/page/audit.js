@@ -1,0 +1,673 @@
+/**
+ * The audit page: a reader pastes a bearer token, looks up a parcel, a decision, a person or a
+ * credit archive, and reads what the audit routes answer. No framework and no build step. Every
+ * value from the server is put on the page as text (textContent / attributes), never as HTML.
+ */
+
+const TOKEN_KEY = 'audit.token';
+const PAGE_SIZE = 50;
+
+const $ = (id) => {
+  const element = document.getElementById(id);
+  if (element === null) throw new Error(`#${id} is missing from the page`);
+  return element;
+};
+
+/** An element with attributes (or properties for on* handlers) and children (strings become text nodes). */
+const el = (tag, attributes = {}, ...children) => {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (name.startsWith('on')) element.addEventListener(name.slice(2), value);
+    else element.setAttribute(name, value === true ? '' : String(value));
+  }
+  element.append(...children.flat().filter((child) => child !== null && child !== undefined));
+  return element;
+};
+
+const text = (value) => (value === undefined || value === null || value === '' ? '—' : String(value));
+
+// ---------------------------------------------------------------------------------------------
+// Token and session
+
+/** The payload of a JWT (not verified here: the server verifies it on every call). */
+const tokenPayload = (token) => {
+  const part = token.split('.')[1];
+  if (part === undefined) throw new Error('not a JWT (header.payload.signature)');
+  const base64 = part.replace(/-/g, '+').replace(/_/g, '/');
+  const bytes = Uint8Array.from(atob(base64.padEnd(Math.ceil(base64.length / 4) * 4, '=')), (c) => c.charCodeAt(0));
+  const payload = JSON.parse(new TextDecoder().decode(bytes));
+  if (typeof payload !== 'object' || payload === null || typeof payload.role !== 'string') {
+    throw new Error('the token names no role');
+  }
+  return payload;
+};
+
+const session = {
+  get token() {
+    return sessionStorage.getItem(TOKEN_KEY);
+  },
+  set token(value) {
+    if (value === null) sessionStorage.removeItem(TOKEN_KEY);
+    else sessionStorage.setItem(TOKEN_KEY, value);
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Messages and the API
+
+const showMessage = (message, kind = 'error') => {
+  const box = $('message');
+  box.replaceChildren(...(Array.isArray(message) ? message : [message]));
+  box.className = kind === 'error' ? 'message' : 'message info';
+  box.hidden = false;
+};
+const clearMessage = () => {
+  $('message').hidden = true;
+  $('message').replaceChildren();
+};
+
+/** An answer that is not 2xx, with its RFC 9457 problem when there is one. */
+class ProblemError extends Error {
+  constructor(status, problem) {
+    super(problem?.detail ?? problem?.title ?? `HTTP ${status}`);
+    this.status = status;
+    this.problem = problem;
+  }
+}
+
+const describeProblem = (error) => {
+  if (!(error instanceof ProblemError)) {
+    return [el('strong', {}, '请求失败 Request failed: '), String(error?.message ?? error)];
+  }
+  const p = error.problem ?? {};
+  const lead =
+    error.status === 403
+      ? '无权查看 Not allowed'
+      : error.status === 404
+        ? '未找到 Not found'
+        : error.status === 401
+          ? '令牌无效或已过期 Token invalid or expired'
+          : `错误 Error`;
+  const parts = [el('strong', {}, `${lead}: `), text(p.title ?? `HTTP ${error.status}`)];
+  if (p.detail) parts.push(' — ', String(p.detail));
+  parts.push(' ', el('code', { class: 'problem-code' }, `[${error.status}${p.code ? ` ${p.code}` : ''}]`));
+  if (p.rule) parts.push(' ', el('span', { class: 'muted' }, `rule ${String(p.rule)}`));
+  return parts;
+};
+
+const api = async (path, { raw = false } = {}) => {
+  const token = session.token;
+  if (token === null) throw new Error('not signed in');
+  const response = await fetch(path, { headers: { authorization: `Bearer ${token}`, accept: 'application/json' } });
+  if (!response.ok) {
+    let problem = null;
+    try {
+      problem = await response.json();
+    } catch {
+      // not JSON: the status alone
+    }
+    throw new ProblemError(response.status, problem);
+  }
+  return raw ? response : response.json();
+};
+
+const enc = encodeURIComponent;
+
+// ---------------------------------------------------------------------------------------------
+// Dates
+
+/** The calendar day in Asia/Shanghai of an ISO instant. */
+const shanghaiDay = (iso) => {
+  const time = Date.parse(iso);
+  if (Number.isNaN(time)) return String(iso).slice(0, 10);
+  return new Date(time + 8 * 3600_000).toISOString().slice(0, 10);
+};
+const shanghaiTime = (iso) => {
+  const time = Date.parse(iso);
+  if (Number.isNaN(time)) return text(iso);
+  return new Date(time + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+};
+
+// ---------------------------------------------------------------------------------------------
+// What is being looked at
+
+const KINDS = {
+  parcel: { label: '宗地 Parcel', history: (id) => `/parcels/${enc(id)}/history`, bundle: true, asOf: true },
+  decision: { label: '集体决策 Decision', history: (id) => `/decisions/${enc(id)}/history`, bundle: true },
+  credit: { label: '信用档案 Credit archive', history: (id) => `/land-users/${enc(id)}/credit/history` },
+  person: { label: '人员 Person' },
+};
+
+const view = {
+  kind: null,
+  id: null,
+  stream: null,
+  items: [],
+  nextCursor: null,
+  type: '',
+  types: new Set(),
+  asOf: '',
+  /** Bumped on every new look-up, so a late answer to an earlier one is dropped. */
+  generation: 0,
+};
+
+const hideViews = () => {
+  for (const id of ['subject', 'trail', 'person', 'asof-view']) $(id).hidden = true;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Timeline
+
+/** Rule ids and anchors found in an event's data (`rule`, `ruleId`, `rules`, `anchor…`), nested too. */
+const rulesOf = (data) => {
+  const found = new Set();
+  const walk = (value, depth) => {
+    if (depth > 3 || value === null || typeof value !== 'object') return;
+    for (const [key, inner] of Object.entries(value)) {
+      if ((key === 'rule' || key === 'ruleId') && typeof inner === 'string') found.add(inner);
+      else if (key === 'rules' && Array.isArray(inner)) inner.forEach((r) => typeof r === 'string' && found.add(r));
+      else if (/^anchor/i.test(key) && (typeof inner === 'string' || typeof inner === 'number')) {
+        found.add(`${key}: ${inner}`);
+      } else walk(inner, depth + 1);
+    }
+  };
+  walk(data, 0);
+  return [...found];
+};
+
+/** The document behind an event: the envelope's documentNo, else a document number in its data. */
+const documentOf = (item) => {
+  if (item.metadata?.documentNo) return item.metadata.documentNo;
+  const data = item.data ?? {};
+  if (typeof data.documentNo === 'string') return data.documentNo;
+  const key = Object.keys(data).find(
+    (k) => /No$/.test(k) && !['supervisionNo', 'instalmentNo'].includes(k) && typeof data[k] === 'string',
+  );
+  return key === undefined ? null : data[key];
+};
+
+const isAfterAsOf = (item) => view.asOf !== '' && shanghaiDay(item.metadata?.occurredAt ?? '') > view.asOf;
+
+const timelineRow = (item) => {
+  const m = item.metadata ?? {};
+  const actor = m.actor ?? {};
+  const after = isAfterAsOf(item);
+  const rules = rulesOf(item.data);
+  return el(
+    'tr',
+    { class: after ? 'after-asof' : null, 'data-revision': item.revision, 'data-type': item.type },
+    el('td', { class: 'rev' }, String(item.revision)),
+    el(
+      'td',
+      { class: 'occurred' },
+      el('time', { datetime: m.occurredAt ?? '' }, shanghaiTime(m.occurredAt)),
+      after ? el('span', { class: 'badge' }, '晚于截至日 after as-of') : null,
+    ),
+    el('td', { class: 'type' }, el('code', {}, text(item.type))),
+    el('td', { class: 'actor' }, text(actor.name), ' ', el('span', { class: 'tag' }, text(actor.role))),
+    el('td', { class: 'document' }, text(documentOf(item))),
+    el(
+      'td',
+      { class: 'decision' },
+      m.decisionId
+        ? el('button', { type: 'button', class: 'link', onclick: () => go('decision', m.decisionId) }, m.decisionId)
+        : '—',
+    ),
+    el('td', { class: 'rules' }, rules.length === 0 ? '—' : rules.join(', ')),
+    el('td', { class: 'reason' }, text(m.reason)),
+  );
+};
+
+const renderTimeline = () => {
+  $('timeline').tBodies[0].replaceChildren(...view.items.map(timelineRow));
+  $('load-more').hidden = view.nextCursor === null || view.nextCursor === undefined;
+  $('timeline-count').textContent =
+    `已显示 ${view.items.length} 条${view.type ? `（${view.type}）` : ''} · ${view.items.length} shown` +
+    (view.nextCursor ? ' · 还有更多 more available' : '');
+  const filter = $('type-filter');
+  const options = [
+    el('option', { value: '' }, '全部 All'),
+    ...[...view.types].sort().map((t) => el('option', { value: t }, t)),
+  ];
+  filter.replaceChildren(...options);
+  filter.value = view.type;
+};
+
+const renderVerdict = (chain) => {
+  const box = $('verdict');
+  if (!chain) {
+    box.className = 'verdict';
+    box.textContent = '哈希链：未知 Hash chain: unknown';
+    return;
+  }
+  if (chain.status === 'ok') {
+    box.className = 'verdict ok';
+    box.replaceChildren(
+      `✔ 哈希链完整 Hash chain ok — ${chain.events} 个事件 events`,
+      chain.lastHash ? el('br') : '',
+      chain.lastHash ? el('code', { class: 'last-hash' }, `last hash ${chain.lastHash}`) : '',
+    );
+  } else {
+    const at = chain.brokenAt ?? {};
+    box.className = 'verdict broken';
+    box.textContent = `✘ 哈希链断裂 Hash chain broken at revision ${text(at.revision)}: ${text(at.reason)}${
+      at.eventId ? ` (event ${at.eventId})` : ''
+    }`;
+  }
+};
+
+const renderDigest = async (generation) => {
+  const line = $('digest');
+  line.textContent = '';
+  try {
+    const digest = await api('/digests/latest');
+    if (generation !== view.generation) return;
+    line.replaceChildren(...digestLine(digest));
+  } catch (error) {
+    if (generation !== view.generation) return;
+    line.textContent =
+      error instanceof ProblemError && error.status === 404
+        ? '尚无日志摘要 No log digest yet'
+        : `日志摘要不可用 Log digest unavailable (${error.message})`;
+  }
+};
+
+/** The latest log digest in one line: its root and what it covers. */
+const digestLine = (digest) => {
+  const d = digest?.digest ?? digest ?? {};
+  const root = d.root ?? d.merkleRoot ?? d.hash;
+  const parts = ['日志摘要 Latest log digest: '];
+  parts.push(el('code', { class: 'digest-root' }, text(root)));
+  const at = d.createdAt ?? d.recordedAt ?? d.at ?? d.occurredAt;
+  if (at) parts.push(` · ${shanghaiTime(at)}`);
+  const covered = d.streams ?? d.streamCount;
+  if (covered !== undefined) parts.push(` · ${typeof covered === 'number' ? covered : covered.length} streams`);
+  if (d.position !== undefined) parts.push(` · position ${d.position}`);
+  return parts;
+};
+
+const historyUrl = (cursor) => {
+  const params = new URLSearchParams({ limit: String(PAGE_SIZE) });
+  if (cursor) params.set('cursor', cursor);
+  if (view.type) params.set('type', view.type);
+  return `${KINDS[view.kind].history(view.id)}?${params}`;
+};
+
+const loadHistory = async ({ more = false } = {}) => {
+  const generation = view.generation;
+  const page = await api(historyUrl(more ? view.nextCursor : null));
+  if (generation !== view.generation) return;
+  view.stream = page.stream;
+  view.items = more ? [...view.items, ...page.items] : page.items;
+  view.nextCursor = page.nextCursor ?? null;
+  for (const item of page.items) view.types.add(item.type);
+  renderVerdict(page.chain);
+  renderTimeline();
+};
+
+// ---------------------------------------------------------------------------------------------
+// As of a date (parcels)
+
+const fact = (term, value) => [el('dt', {}, term), el('dd', {}, value)];
+
+const loadAsOf = async () => {
+  renderTimeline();
+  const section = $('asof-view');
+  if (view.asOf === '' || !KINDS[view.kind].asOf) {
+    section.hidden = true;
+    return;
+  }
+  const generation = view.generation;
+  const then = await api(`/parcels/${enc(view.id)}?asOf=${enc(view.asOf)}`);
+  if (generation !== view.generation) return;
+  $('asof-title').textContent = `截至 ${view.asOf} 的状态 · As of ${view.asOf}`;
+  $('asof-facts').replaceChildren(
+    ...fact('状态 Status', el('strong', { id: 'asof-status' }, text(then.status))),
+    ...fact('当时版本 Revision then', text(then.atRevision)),
+    ...fact('已折叠事件 Events folded', text(then.eventsFolded)),
+    ...fact('现版本 Revision now', text(then.revision)),
+    ...fact('政策 / 日历版本 Policy / calendar', `${text(then.policyVersion)} / ${text(then.calendarVersion)}`),
+  );
+  const deadlines = Array.isArray(then.deadlines) ? then.deadlines : [];
+  $('asof-deadlines').tBodies[0].replaceChildren(
+    ...(deadlines.length === 0
+      ? [el('tr', {}, el('td', { colspan: 4 }, '无 None'))]
+      : deadlines.map((d) => {
+          const { rule, dueDate, subject, ...rest } = d;
+          const details = Object.entries(rest)
+            .filter(([, v]) => v !== null && typeof v !== 'object')
+            .map(([k, v]) => `${k}: ${v}`)
+            .join(' · ');
+          return el(
+            'tr',
+            {},
+            el('td', {}, text(rule)),
+            el('td', {}, text(dueDate)),
+            el('td', {}, text(subject)),
+            el('td', { class: 'muted' }, details || '—'),
+          );
+        })),
+  );
+  section.hidden = false;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Decision trail
+
+const list = (items, render) =>
+  !Array.isArray(items) || items.length === 0
+    ? el('p', { class: 'muted' }, '无 None')
+    : el(
+        'ul',
+        {},
+        items.map((i) => el('li', {}, render(i))),
+      );
+
+const opinionText = (o) =>
+  o
+    ? [text(o.stance), o.text ? ` — ${o.text}` : '', o.item ? ` (${text(o.item.kind)} ${text(o.item.id)})` : ''].join(
+        '',
+      )
+    : '—';
+
+const reservePriceLine = (r) => {
+  if (!r) return '—';
+  const parts = [];
+  if (r.parcelId) parts.push(`${r.parcelId}: `);
+  const status = r.status ?? (r.disclosed ? 'DISCLOSED' : r.sealed ? 'SEALED' : undefined);
+  parts.push(
+    status === 'DISCLOSED' || r.disclosed
+      ? '已公开 disclosed'
+      : status
+        ? `${status === 'SEALED' ? '密封 sealed' : status}`
+        : '—',
+  );
+  const value = r.valueFen ?? r.reservePriceFen;
+  if (value !== undefined && value !== null) parts.push(` · ${(Number(value) / 100).toLocaleString('zh-CN')} 元`);
+  if (r.reserveMet !== undefined) parts.push(` · reserve met: ${r.reserveMet}`);
+  if (r.decidedAt) parts.push(` · decided ${shanghaiTime(r.decidedAt)}`);
+  if (r.disclosedAt) parts.push(` · disclosed ${shanghaiTime(r.disclosedAt)}`);
+  return parts.join('');
+};
+
+const renderTrail = (trail) => {
+  const meeting = trail.meeting ?? {};
+  const participants = Array.isArray(trail.participants) ? trail.participants : [];
+  const reserve = trail.reservePrices ?? trail.reservePrice;
+  const body = [
+    el('h3', {}, '会议 Meeting'),
+    el(
+      'dl',
+      { class: 'facts' },
+      ...fact('会议时间 Held', shanghaiTime(meeting.heldAt)),
+      ...fact('纪要 Minutes', text(meeting.minutesNo)),
+      ...fact('辖区 Jurisdiction', text(meeting.jurisdiction ?? trail.jurisdiction)),
+      ...fact('状态 Status', text(trail.status)),
+    ),
+    el('h3', {}, '参会人员与意见 Participants and opinions'),
+    el(
+      'table',
+      { id: 'trail-participants' },
+      el(
+        'thead',
+        {},
+        el(
+          'tr',
+          {},
+          ...['人员 Person', '部门 Department', '角色 Role', '意见 Opinions'].map((h) => el('th', { scope: 'col' }, h)),
+        ),
+      ),
+      el(
+        'tbody',
+        {},
+        participants.map((p) =>
+          el(
+            'tr',
+            {},
+            el(
+              'td',
+              {},
+              el(
+                'button',
+                { type: 'button', class: 'link', onclick: () => go('person', p.personId ?? p.person) },
+                text(p.person ?? p.name),
+              ),
+            ),
+            el('td', {}, text(p.department)),
+            el('td', {}, text(p.role)),
+            el('td', {}, list(p.opinions ?? (p.opinion ? [p.opinion] : []), opinionText)),
+          ),
+        ),
+      ),
+    ),
+    el('h3', {}, '供应方案 Supply plans'),
+    list(trail.plans, (plan) =>
+      [
+        text(plan.supplyPlanId ?? plan.id),
+        plan.approver ? ` · ${text(plan.approver.name ?? plan.approver)}` : '',
+        plan.approvedAt ? ` · ${shanghaiTime(plan.approvedAt)}` : '',
+        Array.isArray(plan.parcelIds) ? ` · ${plan.parcelIds.join(', ')}` : '',
+      ].join(''),
+    ),
+    el('h3', {}, '底价 Reserve price'),
+    Array.isArray(reserve)
+      ? list(reserve, reservePriceLine)
+      : el('p', { id: 'trail-reserve' }, reservePriceLine(reserve)),
+    el('h3', {}, '涉及宗地 Parcels'),
+    list(trail.parcels, (p) => {
+      const id = typeof p === 'string' ? p : (p.parcelId ?? p.id);
+      return el('button', { type: 'button', class: 'link', onclick: () => go('parcel', id) }, text(id));
+    }),
+    el('h3', {}, '操作人 Actors'),
+    list(trail.actors, (a) => `${text(a.name)} (${text(a.role)}, ${text(a.jurisdiction)})${a.id ? ` · ${a.id}` : ''}`),
+    el('h3', {}, '文件 Documents'),
+    list(trail.documents, (d) =>
+      typeof d === 'string'
+        ? d
+        : [
+            text(d.documentNo),
+            d.title ? ` ${d.title}` : '',
+            (d.eventType ?? d.type) ? ` · ${d.eventType ?? d.type}` : '',
+          ].join(''),
+    ),
+  ];
+  $('trail-title').textContent = `决策链 Decision trail · ${view.id}`;
+  $('trail-body').replaceChildren(...body);
+  $('trail').hidden = false;
+};
+
+// ---------------------------------------------------------------------------------------------
+// A person's decisions
+
+const renderPerson = (answer) => {
+  const items = Array.isArray(answer?.items) ? answer.items : [];
+  $('person-title').textContent = `${view.id} 参与的决策 · Decisions of ${view.id}`;
+  $('person-decisions').tBodies[0].replaceChildren(
+    ...(items.length === 0
+      ? [el('tr', {}, el('td', { colspan: 5 }, '无 None'))]
+      : items.map((d) =>
+          el(
+            'tr',
+            {},
+            el(
+              'td',
+              {},
+              el(
+                'button',
+                { type: 'button', class: 'link', onclick: () => go('decision', d.decisionId) },
+                text(d.decisionId),
+              ),
+            ),
+            el('td', {}, shanghaiTime(d.heldAt ?? d.meeting?.heldAt)),
+            el('td', {}, text(d.jurisdiction)),
+            el('td', {}, text(d.role ?? d.participantRole)),
+            el('td', {}, list(d.opinions ?? (d.opinion ? [d.opinion] : []), opinionText)),
+          ),
+        )),
+  );
+  $('person').hidden = false;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Opening a subject
+
+const open = async (kind, id) => {
+  view.generation += 1;
+  Object.assign(view, { kind, id, stream: null, items: [], nextCursor: null, type: '', types: new Set() });
+  clearMessage();
+  hideViews();
+  $('lookup-kind').value = kind;
+  $('lookup-id').value = id;
+  const generation = view.generation;
+  try {
+    if (kind === 'person') {
+      renderPerson(await api(`/people/${enc(id)}/decisions`));
+      return;
+    }
+    const spec = KINDS[kind];
+    $('subject-title').textContent = `${spec.label} · ${id}`;
+    $('download').hidden = !spec.bundle;
+    $('asof-controls').hidden = !spec.asOf;
+    await loadHistory();
+    if (generation !== view.generation) return;
+    $('subject').hidden = false;
+    void renderDigest(generation);
+    if (view.asOf && spec.asOf) await loadAsOf();
+    if (kind === 'decision') renderTrail(await api(`/decisions/${enc(id)}/trail`));
+  } catch (error) {
+    if (generation === view.generation) showMessage(describeProblem(error));
+  }
+};
+
+/** Navigation goes through the URL's fragment, so back and forward and links work. */
+const go = (kind, id) => {
+  const hash = `#${kind}/${enc(id)}`;
+  if (location.hash === hash) void open(kind, id);
+  else location.hash = hash;
+};
+
+const fromHash = () => {
+  const match = /^#(parcel|decision|person|credit)\/(.+)$/.exec(location.hash);
+  if (match && session.token !== null) void open(match[1], decodeURIComponent(match[2]));
+};
+
+// ---------------------------------------------------------------------------------------------
+// Audit bundle
+
+const filenameOf = (disposition) => {
+  if (!disposition) return null;
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  if (star) return decodeURIComponent(star[1]);
+  const plain = /filename="?([^";]+)"?/i.exec(disposition);
+  return plain ? plain[1] : null;
+};
+
+const downloadBundle = async () => {
+  const { kind, id } = view;
+  const path = `/${kind === 'parcel' ? 'parcels' : 'decisions'}/${enc(id)}/audit-bundle`;
+  const button = $('download');
+  button.disabled = true;
+  try {
+    const response = await api(path, { raw: true });
+    const blob = await response.blob();
+    const name = filenameOf(response.headers.get('content-disposition')) ?? `${kind}-${id}-audit-bundle.ndjson`;
+    const url = URL.createObjectURL(blob);
+    const link = el('a', { href: url, download: name, hidden: true });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    showMessage(`已下载 Downloaded ${name} (${blob.size} bytes)`, 'info');
+  } catch (error) {
+    showMessage(describeProblem(error));
+  } finally {
+    button.disabled = false;
+  }
+};
+
+// ---------------------------------------------------------------------------------------------
+// Sign in and out
+
+const renderWho = () => {
+  const token = session.token;
+  let payload = null;
+  if (token !== null) {
+    try {
+      payload = tokenPayload(token);
+    } catch {
+      session.token = null;
+    }
+  }
+  const signedIn = payload !== null;
+  $('signin').hidden = signedIn;
+  $('lookup').hidden = !signedIn;
+  $('who').hidden = !signedIn;
+  if (!signedIn) {
+    hideViews();
+    return;
+  }
+  $('who-name').textContent = text(payload.name ?? payload.sub);
+  $('who-role').textContent = text(payload.role);
+  $('who-jurisdiction').textContent = text(payload.jurisdiction);
+  const expired = typeof payload.exp === 'number' && payload.exp * 1000 < Date.now();
+  $('who-expiry').textContent =
+    typeof payload.exp === 'number'
+      ? `${expired ? '已过期 expired' : '有效至 valid until'} ${shanghaiTime(new Date(payload.exp * 1000).toISOString())}`
+      : '';
+};
+
+const init = () => {
+  $('signin-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const token = $('token')
+      .value.trim()
+      .replace(/^Bearer\s+/i, '');
+    try {
+      tokenPayload(token);
+    } catch (error) {
+      showMessage([el('strong', {}, '令牌无法读取 Unreadable token: '), error.message]);
+      return;
+    }
+    session.token = token;
+    $('token').value = '';
+    clearMessage();
+    renderWho();
+    fromHash();
+  });
+  $('sign-out').addEventListener('click', () => {
+    session.token = null;
+    view.generation += 1;
+    clearMessage();
+    renderWho();
+  });
+  $('lookup-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const id = $('lookup-id').value.trim();
+    if (id !== '') go($('lookup-kind').value, id);
+  });
+  $('type-filter').addEventListener('change', () => {
+    view.type = $('type-filter').value;
+    view.items = [];
+    view.nextCursor = null;
+    loadHistory().catch((error) => showMessage(describeProblem(error)));
+  });
+  $('load-more').addEventListener('click', () => {
+    loadHistory({ more: true }).catch((error) => showMessage(describeProblem(error)));
+  });
+  $('asof').addEventListener('change', () => {
+    view.asOf = $('asof').value;
+    loadAsOf().catch((error) => showMessage(describeProblem(error)));
+  });
+  $('asof-clear').addEventListener('click', () => {
+    $('asof').value = '';
+    view.asOf = '';
+    loadAsOf().catch((error) => showMessage(describeProblem(error)));
+  });
+  $('download').addEventListener('click', () => void downloadBundle());
+  window.addEventListener('hashchange', fromHash);
+  renderWho();
+  fromHash();
+};
+
+init();
