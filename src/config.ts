@@ -52,6 +52,14 @@ const schema = z.object({
     .default('in-process')
     .describe("'off': this process runs neither the sagas nor the timer poller (another process does)"),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(16_777_216).default(262_144),
+  DIGEST_INTERVAL_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(3_600_000)
+    .describe(
+      'How often the saga host records a log digest (Merkle root over every stream head) while the log moves; 0 = never',
+    ),
 });
 
 export type Config = Readonly<z.infer<typeof schema>>;

@@ -71,6 +71,7 @@ export const startService = async (
         clock: { now: clock },
         logger: logger.child({ component: 'sagas' }),
         pollers: true,
+        digestMs: config.DIGEST_INTERVAL_MS,
       });
     }
     const app = await buildApp({

@@ -14,6 +14,7 @@ import type { SagaTables } from './bookkeeping.table.js';
 import { ensureSagaCheckpoint, resumeSaga } from './checkpoint.js';
 import type { Clock } from './clock.js';
 import { startCalendarReconciler } from './calendar-reconciler.js';
+import { startDigester } from '../audit/digest/digester.js';
 import { createTimerPoller, type TimerPoller, type TimerPollerOptions } from './poller.js';
 import { runSaga, type SagaRunOutcome } from './runner.js';
 import type { Saga } from './saga.js';
@@ -30,6 +31,8 @@ export interface SagaHostOptions {
   readonly pollers: boolean;
   /** Milliseconds between calendar reconciliation passes (default 5 s). */
   readonly reconcileMs?: number;
+  /** Milliseconds between log digests (with the pollers; default 1 h, 0 = none). */
+  readonly digestMs?: number;
   /** Poller settings (owner, lease, batch, concurrency, pollMs, fire). */
   readonly poller?: Omit<TimerPollerOptions, 'store' | 'db' | 'schema' | 'clock' | 'logger'>;
   readonly takeoverMs?: number;
@@ -117,13 +120,24 @@ export const startSagaHost = (options: SagaHostOptions): SagaHost => {
         ...(options.reconcileMs === undefined ? {} : { intervalMs: options.reconcileMs }),
       })
     : null;
+  // Nor does the digester: a digest's event id comes from its cut, and a stale one is dropped.
+  const digestMs = options.digestMs ?? 3_600_000;
+  const digester =
+    options.pollers && digestMs > 0
+      ? startDigester({
+          store: options.store,
+          clock: () => options.clock.now(),
+          logger: logger.child({ component: 'digest' }),
+          intervalMs: digestMs,
+        })
+      : null;
   const done = Promise.all(options.sagas.map((s) => supervise(s)));
   return {
     running: () => [...running],
     poller,
     stop: async () => {
       controller.abort();
-      await Promise.all([done, poller?.stop(), reconciler?.stop()]);
+      await Promise.all([done, poller?.stop(), reconciler?.stop(), digester?.stop()]);
     },
   };
 };
