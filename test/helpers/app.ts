@@ -4,7 +4,7 @@
  * The clock is a settable instant, so tests decide what "now" is.
  */
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
 import type { Test } from 'tap';
 import { buildApp } from '../../src/api/app.js';
 import type { Role } from '../../src/api/auth/roles.js';
@@ -41,12 +41,12 @@ export interface TestApp {
 export const buildTestApp = async (
   t: Test,
   start = '2026-03-02T09:00:00+08:00',
-  options: { readSide?: boolean } = {},
+  options: { readSide?: boolean; /** The app's logger (default: silent, or TEST_LOG's level). */ logger?: Logger } = {},
 ): Promise<TestApp> => {
   const db = await postgresTestStore({ poolMax: 10 });
   let now = new Date(start);
   const clock = () => now;
-  const logger = pino({ level: process.env.TEST_LOG ?? 'silent' });
+  const logger = options.logger ?? pino({ level: process.env.TEST_LOG ?? 'silent' });
   // The read side with its projection runners in-process, as the service runs it.
   const readSide = options.readSide
     ? await openReadSide({

@@ -50,6 +50,10 @@ const step = (folded: FoldedDecision, event: DecisionEvent): FoldedDecision => {
   return { decision, verified: { ...folded.verified, [parcelId]: verified } };
 };
 
+/** Who acted on the decision, each once (GET /people/{id}/decisions finds a person by it). */
+const withActor = (folded: FoldedDecision, actorId: string): FoldedDecision =>
+  folded.actorIds?.includes(actorId) ? folded : { ...folded, actorIds: [...(folded.actorIds ?? []), actorId] };
+
 const isHeld = (folded: FoldedDecision): folded is FoldedDecision & { readonly decision: HeldDecision } =>
   folded.decision.status !== 'NONE';
 
@@ -88,7 +92,7 @@ const apply = async (batch: readonly RecordedEvent[], { trx, schema }: ApplyCont
     };
     for (const event of events) {
       if (event.revision <= folding.revision) continue;
-      folding.folded = step(folding.folded, toDomainEvent<DecisionEvent>(event));
+      folding.folded = withActor(step(folding.folded, toDomainEvent<DecisionEvent>(event)), event.metadata.actor.id);
       folding.revision = event.revision;
       folding.lastEventAt = event.metadata.recordedAt;
     }
@@ -138,7 +142,8 @@ const apply = async (batch: readonly RecordedEvent[], { trx, schema }: ApplyCont
 
 export const decisionsProjection = defineProjection<DecisionTables>({
   name: 'decisions',
-  version: 1,
+  // 2: decisions.actor_ids.
+  version: 2,
   eventTypes: Object.keys(DECISION_EVENT_TYPES),
   tables: DECISION_TABLE_NAMES,
   createTables: (db: Kysely<unknown>, schema: string) => createDecisionTables(db, schema),

@@ -21,6 +21,8 @@ export interface FoldedDecision {
   readonly decision: DecisionState;
   /** Per parcel: the disclosed value and salt hash to the sealed commitment. */
   readonly verified: Readonly<Record<string, boolean>>;
+  /** Every distinct metadata.actor.id folded in (absent in states written before version 2). */
+  readonly actorIds?: readonly string[];
 }
 
 export type HeldDecision = Exclude<DecisionState, { status: 'NONE' }>;
@@ -94,6 +96,7 @@ export const decisionRow = (
     deal_count: state.parcels.filter((pricing) => pricing.deal !== null).length,
     revision,
     last_event_at: lastEventAt,
+    actor_ids: folded.actorIds ?? [],
     state: folded,
   };
 };

@@ -78,6 +78,8 @@ export interface DecisionsTable {
   revision: number;
   /** metadata.recordedAt of that event. */
   last_event_at: Instant;
+  /** Every distinct metadata.actor.id of the decision's events (GET /people/{id}/decisions). */
+  actor_ids: Json<readonly string[]>;
   /** The projection's folded state (see projection.ts), continued by the next batch. */
   state: Json<unknown>;
 }
@@ -170,12 +172,14 @@ const ddl = (schema: string): string[] => {
       deal_count integer NOT NULL,
       revision integer NOT NULL,
       last_event_at timestamptz NOT NULL,
+      actor_ids jsonb NOT NULL,
       state jsonb NOT NULL
     )`,
     // Newest first, whole country; within a division prefix; by status.
     `CREATE INDEX decisions_held_idx ON ${s}.decisions (held_at DESC, decision_id DESC)`,
     `CREATE INDEX decisions_division_idx ON ${s}.decisions (division_code, held_at DESC, decision_id DESC)`,
     `CREATE INDEX decisions_status_idx ON ${s}.decisions (status, held_at DESC, decision_id DESC)`,
+    `CREATE INDEX decisions_actor_ids_idx ON ${s}.decisions USING gin (actor_ids)`,
     `CREATE TABLE ${s}.decision_participants (
       decision_id text COLLATE "C" NOT NULL,
       ordinal integer NOT NULL,
