@@ -181,6 +181,10 @@ const documentOf = (item) => {
   if (item.metadata?.documentNo) return item.metadata.documentNo;
   const data = item.data ?? {};
   if (typeof data.documentNo === 'string') return data.documentNo;
+  // A grant keeps it with its terms (data.terms.documentNo).
+  for (const inner of Object.values(data)) {
+    if (inner !== null && typeof inner === 'object' && typeof inner.documentNo === 'string') return inner.documentNo;
+  }
   const key = Object.keys(data).find(
     (k) => /No$/.test(k) && !['supervisionNo', 'instalmentNo'].includes(k) && typeof data[k] === 'string',
   );
@@ -273,19 +277,12 @@ const renderDigest = async (generation) => {
   }
 };
 
-/** The latest log digest in one line: its root and what it covers. */
-const digestLine = (digest) => {
-  const d = digest?.digest ?? digest ?? {};
-  const root = d.root ?? d.merkleRoot ?? d.hash;
-  const parts = ['日志摘要 Latest log digest: '];
-  parts.push(el('code', { class: 'digest-root' }, text(root)));
-  const at = d.createdAt ?? d.recordedAt ?? d.at ?? d.occurredAt;
-  if (at) parts.push(` · ${shanghaiTime(at)}`);
-  const covered = d.streams ?? d.streamCount;
-  if (covered !== undefined) parts.push(` · ${typeof covered === 'number' ? covered : covered.length} streams`);
-  if (d.position !== undefined) parts.push(` · position ${d.position}`);
-  return parts;
-};
+/** The latest log digest in one line: its root and the cut it covers. */
+const digestLine = (d) => [
+  `日志摘要 Latest log digest #${text(d.sequence)}: `,
+  el('code', { class: 'digest-root' }, text(d.root)),
+  ` · ${text(d.streams)} streams, ${text(d.events)} events up to ${text(d.upTo)} · ${shanghaiTime(d.recordedAt)}`,
+];
 
 const historyUrl = (cursor) => {
   const params = new URLSearchParams({ limit: String(PAGE_SIZE) });
@@ -324,30 +321,36 @@ const loadAsOf = async () => {
   $('asof-title').textContent = `截至 ${view.asOf} 的状态 · As of ${view.asOf}`;
   $('asof-facts').replaceChildren(
     ...fact('状态 Status', el('strong', { id: 'asof-status' }, text(then.status))),
-    ...fact('当时版本 Revision then', text(then.atRevision)),
+    ...fact('当时版本 Revision then', text(then.revision)),
     ...fact('已折叠事件 Events folded', text(then.eventsFolded)),
-    ...fact('现版本 Revision now', text(then.revision)),
+    ...fact('折叠至 Folded up to', then.asOf ? shanghaiTime(then.asOf) : `revision ${text(then.atRevision)}`),
     ...fact('政策 / 日历版本 Policy / calendar', `${text(then.policyVersion)} / ${text(then.calendarVersion)}`),
   );
   const deadlines = Array.isArray(then.deadlines) ? then.deadlines : [];
   $('asof-deadlines').tBodies[0].replaceChildren(
     ...(deadlines.length === 0
       ? [el('tr', {}, el('td', { colspan: 4 }, '无 None'))]
-      : deadlines.map((d) => {
-          const { rule, dueDate, subject, ...rest } = d;
-          const details = Object.entries(rest)
-            .filter(([, v]) => v !== null && typeof v !== 'object')
-            .map(([k, v]) => `${k}: ${v}`)
-            .join(' · ');
-          return el(
+      : deadlines.map((d) =>
+          el(
             'tr',
             {},
-            el('td', {}, text(rule)),
-            el('td', {}, text(dueDate)),
-            el('td', {}, text(subject)),
-            el('td', { class: 'muted' }, details || '—'),
-          );
-        })),
+            el('td', { class: 'rule' }, text(d.rule)),
+            el('td', {}, text(d.dueDate), d.provisional ? el('span', { class: 'badge' }, '暂定 provisional') : null),
+            el('td', {}, text(d.subject)),
+            el(
+              'td',
+              { class: 'muted' },
+              [
+                text(d.description),
+                d.anchorDate ? `起算 anchor ${d.anchorDate}` : '',
+                d.unit ? `unit ${d.unit}` : '',
+                d.review ? `复核 review ${text(d.review.status)} → ${text(d.review.proposedDate)}` : '',
+              ]
+                .filter((part) => part !== '')
+                .join(' · '),
+            ),
+          ),
+        )),
   );
   section.hidden = false;
 };
@@ -361,40 +364,48 @@ const list = (items, render) =>
     : el(
         'ul',
         {},
-        items.map((i) => el('li', {}, render(i))),
+        items.map((item) => el('li', {}, render(item))),
       );
 
-const opinionText = (o) =>
-  o
-    ? [text(o.stance), o.text ? ` — ${o.text}` : '', o.item ? ` (${text(o.item.kind)} ${text(o.item.id)})` : ''].join(
-        '',
-      )
-    : '—';
-
-const reservePriceLine = (r) => {
-  if (!r) return '—';
-  const parts = [];
-  if (r.parcelId) parts.push(`${r.parcelId}: `);
-  const status = r.status ?? (r.disclosed ? 'DISCLOSED' : r.sealed ? 'SEALED' : undefined);
-  parts.push(
-    status === 'DISCLOSED' || r.disclosed
-      ? '已公开 disclosed'
-      : status
-        ? `${status === 'SEALED' ? '密封 sealed' : status}`
-        : '—',
+const table = (id, headings, rows) =>
+  el(
+    'table',
+    { id },
+    el('thead', {}, el('tr', {}, ...headings.map((heading) => el('th', { scope: 'col' }, heading)))),
+    el('tbody', {}, rows),
   );
-  const value = r.valueFen ?? r.reservePriceFen;
-  if (value !== undefined && value !== null) parts.push(` · ${(Number(value) / 100).toLocaleString('zh-CN')} 元`);
-  if (r.reserveMet !== undefined) parts.push(` · reserve met: ${r.reserveMet}`);
-  if (r.decidedAt) parts.push(` · decided ${shanghaiTime(r.decidedAt)}`);
-  if (r.disclosedAt) parts.push(` · disclosed ${shanghaiTime(r.disclosedAt)}`);
-  return parts.join('');
+
+const opinionText = (o) =>
+  `${text(o.stance)} — ${text(o.text)} (${text(o.item?.kind)} ${text(o.item?.id)}, ${shanghaiTime(o.recordedAt)})`;
+
+const yuan = (fen) => `${(Number(fen) / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2 })} 元`;
+
+const guardsText = (guards) =>
+  Array.isArray(guards) && guards.length > 0
+    ? `${guards.filter((g) => g.passed).length}/${guards.length} 项检查通过 checks passed`
+    : '';
+
+/** The reserve price of one parcel: sealed (no value exists to show) or disclosed after the deal. */
+const reservePriceText = (r) => {
+  if (!r) return '未决定 not decided';
+  const decided = `${shanghaiTime(r.decidedAt)}，${(r.decidedBy ?? []).map((m) => m.person).join('、') || '—'}`;
+  if (r.status !== 'DISCLOSED') {
+    return `密封 SEALED — 决定于 decided ${decided}；承诺值 commitment ${String(r.commitment ?? '').slice(0, 16)}…`;
+  }
+  return (
+    `已公开 DISCLOSED — ${yuan(r.valueFen)}，公开于 disclosed ${shanghaiTime(r.disclosedAt)}` +
+    `；${r.reserveMet ? '达到底价 reserve met' : '未达底价 reserve not met'}` +
+    `；承诺值核验 commitment ${r.commitmentVerified ? '✔ verified' : '✘ NOT verified'}`
+  );
 };
+
+const personButton = (personId, label) =>
+  el('button', { type: 'button', class: 'link', onclick: () => go('person', personId) }, text(label));
+const parcelButton = (parcelId) =>
+  el('button', { type: 'button', class: 'link', onclick: () => go('parcel', parcelId) }, text(parcelId));
 
 const renderTrail = (trail) => {
   const meeting = trail.meeting ?? {};
-  const participants = Array.isArray(trail.participants) ? trail.participants : [];
-  const reserve = trail.reservePrices ?? trail.reservePrice;
   const body = [
     el('h3', {}, '会议 Meeting'),
     el(
@@ -402,74 +413,82 @@ const renderTrail = (trail) => {
       { class: 'facts' },
       ...fact('会议时间 Held', shanghaiTime(meeting.heldAt)),
       ...fact('纪要 Minutes', text(meeting.minutesNo)),
-      ...fact('辖区 Jurisdiction', text(meeting.jurisdiction ?? trail.jurisdiction)),
+      ...fact('辖区 Jurisdiction', text(trail.jurisdiction ?? meeting.jurisdiction)),
       ...fact('状态 Status', text(trail.status)),
+      ...fact('议题宗地 Agenda parcels', text(meeting.agenda?.parcelIds?.join(', '))),
     ),
     el('h3', {}, '参会人员与意见 Participants and opinions'),
-    el(
-      'table',
-      { id: 'trail-participants' },
-      el(
-        'thead',
-        {},
+    table(
+      'trail-participants',
+      ['人员 Person', '部门 Department', '会上角色 Role', '意见 Opinions'],
+      (trail.participants ?? []).map((p) =>
         el(
           'tr',
           {},
-          ...['人员 Person', '部门 Department', '角色 Role', '意见 Opinions'].map((h) => el('th', { scope: 'col' }, h)),
+          el('td', {}, personButton(p.participantId ?? p.person, p.person)),
+          el('td', {}, text(p.departmentName ?? p.department)),
+          el('td', {}, text(p.role)),
+          el('td', {}, list(p.opinions, opinionText)),
         ),
       ),
-      el(
-        'tbody',
-        {},
-        participants.map((p) =>
+    ),
+    el('h3', {}, '供应方案 Approved supply plans'),
+    list(trail.approvedPlans, (plan) =>
+      [
+        text(plan.supplyPlanId),
+        ` · ${text(plan.approver?.name)}（${text(plan.approver?.office)}）`,
+        ` · ${shanghaiTime(plan.approvedAt)}`,
+        ` · ${(plan.parcelIds ?? []).join(', ')}`,
+        guardsText(plan.guards) ? ` · ${guardsText(plan.guards)}` : '',
+      ].join(''),
+    ),
+    el('h3', {}, '价格链 Price trail'),
+    table(
+      'trail-prices',
+      ['宗地 Parcel', '底价 Reserve price', '起始价 Starting price', '成交 Deal'],
+      (trail.parcels ?? []).map((p) =>
+        el(
+          'tr',
+          {},
+          el('td', {}, parcelButton(p.parcelId)),
+          el('td', { class: 'reserve-price' }, reservePriceText(p.reservePrice)),
+          el('td', {}, p.startingPrice ? yuan(p.startingPrice.startingPriceFen) : '—'),
           el(
-            'tr',
+            'td',
             {},
-            el(
-              'td',
-              {},
-              el(
-                'button',
-                { type: 'button', class: 'link', onclick: () => go('person', p.personId ?? p.person) },
-                text(p.person ?? p.name),
-              ),
-            ),
-            el('td', {}, text(p.department)),
-            el('td', {}, text(p.role)),
-            el('td', {}, list(p.opinions ?? (p.opinion ? [p.opinion] : []), opinionText)),
+            p.deal
+              ? `${yuan(p.deal.dealPriceFen)} · ${text(p.deal.winner?.name)} · ${text(p.deal.confirmationNo)}`
+              : '—',
           ),
         ),
       ),
     ),
-    el('h3', {}, '供应方案 Supply plans'),
-    list(trail.plans, (plan) =>
-      [
-        text(plan.supplyPlanId ?? plan.id),
-        plan.approver ? ` · ${text(plan.approver.name ?? plan.approver)}` : '',
-        plan.approvedAt ? ` · ${shanghaiTime(plan.approvedAt)}` : '',
-        Array.isArray(plan.parcelIds) ? ` · ${plan.parcelIds.join(', ')}` : '',
-      ].join(''),
+    el('h3', {}, '据此供应的宗地 Parcels granted under it'),
+    table(
+      'trail-granted',
+      ['宗地 Parcel', '状态 Status', '用地单位 Land user', '文号 Document', '信用记录 Credit entries'],
+      (trail.grantedParcels ?? []).map((p) =>
+        el(
+          'tr',
+          {},
+          el('td', {}, parcelButton(p.parcelId)),
+          el('td', {}, text(p.status)),
+          el('td', {}, text(p.landUserId)),
+          el('td', {}, text(p.documentNo)),
+          el('td', {}, String(p.creditEntries?.length ?? 0)),
+        ),
+      ),
     ),
-    el('h3', {}, '底价 Reserve price'),
-    Array.isArray(reserve)
-      ? list(reserve, reservePriceLine)
-      : el('p', { id: 'trail-reserve' }, reservePriceLine(reserve)),
-    el('h3', {}, '涉及宗地 Parcels'),
-    list(trail.parcels, (p) => {
-      const id = typeof p === 'string' ? p : (p.parcelId ?? p.id);
-      return el('button', { type: 'button', class: 'link', onclick: () => go('parcel', id) }, text(id));
-    }),
     el('h3', {}, '操作人 Actors'),
-    list(trail.actors, (a) => `${text(a.name)} (${text(a.role)}, ${text(a.jurisdiction)})${a.id ? ` · ${a.id}` : ''}`),
+    list(
+      trail.actors,
+      (a) =>
+        `${text(a.name)} (${text(a.role)}, ${text(a.jurisdiction)}) · ${text(a.id)} · ${a.eventIds?.length ?? 0} 个事件 events`,
+    ),
     el('h3', {}, '文件 Documents'),
-    list(trail.documents, (d) =>
-      typeof d === 'string'
-        ? d
-        : [
-            text(d.documentNo),
-            d.title ? ` ${d.title}` : '',
-            (d.eventType ?? d.type) ? ` · ${d.eventType ?? d.type}` : '',
-          ].join(''),
+    list(
+      trail.documents,
+      (d) => `${text(d.documentNo)} · ${text(d.kind)} · ${text(d.eventType)} (rev ${text(d.revision)})`,
     ),
   ];
   $('trail-title').textContent = `决策链 Decision trail · ${view.id}`;
@@ -496,16 +515,19 @@ const renderPerson = (answer) => {
               el(
                 'button',
                 { type: 'button', class: 'link', onclick: () => go('decision', d.decisionId) },
-                text(d.decisionId),
+                d.decisionId,
               ),
+              el('br'),
+              el('span', { class: 'muted' }, text(d.minutesNo)),
             ),
-            el('td', {}, shanghaiTime(d.heldAt ?? d.meeting?.heldAt)),
+            el('td', {}, shanghaiTime(d.heldAt)),
             el('td', {}, text(d.jurisdiction)),
-            el('td', {}, text(d.role ?? d.participantRole)),
-            el('td', {}, list(d.opinions ?? (d.opinion ? [d.opinion] : []), opinionText)),
+            el('td', {}, [...(d.roles ?? []), ...(d.meetingRoles ?? [])].join(', ') || '—'),
+            el('td', {}, list(d.opinions, opinionText)),
           ),
         )),
   );
+  $('person-truncated').hidden = !answer?.truncated;
   $('person').hidden = false;
 };
 
