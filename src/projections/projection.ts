@@ -25,6 +25,8 @@ export interface Projection<DB = unknown> {
   readonly version: number;
   /** The event types `apply` needs (the read filter); other events are never delivered. */
   readonly eventTypes: readonly string[];
+  /** Every event of the log is delivered, whatever its type (`eventTypes` is then ignored): an index of the log. */
+  readonly allEventTypes?: boolean;
   /** The tables `createTables` makes; each is served through a view of the same name in the base schema. */
   readonly tables: readonly string[];
   /** Creates the projection's tables and indexes in `schema` (an empty schema of a new generation). */
@@ -39,6 +41,12 @@ export interface Projection<DB = unknown> {
   /** A poison event stops the projection (default) or is dead-lettered and skipped. */
   readonly onPoison?: 'stop' | 'skip';
 }
+
+/** The read filter of a projection (for readAll and backlog): its event types, or none when it takes every event. */
+export const readFilterOf = (
+  projection: Pick<Projection, 'eventTypes' | 'allEventTypes'>,
+): { readonly types?: readonly string[] } =>
+  projection.allEventTypes === true ? {} : { types: projection.eventTypes };
 
 /**
  * A projection typed by its own tables, stored beside the others as a plain `Projection`: the

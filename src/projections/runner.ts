@@ -13,7 +13,7 @@ import { calendarBookOf } from '../calendar/book.js';
 import type { EventStore, ReadAllResult, RecordedEvent } from '../eventstore/types.js';
 import type { ProjectionBookkeeping } from './bookkeeping.table.js';
 import { getGeneration, type Generation } from './generations.js';
-import type { Projection } from './projection.js';
+import { readFilterOf, type Projection } from './projection.js';
 
 export type RunOutcome = 'aborted' | 'fenced' | 'stopped' | 'switched';
 export type CaughtUpAction = 'switched' | 'read-again' | 'wait';
@@ -62,7 +62,7 @@ export const runGeneration = async (options: RunnerOptions): Promise<RunOutcome>
   const log = logger.child({ projection: projection.name, generation: generation.generation });
   let position = generation.position;
   const read = (after: string | null): Promise<ReadAllResult> =>
-    store.readAll({ after, limit: batchSize, types: projection.eventTypes });
+    store.readAll({ after, limit: batchSize, ...readFilterOf(projection) });
   let pending: Promise<ReadAllResult> | null = null;
   let backoffMs = 100;
   while (!signal.aborted) {

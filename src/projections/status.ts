@@ -8,7 +8,7 @@
 import type { Kysely } from 'kysely';
 import type { EventStore } from '../eventstore/types.js';
 import type { ProjectionBookkeeping } from './bookkeeping.table.js';
-import type { Projection } from './projection.js';
+import { readFilterOf, type Projection } from './projection.js';
 
 export const LAG_COUNT_CAP = 10_000;
 
@@ -66,7 +66,7 @@ export const projectionStatuses = async (
       const projection = projections.find((p) => p.name === row.projection);
       const backlog = await store.backlog(row.position, {
         cap: LAG_COUNT_CAP,
-        ...(projection ? { types: projection.eventTypes } : {}),
+        ...(projection ? readFilterOf(projection) : {}),
       });
       const oldest = backlog.oldestRecordedAt;
       const lagSeconds = oldest ? Math.max(0, (now.getTime() - Date.parse(oldest)) / 1000) : 0;
