@@ -17,7 +17,10 @@ import {
   parcelPaymentsView,
   parcelView,
 } from '../../projections/parcels/views.js';
-import { authenticate, type AuthOptions } from '../auth/authenticate.js';
+import { asOfParam, parcelAsOf, parcelAsOfView } from '../../audit/as-of.js';
+import { authorizeAuditRead, parcelSubject } from '../audit/access.js';
+import { recordAccess } from '../audit/access-log.js';
+import { actorOf, authenticate, type AuthOptions } from '../auth/authenticate.js';
 import { etagOf } from '../commands/etag.js';
 import { HttpError } from '../http-error.js';
 import { queryProblemResponses } from '../problem.js';
@@ -70,21 +73,66 @@ export const registerParcelQueries = (app: FastifyInstance, deps: QueryDependenc
     return (reply.getHeader('x-read-position') as string | undefined) ?? null;
   };
 
+  // A historical read (asOf, atRevision) is an audit read: recorded like every other; a current one is not.
+  const recordHistoricalRead = recordAccess({ store: deps.store, clock: auth.clock }, 'parcel-as-of');
   r.get(
     '/parcels/:parcelId',
     {
       ...common,
+      onSend: async (request, reply, payload) => {
+        const query = (request.query ?? {}) as Record<string, unknown>;
+        if (query['asOf'] === undefined && query['atRevision'] === undefined) return payload;
+        return recordHistoricalRead(request, reply, payload);
+      },
       schema: {
         tags: [TAG],
         operationId: 'GetParcel',
-        summary: 'Current status of one parcel, with flags and the next deadline',
+        summary:
+          'Current status of one parcel, with flags and the next deadline; with asOf or atRevision, the parcel as it stood then',
+        description:
+          'With `asOf` (a day: its end in Asia/Shanghai; or an instant) or `atRevision`, the answer is computed by folding the parcel stream up to then (not the read model), with the deadlines open then on the policy and calendar version of then. Such a read is an audit read: it needs the audit rights (§12) and is recorded in the access log.',
         security: [{ bearerAuth: [] }],
         params: parcelId,
-        querystring: z.object({ ...onQuery, ...positionQuery }),
-        response: { 200: parcelView.describe('The parcel; ETag = its stream revision'), ...queryProblemResponses },
+        querystring: z.object({
+          ...onQuery,
+          ...positionQuery,
+          asOf: asOfParam.optional(),
+          atRevision: z.coerce
+            .number()
+            .int()
+            .min(0)
+            .max(2_000_000_000)
+            .optional()
+            .describe('The parcel as it stood after this revision of its stream (exclusive with asOf)'),
+        }),
+        response: {
+          200: z
+            .union([parcelView.describe('The parcel; ETag = its stream revision'), parcelAsOfView])
+            .describe('The current parcel (read model), or the parcel as it stood then (asOf, atRevision)'),
+          ...queryProblemResponses,
+        },
       },
     },
     async (request, reply) => {
+      const { asOf, atRevision } = request.query;
+      if (asOf !== undefined || atRevision !== undefined) {
+        const id = request.params.parcelId;
+        if (asOf !== undefined && atRevision !== undefined) {
+          throw new HttpError(400, 'VALIDATION_FAILED', 'asOf and atRevision exclude each other: give one', {
+            field: 'query.atRevision',
+            rule: 'asOf-or-atRevision',
+          });
+        }
+        const subject = await parcelSubject(deps.store, id);
+        request.auditTarget = { id, jurisdiction: subject?.kind === 'parcel' ? subject.jurisdiction : null };
+        if (subject === null) throw notFound(id);
+        authorizeAuditRead(actorOf(request), subject);
+        const view = await parcelAsOf(deps.store, id, asOf !== undefined ? { asOf } : { atRevision: atRevision ?? 0 });
+        if (view === null) {
+          throw new HttpError(404, 'PARCEL_NOT_FOUND', `Parcel ${id} had no events by then`, { parcelId: id });
+        }
+        return view;
+      }
       await position(request.query.minPosition, reply);
       const view = await getParcel(
         deps.readSide.models.parcels,
