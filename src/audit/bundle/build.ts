@@ -12,7 +12,8 @@ import { BUNDLE_FORMAT, bundleText, eventLines, type BundleManifest } from './bu
  * Cost: the proof needs every stream's head at the digest's cut. When this process recorded that
  * digest (or already built a bundle against it) the heads are in memory (leaf-cache.ts); otherwise
  * they are read from the start of the log up to the cut, a pass over every event before it
- * (≈ 1–2 s per 100 000 events on PostgreSQL), paid once per digest and process.
+ * (measured: 1.6 s for 100 000 events in 10 000 streams on PostgreSQL; 70 ms once in memory),
+ * paid once per digest and process.
  */
 export const buildBundle = async (
   store: EventStore,
