@@ -4,13 +4,16 @@
  * item came from, and a person's decisions with their roles and opinions.
  */
 import t from 'tap';
+import type { z } from 'zod';
+import type { DecisionTrail, personDecisionsView } from '../../src/audit/trail-views.js';
 import { DECISION_COMMANDS } from '../../src/domain/decision/index.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
 import { readAllCommitted } from '../helpers/events.js';
 import { grantParcel } from '../api/fixtures/parcel.js';
 import { concludeAndDisclose, DECISION, decideUpToReservePrice, PARCEL } from './trail-scenario.js';
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, unknown>;
+type People = z.output<typeof personDecisionsView>;
 
 const get = async (h: TestApp, url: string, role: Parameters<TestApp['token']>[0], jurisdiction = '3201') =>
   h.app.inject({
@@ -60,7 +63,7 @@ t.test('the trail: who may read it, what it shows, every read recorded', async (
     t.equal(res.statusCode, 200, `${role}: ${res.body}`);
   }
 
-  const trail = jiangsu.json<Json>();
+  const trail = jiangsu.json<DecisionTrail>();
   const stream = await h.db.store.readStream(`decision-${DECISION}`);
   const idOf = (type: string) => stream.find((e) => e.type === type)?.id;
   t.match(trail, {
@@ -77,33 +80,34 @@ t.test('the trail: who may read it, what it shows, every read recorded', async (
       revision: 0,
     },
   });
-  t.equal(trail['participants'].length, 5);
-  t.match(trail['participants'][4], {
+  t.equal(trail.participants.length, 5);
+  t.match(trail.participants[4], {
     participantId: 'DISCIPLINE_INSPECTION:陈书记',
     departmentName: '纪委监委',
     role: '监督',
     opinions: [{ stance: 'CONDITIONAL', eventId: idOf('OpinionRecorded'), revision: 1 }],
   });
-  const plan = trail['approvedPlans'][0];
+  const plan = trail.approvedPlans[0];
   t.match(plan, {
     supplyPlanId: DECISION_COMMANDS.ApproveSupplyPlan.example.supplyPlanId,
     approver: DECISION_COMMANDS.ApproveSupplyPlan.example.approver,
     content: { planningConditions: DECISION_COMMANDS.ApproveSupplyPlan.example.planningConditions },
     eventId: idOf('SupplyPlanApproved'),
   });
-  t.ok(plan.guards.length >= 10, 'the guards of the approval are listed');
+  const guards = plan?.guards ?? [];
+  t.ok(guards.length >= 10, 'the guards of the approval are listed');
   t.ok(
-    plan.guards.every((g: Json) => g['passed'] === true && typeof g['rule'] === 'string' && g['detail'] !== ''),
-    JSON.stringify(plan.guards),
+    guards.every((g) => g.passed && g.rule !== '' && g.detail !== ''),
+    JSON.stringify(guards),
   );
   t.same(
     ['APPROVED_AT_BEFORE_MEETING', 'NET_LAND_INCOMPLETE', 'RESIDENTIAL_FAR_TOO_LOW', 'VILLA_PROHIBITED'].filter(
-      (code) => !plan.guards.some((g: Json) => g['code'] === code),
+      (code) => !guards.some((g) => g.code === code),
     ),
     [],
   );
-  const reserve = trail['parcels'][0]['reservePrice'];
-  t.same(Object.keys(reserve).sort(), [
+  const reserve = trail.parcels[0]?.reservePrice;
+  t.same(Object.keys(reserve ?? {}).sort(), [
     'biddingStartsAt',
     'commitment',
     'decidedAt',
@@ -126,12 +130,12 @@ t.test('the trail: who may read it, what it shows, every read recorded', async (
     eventId: idOf('ReservePriceDecided'),
   });
   t.ok(
-    reserve.guards.every((g: Json) => g['passed'] === true),
-    JSON.stringify(reserve.guards),
+    (reserve?.guards ?? []).every((g) => g.passed),
+    JSON.stringify(reserve?.guards),
   );
-  t.match(trail['parcels'][0]['startingPrice'], { startingPriceFen: 120_000_000_000 });
-  t.ok(trail['actors'].some((a: Json) => a['id'] === 'reserve_price_group-1' && a['role'] === 'RESERVE_PRICE_GROUP'));
-  const documents = trail['documents'].map((d: Json) => `${d['kind']}:${d['documentNo']}`);
+  t.match(trail.parcels[0]?.startingPrice, { startingPriceFen: 120_000_000_000 });
+  t.ok(trail.actors.some((a) => a.id === 'reserve_price_group-1' && a.role === 'RESERVE_PRICE_GROUP'));
+  const documents = trail.documents.map((d) => `${d.kind}:${d.documentNo}`);
   for (const expected of [
     'MINUTES:宁政土决〔2026〕12号',
     'METADATA:苏估备〔2026〕0158号',
@@ -139,20 +143,20 @@ t.test('the trail: who may read it, what it shows, every read recorded', async (
     'E_FILING:3201026BA0158',
   ])
     t.ok(documents.includes(expected), expected);
-  t.same(trail['grantedParcels'], []);
+  t.same(trail.grantedParcels, []);
 
   // After the deal, the disclosure and the grant: the value, verified, and the parcel granted under it.
   await concludeAndDisclose(h);
   await grantParcel(h);
-  const last = (await h.db.store.readAll({ limit: 1000 })).next ?? '';
+  const last = (await readAllCommitted(h.db.store, { limit: 10_000 })).next ?? '';
   const later = await get(h, `/decisions/${DECISION}/trail?minPosition=${encodeURIComponent(last)}`, 'AUDITOR', '32');
   t.equal(later.statusCode, 200, later.body);
-  const disclosed = later.json<Json>();
-  t.match(disclosed['parcels'][0], {
+  const disclosed = later.json<DecisionTrail>();
+  t.match(disclosed.parcels[0], {
     reservePrice: { status: 'DISCLOSED', valueFen: 130_000_000_000, reserveMet: true, commitmentVerified: true },
     deal: { dealPriceFen: 138_000_000_000 },
   });
-  t.match(disclosed['grantedParcels'], [{ parcelId: PARCEL, status: 'GRANTED', flags: {}, creditEntries: [] }]);
+  t.match(disclosed.grantedParcels, [{ parcelId: PARCEL, status: 'GRANTED', flags: {}, creditEntries: [] }]);
 });
 
 t.test("a person's decisions", async (t) => {
@@ -163,7 +167,7 @@ t.test("a person's decisions", async (t) => {
 
   const chen = await get(h, people('陈书记'), 'AUDITOR', '32');
   t.equal(chen.statusCode, 200, chen.body);
-  t.match(chen.json<Json>(), {
+  t.match(chen.json<People>(), {
     personId: '陈书记',
     truncated: false,
     items: [
@@ -176,23 +180,23 @@ t.test("a person's decisions", async (t) => {
     ],
   });
   const byId = await get(h, people('DISCIPLINE_INSPECTION:陈书记'), 'AUDITOR', '3201');
-  t.equal(byId.json<Json>()['items'].length, 1);
+  t.equal(byId.json<People>().items.length, 1);
 
   const liu = await get(h, people('刘副市长'), 'MINISTRY', 'CN');
-  t.same(liu.json<Json>()['items'][0]['roles'], ['MEETING_PARTICIPANT', 'APPROVER', 'RESERVE_PRICE_GROUP_MEMBER']);
+  t.same(liu.json<People>().items[0]?.roles, ['MEETING_PARTICIPANT', 'APPROVER', 'RESERVE_PRICE_GROUP_MEMBER']);
   const approverId = await get(h, people('u-gov-3201-02'), 'AUDITOR', '32');
-  t.same(approverId.json<Json>()['items'][0]['roles'], ['APPROVER']);
+  t.same(approverId.json<People>().items[0]?.roles, ['APPROVER']);
   const actor = await get(h, people('reserve_price_group-1'), 'AUDITOR', '32');
-  t.match(actor.json<Json>()['items'][0], {
+  t.match(actor.json<People>().items[0], {
     roles: ['ACTOR'],
     involvements: [{ as: 'ACTOR', detail: 'ReservePriceDecided' }],
   });
 
   const henan = await get(h, people('陈书记'), 'AUDITOR', '41');
   t.equal(henan.statusCode, 200);
-  t.same(henan.json<Json>()['items'], [], 'a Henan token lists no Nanjing decision');
+  t.same(henan.json<People>().items, [], 'a Henan token lists no Nanjing decision');
   const nobody = await get(h, people('nobody'), 'AUDITOR', '32');
-  t.same(nobody.json<Json>()['items'], []);
+  t.same(nobody.json<People>().items, []);
   const grantor = await get(h, people('陈书记'), 'GRANTOR_ADMIN');
   t.equal(grantor.statusCode, 403);
 
