@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import t from 'tap';
+import { createDigester } from '../../src/audit/digest/digester.js';
 import { DECISION_COMMANDS } from '../../src/domain/decision/index.js';
 import { contract, DECISION, OWNER, PARCEL, at } from '../api/fixtures/parcel.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
@@ -122,6 +123,8 @@ if (missing !== null) {
   t.test('an auditor reads a parcel and its decision on /audit/', async (t) => {
     const h = await buildTestApp(t, '2026-06-30T10:00:00+08:00', { readSide: true });
     await playLifecycle(h);
+    // A log digest over the log so far, as the service's digester records one every interval.
+    const digest = await createDigester({ store: h.db.store, clock: () => new Date(at('2026-08-05')) }).recordNow();
     await h.app.listen({ port: 0, host: '127.0.0.1' });
     const base = `http://127.0.0.1:${(h.app.server.address() as AddressInfo).port}`;
     const expected = await h.db.store.readStream(`parcel-${PARCEL}`);
@@ -184,10 +187,29 @@ if (missing !== null) {
     t.equal(reasons[row('LandDeliveryConfirmed')], '按合同约定交地', 'the reason sent with delivery');
     t.equal(reasons[row('DealConfirmed')], '—', 'none sent with the deal');
 
+    // Pages: a deep link (the token stays in the tab) with 4 events a page, then "load more".
+    await page.goto(`${base}/audit/?limit=4#parcel/${PARCEL}`);
+    await rows.nth(3).waitFor();
+    t.equal(await rows.count(), 4, 'the first page');
+    await page.getByRole('button', { name: '加载更多 Load more' }).click();
+    await rows.nth(expected.length - 1).waitFor();
+    t.same(
+      (await cellTexts(page, 'rev')).map(Number),
+      expected.map((e) => e.revision),
+      'the next page continues where the first ended',
+    );
+    t.ok(await page.locator('#load-more').isHidden(), 'nothing more to load');
+    await page.goto(`${base}/audit/#parcel/${PARCEL}`);
+    await rows.nth(expected.length - 1).waitFor();
+
     // The verdict, prominently.
     const verdict = page.locator('#verdict');
     t.match(await verdict.getAttribute('class'), /\bok\b/, 'the chain verdict is ok');
     t.match(await verdict.textContent(), /Hash chain ok/);
+    if (digest.recorded) {
+      await until(async () => ((await page.locator('#digest').textContent()) ?? '').includes(digest.digest.root));
+      t.pass('the latest log digest is shown with its root');
+    }
 
     // Filter by one type: only its rows.
     await page.getByLabel('事件类型 Event type').selectOption('PaymentReceived');

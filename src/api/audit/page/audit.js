@@ -5,7 +5,11 @@
  */
 
 const TOKEN_KEY = 'audit.token';
-const PAGE_SIZE = 50;
+/** Events per page of the timeline; `?limit=N` in the page's address changes it (1–500). */
+const PAGE_SIZE = (() => {
+  const asked = Number(new URLSearchParams(location.search).get('limit'));
+  return Number.isInteger(asked) && asked >= 1 && asked <= 500 ? asked : 50;
+})();
 
 const $ = (id) => {
   const element = document.getElementById(id);
