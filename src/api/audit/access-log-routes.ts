@@ -65,11 +65,8 @@ export const registerAccessLogRoutes = async (app: FastifyInstance, context: Aud
         ...(q.to === undefined ? {} : { to: q.to }),
         ...(q.cursor === undefined ? {} : { cursor: q.cursor }),
       });
-      return {
-        ...page,
-        items: [...page.items],
-        position: (reply.getHeader('x-read-position')) ?? null,
-      };
+      const position = reply.getHeader('x-read-position');
+      return { ...page, items: [...page.items], position: typeof position === 'string' ? position : null };
     },
   );
 };
