@@ -128,3 +128,31 @@ t.test('log digests: recorded on the chained digest stream, read back newest fir
   t.match(p2, { items: [{ sequence: 0 }], nextCursor: null });
   t.equal((await get(h, '/digests?cursor=bad!')).statusCode, 400);
 });
+
+t.test('POST /digests: the ministry records a digest now, in its name; nothing moved, nothing recorded', async (t) => {
+  const h = await buildTestApp(t, undefined, { readSide: true });
+  await approveDecision(h);
+  await grantParcel(h);
+  await untilReadable(h.db.store, h.db.connection.pool, h.db.schema);
+  const post = async (role: Parameters<TestApp['token']>[0], jurisdiction = 'CN') =>
+    h.app.inject({
+      method: 'POST',
+      url: '/digests',
+      headers: { authorization: `Bearer ${await h.token(role, { jurisdiction, sub: `${role}-x` })}` },
+    });
+  for (const role of ['AUDITOR', 'PROVINCE_REVIEWER', 'GRANTOR_ADMIN', 'LAND_USER'] as const) {
+    const refused = await post(role);
+    t.equal(refused.statusCode, 403, role);
+  }
+  const first = await post('MINISTRY');
+  t.equal(first.statusCode, 201, first.body);
+  const digest = first.json<{ root: string; upTo: string; sequence: number }>();
+  const [event] = await h.db.store.readStream(DIGEST_STREAM);
+  t.match(event?.metadata.actor, { id: 'MINISTRY-x', role: 'MINISTRY' }, 'recorded in the name of who asked');
+  t.equal(digest.root, merkleRoot((await headsAt(h.db.store, digest.upTo)).tracker.sortedHeads()));
+
+  const again = await post('MINISTRY');
+  t.equal(again.statusCode, 200, 'nothing moved: the newest digest, nothing appended');
+  t.equal(again.json<{ sequence: number }>().sequence, digest.sequence);
+  t.equal((await h.db.store.readStream(DIGEST_STREAM)).length, 1);
+});

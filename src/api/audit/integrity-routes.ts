@@ -8,7 +8,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DIGEST_STREAM } from '../../domain/streams.js';
 import { verifyStream } from '../../eventstore/hash-chain.js';
-import { readDigests } from '../../audit/digest/digester.js';
+import { createDigester, readDigests, type Digester } from '../../audit/digest/digester.js';
 import { digestView, digestViewSchema } from '../../audit/digest/view.js';
 import { decodeCursor, encodeCursor, pageQuery } from '../../projections/paging.js';
 import { actorOf, authenticate } from '../auth/authenticate.js';
@@ -62,6 +62,43 @@ export const registerIntegrityRoutes = async (app: FastifyInstance, context: Aud
       return verdict.intact
         ? { stream, status: 'ok' as const, events: verdict.events, lastHash: verdict.lastHash || null, brokenAt: null }
         : { stream, status: 'broken' as const, events: verdict.events, lastHash: null, brokenAt: verdict.brokenAt };
+    },
+  );
+
+  // One digester per app, created on first use: it keeps every stream's head in memory and
+  // continues from where it stopped. Requests take turns, so the heads are never read twice at once.
+  let digester: Digester | null = null;
+  let turn: Promise<unknown> = Promise.resolve();
+  r.post(
+    '/digests',
+    {
+      onRequest: authenticate(context.auth, ['MINISTRY']),
+      schema: {
+        tags: [AUDIT_TAG],
+        operationId: 'RecordDigest',
+        summary: 'Records a log digest now (the saga host also does every DIGEST_INTERVAL_MS while the log moves)',
+        description:
+          'The ministry (which runs the national system, S1 §一) may ask for a digest at any moment, e.g. before ' +
+          'handing an auditor the root to keep. 201 with the new digest; 200 with the newest one when nothing ' +
+          'moved since it.',
+        security: [{ bearerAuth: [] }],
+        response: { 200: digestViewSchema, 201: digestViewSchema, ...queryProblemResponses },
+        'x-roles': ['MINISTRY'],
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      digester ??= createDigester({ store, clock: context.auth.clock });
+      const current = digester;
+      const who = { id: actor.sub, role: actor.role, name: actor.name, jurisdiction: actor.jurisdiction };
+      const run = () => current.recordNow(undefined, who);
+      const outcome = await (turn = turn.then(run, run));
+      if (outcome.recorded) {
+        reply.code(201);
+        return outcome.digest;
+      }
+      if (outcome.latest === null) throw new HttpError(409, 'LOG_EMPTY', 'The log holds no event to digest');
+      return outcome.latest;
     },
   );
 

@@ -10,6 +10,7 @@
  * process also skips its turn while the newest digest, whoever recorded it, is younger than the
  * interval. Nothing is recorded when no event outside the digest stream came since the last digest.
  */
+import type { CommandContext } from '../../domain/decider.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import { logDigestDecider, type RecordLogDigest } from '../../domain/log-digest/index.js';
@@ -39,8 +40,11 @@ export type DigestOutcome =
     };
 
 export interface Digester {
-  /** Catches up with the log and records a digest of it now (unless nothing moved). */
-  recordNow(signal?: AbortSignal): Promise<DigestOutcome>;
+  /**
+   * Catches up with the log and records a digest of it now (unless nothing moved). `actor`: who
+   * asked for it (POST /digests); the periodic digests are the system's.
+   */
+  recordNow(signal?: AbortSignal, actor?: CommandContext['actor']): Promise<DigestOutcome>;
   readonly tracker: HeadTracker;
 }
 
@@ -54,7 +58,7 @@ export const createDigester = (options: {
   const tracker = new HeadTracker();
   return {
     tracker,
-    recordNow: async (signal) => {
+    recordNow: async (signal, actor = DIGEST_ACTOR) => {
       await tracker.catchUp(store, {
         ...(options.pageSize === undefined ? {} : { pageSize: options.pageSize }),
         ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
@@ -84,7 +88,7 @@ export const createDigester = (options: {
           algorithm: MERKLE_ALGORITHM,
           previousDigestId: latest?.digestId ?? null,
         },
-        context: { now: clock().toISOString(), actor: DIGEST_ACTOR },
+        context: { now: clock().toISOString(), actor },
       };
       const result = await handleCommand({
         store,
