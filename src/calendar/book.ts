@@ -66,7 +66,10 @@ export const createCalendarBook = (store: EventStore): CalendarBook => {
 
   const readScope = async (scope: string): Promise<void> => {
     const log = logOf(scope);
-    const fresh = await store.readStream(calendarStream(scope), { fromRevision: log.storedRevision + 1 });
+    const read = await store.readStream(calendarStream(scope), { fromRevision: log.storedRevision + 1 });
+    // Refreshes run concurrently (every projection runner refreshes before its batch): another read of
+    // this scope may have added some of these events while this one awaited, so take only the unseen.
+    const fresh = read.filter((event) => event.revision > log.storedRevision);
     if (fresh.length === 0) return;
     // The stored stream replaces the in-memory seed from its first event (they are the same events).
     if (log.storedRevision === -1) log.events = [];
