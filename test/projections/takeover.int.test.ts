@@ -53,7 +53,11 @@ t.test('one host runs each projection; the other takes over when it is killed', 
         }
       }),
     );
-  t.same(await held(), [true, true, true], 'every generation lock is held in PostgreSQL');
+  t.same(
+    await held(),
+    PROJECTIONS.map(() => true),
+    'every generation lock is held in PostgreSQL',
+  );
 
   const killedAt = Date.now();
   await a.kill();
@@ -72,5 +76,9 @@ t.test('one host runs each projection; the other takes over when it is killed', 
     select count(*)::int as n from ${sql.id(ctx.schema, 'parcels')} where parcel_id like 'P-after-%'`.execute(db);
   t.equal(rows[0]?.n, 5, 'the parcels appended after the kill are in the view');
   t.same(await deadLetters(ctx), [], 'no dead letters');
-  t.same(await held(), [true, true, true], 'the survivor holds every lock');
+  t.same(
+    await held(),
+    PROJECTIONS.map(() => true),
+    'the survivor holds every lock',
+  );
 });

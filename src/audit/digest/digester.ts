@@ -70,7 +70,11 @@ export const createDigester = (options: {
       const upTo = tracker.position;
       if (upTo === null) return { recorded: false, reason: 'empty-log', latest };
       if (latest !== null) {
-        if (store.compareCheckpoints(latest.upTo, upTo) >= 0) return { recorded: false, reason: 'behind', latest };
+        const order = store.compareCheckpoints(latest.upTo, upTo);
+        // Equal: the newest digest is of this very cut (its own event not readable yet: an open
+        // transaction somewhere holds readAll back). Ahead: another process digested further.
+        if (order === 0) return { recorded: false, reason: 'unchanged', latest };
+        if (order > 0) return { recorded: false, reason: 'behind', latest };
         const other = tracker.lastOtherEventPosition;
         if (other === null || store.compareCheckpoints(other, latest.upTo) <= 0)
           return { recorded: false, reason: 'unchanged', latest };
