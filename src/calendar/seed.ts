@@ -4,6 +4,7 @@
  * `calendar-CN`, appended once, atomically, by whoever migrates first. A store that already has
  * them is left alone; a concurrent migrator that lost the race finds them written.
  */
+import { randomUUID } from 'node:crypto';
 import type { CommandContext } from '../domain/decider.js';
 import { calendarStream } from '../domain/streams.js';
 import { seedEvents } from '../domain/working-calendar/index.js';
@@ -25,6 +26,8 @@ export const ensureCalendarSeeded = async (
   if (existing.length > 0) return 0;
   const now = clock().toISOString();
   const context: CommandContext = { now, actor: SEED_ACTOR };
+  // This migration run: tells, after the append, whether this run's events are the ones stored.
+  const correlationId = `calendar-seed:${randomUUID()}`;
   const events = chainEvents(
     lastHashOf([]),
     0,
@@ -32,12 +35,15 @@ export const ensureCalendarSeeded = async (
       id: nameBasedUuid(`${stream}\nseed\n${i}`),
       type: event.type,
       data: withoutUndefined(event.data) as JsonObject,
-      metadata: metadataFor(event, context, { correlationId: 'calendar-seed', causationId: 'calendar-seed' }, now),
+      metadata: metadataFor(event, context, { correlationId, causationId: 'calendar-seed' }, now),
     })),
   );
   try {
     await store.append(stream, events, { expectedRevision: 'no_stream' });
-    return events.length;
+    // The ids are the same for every migrator, so an append that lost the race by a hair is an
+    // idempotent replay, not a conflict: the stored events then carry the winner's correlation id.
+    const [first] = await store.readStream(stream, { toRevision: 0 });
+    return first?.metadata.correlationId === correlationId ? events.length : 0;
   } catch (error) {
     if (error instanceof ConcurrencyError) return 0;
     throw error;
