@@ -15,6 +15,7 @@ import {
   type ParcelState,
 } from '../domain/parcel/index.js';
 import { parcelStream } from '../domain/streams.js';
+import { deadlineView } from '../projections/parcels/views.js';
 import { foldStream } from '../eventstore/fold-stream.js';
 import { instantNanos } from '../eventstore/instant.js';
 import type { EventStore, RecordedEvent } from '../eventstore/types.js';
@@ -33,19 +34,12 @@ export const asOfParam = z
 /** The instant an `asOf` stands for: a date is the last instant of that day in Asia/Shanghai. */
 export const asOfInstant = (asOf: string): string => (DATE.test(asOf) ? `${asOf}T23:59:59.999999+08:00` : asOf);
 
-export const historicalDeadlineView = z.object({
-  rule: z.string(),
-  kind: z.string(),
-  subject: z.string().nullable(),
-  dueDate: z.iso.date(),
-  unit: z.string(),
-  anchorEventId: z.string().nullable(),
-  anchorDate: z.iso.date(),
-  provisional: z.boolean(),
-  policyVersion: z.string(),
-  calendarVersion: z.string(),
-  description: z.string(),
-  review: z.object({ reviewId: z.string(), status: z.enum(['OPEN', 'KEPT']), proposedDate: z.iso.date() }).nullable(),
+/** A deadline as the read model shows it, less what only a list across parcels needs. */
+export const historicalDeadlineView = deadlineView.omit({
+  parcelId: true,
+  jurisdiction: true,
+  landUserId: true,
+  overdue: true,
 });
 export type HistoricalDeadlineView = z.infer<typeof historicalDeadlineView>;
 

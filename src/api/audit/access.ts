@@ -8,10 +8,12 @@
  * - A LAND_USER reads only its own parcels and its own credit archive.
  * Every refusal is a 403 problem naming the rule.
  */
+import type { FastifyRequest } from 'fastify';
 import { decisionDecider } from '../../domain/decision/index.js';
 import { decisionStream, STREAM_CATEGORIES } from '../../domain/streams.js';
 import { foldStream } from '../../eventstore/fold-stream.js';
 import type { EventStore } from '../../eventstore/types.js';
+import { actorOf } from '../auth/authenticate.js';
 import { covers } from '../auth/jurisdiction.js';
 import type { Role } from '../auth/roles.js';
 import type { Actor } from '../auth/token.js';
@@ -115,6 +117,23 @@ export const subjectOfStream = async (store: EventStore, stream: string): Promis
     return { kind: 'national', id: stream };
   if (stream.startsWith(STREAM_CATEGORIES.access)) return { kind: 'access', id: stream };
   return { kind: 'other', id: stream };
+};
+
+/**
+ * What every audit route does with the subject it looked up: names the read for the access log,
+ * answers `notFound()` when the subject has no events, and otherwise checks the reader may read it.
+ */
+export const authorizeSubjectRead = (
+  request: FastifyRequest,
+  id: string,
+  subject: AuditSubject | null,
+  notFound: () => Error,
+  kind: AuditReadKind = 'history',
+): AuditSubject => {
+  request.auditTarget = { id, jurisdiction: jurisdictionOfSubject(subject) };
+  if (subject === null) throw notFound();
+  authorizeAuditRead(actorOf(request), subject, kind);
+  return subject;
 };
 
 /** The jurisdiction a subject is recorded under in the access log. */

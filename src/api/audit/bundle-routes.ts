@@ -12,13 +12,7 @@ import { actorOf, authenticate } from '../auth/authenticate.js';
 import { HttpError } from '../http-error.js';
 import { queryProblemResponses } from '../problem.js';
 import { recordAccess } from './access-log.js';
-import {
-  authorizeAuditRead,
-  decisionSubject,
-  jurisdictionOfSubject,
-  parcelSubject,
-  type AuditSubject,
-} from './access.js';
+import { decisionSubject, parcelSubject, type AuditSubject, authorizeSubjectRead } from './access.js';
 import { AUDIT_TAG, type AuditRouteContext } from './context.js';
 
 const NDJSON = 'application/x-ndjson';
@@ -40,12 +34,13 @@ export const registerBundleRoutes = async (app: FastifyInstance, context: AuditR
     id: string,
     subject: AuditSubject | null,
   ) => {
-    request.auditTarget = { id, jurisdiction: jurisdictionOfSubject(subject) };
-    if (subject === null) {
-      throw new HttpError(404, kind === 'parcel' ? 'PARCEL_NOT_FOUND' : 'DECISION_NOT_FOUND', `No ${kind} ${id}`);
-    }
+    authorizeSubjectRead(
+      request,
+      id,
+      subject,
+      () => new HttpError(404, kind === 'parcel' ? 'PARCEL_NOT_FOUND' : 'DECISION_NOT_FOUND', `No ${kind} ${id}`),
+    );
     const actor = actorOf(request);
-    authorizeAuditRead(actor, subject);
     const stream = kind === 'parcel' ? parcelStream(id) : decisionStream(id);
     const { text } = await buildBundle(
       store,

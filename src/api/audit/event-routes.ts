@@ -15,7 +15,7 @@ import { actorOf, authenticate } from '../auth/authenticate.js';
 import { HttpError } from '../http-error.js';
 import { queryProblemResponses } from '../problem.js';
 import { awaitReadModels, positionQuery } from '../queries/read-context.js';
-import { authorizeAuditRead, jurisdictionOfSubject, subjectOfStream } from './access.js';
+import { authorizeAuditRead, subjectOfStream, authorizeSubjectRead } from './access.js';
 import { recordAccess } from './access-log.js';
 import { AUDIT_TAG, type AuditRouteContext } from './context.js';
 
@@ -55,9 +55,7 @@ export const registerEventRoutes = async (app: FastifyInstance, context: AuditRo
       const event = await locateEvent(deps.store, index, eventId);
       if (event === null) throw notFound(eventId);
       const subject = await subjectOfStream(deps.store, event.stream);
-      request.auditTarget = { id: eventId, jurisdiction: jurisdictionOfSubject(subject) };
-      if (subject === null) throw notFound(eventId);
-      authorizeAuditRead(actor, subject);
+      authorizeSubjectRead(request, eventId, subject, () => notFound(eventId));
       return eventLinks(
         {
           store: deps.store,

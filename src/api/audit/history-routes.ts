@@ -10,16 +10,10 @@ import { z } from 'zod';
 import { readHistory } from '../../audit/history.js';
 import { chainView, eventView } from '../../audit/views.js';
 import { creditStream, decisionStream, parcelStream } from '../../domain/streams.js';
-import { actorOf, authenticate } from '../auth/authenticate.js';
+import { authenticate } from '../auth/authenticate.js';
 import { HttpError } from '../http-error.js';
 import { queryProblemResponses } from '../problem.js';
-import {
-  authorizeAuditRead,
-  decisionSubject,
-  jurisdictionOfSubject,
-  parcelSubject,
-  type AuditSubject,
-} from './access.js';
+import { decisionSubject, parcelSubject, type AuditSubject, authorizeSubjectRead } from './access.js';
 import { recordAccess } from './access-log.js';
 import { AUDIT_TAG, type AuditRouteContext } from './context.js';
 
@@ -130,9 +124,7 @@ export const registerHistoryRoutes = async (app: FastifyInstance, context: Audit
         const id = (request.params as Record<string, string>)[route.param] as string;
         const stream = route.stream(id);
         const subject = await route.subject(context, id);
-        request.auditTarget = { id, jurisdiction: jurisdictionOfSubject(subject) };
-        if (subject === null) throw notFound(stream);
-        authorizeAuditRead(actorOf(request), subject);
+        authorizeSubjectRead(request, id, subject, () => notFound(stream));
         const q = request.query;
         const page = await readHistory(context.deps.store, stream, {
           limit: q.limit,

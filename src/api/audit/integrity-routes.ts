@@ -8,6 +8,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DIGEST_STREAM } from '../../domain/streams.js';
 import { verifyStream } from '../../eventstore/hash-chain.js';
+import { chainView, chainViewOf } from '../../audit/views.js';
 import { createDigester, readDigests, type Digester } from '../../audit/digest/digester.js';
 import { digestView, digestViewSchema } from '../../audit/digest/view.js';
 import { decodeCursor, encodeCursor, pageQuery } from '../../projections/paging.js';
@@ -15,24 +16,12 @@ import { actorOf, authenticate } from '../auth/authenticate.js';
 import { HttpError } from '../http-error.js';
 import { queryProblemResponses } from '../problem.js';
 import { recordAccess } from './access-log.js';
-import { authorizeAuditRead, jurisdictionOfSubject, subjectOfStream, type AuditSubject } from './access.js';
+import { authorizeAuditRead, subjectOfStream, type AuditSubject, authorizeSubjectRead } from './access.js';
 import { AUDIT_TAG, type AuditRouteContext } from './context.js';
 
 const DIGESTS: AuditSubject = { kind: 'national', id: DIGEST_STREAM };
 
-const streamVerdict = z.object({
-  stream: z.string(),
-  status: z.enum(['ok', 'broken']),
-  events: z.number().int(),
-  lastHash: z.string().nullable().describe('Hash of the last event when the chain holds (null when broken)'),
-  brokenAt: z
-    .object({
-      revision: z.number().int(),
-      eventId: z.string(),
-      reason: z.enum(['missing-hash', 'prev-hash-mismatch', 'hash-mismatch', 'revision-gap']),
-    })
-    .nullable(),
-});
+const streamVerdict = chainView.extend({ stream: z.string() });
 
 export const registerIntegrityRoutes = async (app: FastifyInstance, context: AuditRouteContext): Promise<void> => {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -55,13 +44,13 @@ export const registerIntegrityRoutes = async (app: FastifyInstance, context: Aud
     async (request) => {
       const { stream } = request.params;
       const subject = await subjectOfStream(store, stream);
-      request.auditTarget = { id: stream, jurisdiction: jurisdictionOfSubject(subject) };
-      if (subject === null) throw new HttpError(404, 'STREAM_NOT_FOUND', `No stream ${stream} with events`);
-      authorizeAuditRead(actorOf(request), subject);
-      const verdict = verifyStream(await store.readStream(stream));
-      return verdict.intact
-        ? { stream, status: 'ok' as const, events: verdict.events, lastHash: verdict.lastHash || null, brokenAt: null }
-        : { stream, status: 'broken' as const, events: verdict.events, lastHash: null, brokenAt: verdict.brokenAt };
+      authorizeSubjectRead(
+        request,
+        stream,
+        subject,
+        () => new HttpError(404, 'STREAM_NOT_FOUND', `No stream ${stream} with events`),
+      );
+      return { stream, ...chainViewOf(verifyStream(await store.readStream(stream))) };
     },
   );
 

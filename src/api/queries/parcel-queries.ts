@@ -18,9 +18,9 @@ import {
   parcelView,
 } from '../../projections/parcels/views.js';
 import { asOfParam, parcelAsOf, parcelAsOfView } from '../../audit/as-of.js';
-import { authorizeAuditRead, parcelSubject } from '../audit/access.js';
+import { parcelSubject, authorizeSubjectRead } from '../audit/access.js';
 import { recordAccess } from '../audit/access-log.js';
-import { actorOf, authenticate, type AuthOptions } from '../auth/authenticate.js';
+import { authenticate, type AuthOptions } from '../auth/authenticate.js';
 import { etagOf } from '../commands/etag.js';
 import { HttpError } from '../http-error.js';
 import { queryProblemResponses } from '../problem.js';
@@ -124,9 +124,7 @@ export const registerParcelQueries = (app: FastifyInstance, deps: QueryDependenc
           });
         }
         const subject = await parcelSubject(deps.store, id);
-        request.auditTarget = { id, jurisdiction: subject?.kind === 'parcel' ? subject.jurisdiction : null };
-        if (subject === null) throw notFound(id);
-        authorizeAuditRead(actorOf(request), subject);
+        authorizeSubjectRead(request, id, subject, () => notFound(id));
         const view = await parcelAsOf(deps.store, id, asOf !== undefined ? { asOf } : { atRevision: atRevision ?? 0 });
         if (view === null) {
           throw new HttpError(404, 'PARCEL_NOT_FOUND', `Parcel ${id} had no events by then`, { parcelId: id });
