@@ -10,6 +10,7 @@
  * process also skips its turn while the newest digest, whoever recorded it, is younger than the
  * interval. Nothing is recorded when no event outside the digest stream came since the last digest.
  */
+import { randomUUID } from 'node:crypto';
 import type { CommandContext } from '../../domain/decider.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
@@ -94,12 +95,16 @@ export const createDigester = (options: {
         },
         context: { now: clock().toISOString(), actor },
       };
+      const correlationId = `digest:${upTo}:${randomUUID()}`;
       const result = await handleCommand({
         store,
         stream: DIGEST_STREAM,
         decider: logDigestDecider,
         command,
-        envelope: { correlationId: `digest:${upTo}` },
+        // This recording: the event id is the cut's, the same for every process, so a process that
+        // lost the race by a hair gets an idempotent replay, not a conflict; the stored event's
+        // correlation id tells whose it is.
+        envelope: { correlationId },
         eventIdOf: () => digestEventId(upTo),
         clock,
       });
@@ -110,7 +115,8 @@ export const createDigester = (options: {
         fromRevision: result.firstRevision,
         toRevision: result.firstRevision,
       });
-      const digest = digestView(recorded as RecordedEvent);
+      if (recorded?.metadata.correlationId !== correlationId) return { recorded: false, reason: 'lost-race', latest };
+      const digest = digestView(recorded);
       rememberLeaves(store, digest, heads);
       return { recorded: true, digest, heads };
     },
