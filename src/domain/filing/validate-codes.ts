@@ -2,6 +2,7 @@
 import { INVESTOR_NATURES, LAND_USE_CLASSES, RESIDENTIAL_LAND_USE, RESIDENTIAL_SUBCLASSES } from './enumerations.js';
 import { compareFractions, decimalFraction } from './decimal.js';
 import { failure, type SupplyRecord, type SupplyRecordContext, type SupplyRecordFailure } from './record.js';
+import { inCatalogue } from './industry-catalogue.js';
 
 /** V9: one of the seven natures; 4, 5 and 6 with one of their sub-types, the others without. */
 export const checkInvestorNature = (record: SupplyRecord): SupplyRecordFailure[] => {
@@ -36,11 +37,11 @@ export const checkLandUse = (record: SupplyRecord): SupplyRecordFailure[] => {
     : [failure('V10', field, 'residential land (07) needs sub-class 1–5')];
 };
 
-/** V11: the industry code is in the (versioned) catalogue. */
+/** V11: the industry code is in the (versioned) catalogue, as listed or as a class of a listed division. */
 export const checkIndustry = (record: SupplyRecord, context: SupplyRecordContext): SupplyRecordFailure[] => {
   const { industryCode } = record.project;
   const { codes, version } = context.industryCatalogue;
-  return codes.includes(industryCode)
+  return inCatalogue({ codes, version }, industryCode)
     ? []
     : [failure('V11', 'project.industryCode', `'${industryCode}' is not in industry catalogue ${version}`)];
 };

@@ -63,6 +63,7 @@ import { evolve } from './evolve.js';
 import type { DecideContext } from './guards.js';
 import { initialParcelState } from './state.js';
 import type { ParcelState } from './state.js';
+import { decidePrepareSupplyRecord } from './records/supply-filing.js';
 
 export type ParcelDecider = Decider<ParcelCommand, ParcelEvent, ParcelState>;
 
@@ -128,6 +129,8 @@ const dispatch = (command: ParcelCommand, state: ParcelState, ctx: DecideContext
       return decideExtractTrackingCard(command, state, ctx);
     case 'AssignPatrolTask':
       return decideAssignPatrolTask(command, state, ctx);
+    case 'PrepareSupplyRecord':
+      return decidePrepareSupplyRecord(command, state, ctx);
     case 'FileSupplyRecord':
       return decideFileSupplyRecord(command, state, ctx);
     case 'RecordPaymentInfo':

@@ -64,6 +64,7 @@ export type ParcelEvent =
   | DomainEvent<'IdleCaseClosed', I.IdleCaseClosedData>
   | DomainEvent<'TrackingCardExtracted', R.TrackingCardExtractedData>
   | DomainEvent<'PatrolTaskAssigned', R.PatrolTaskAssignedData>
+  | DomainEvent<'SupplyRecordPrepared', R.SupplyRecordPreparedData>
   | DomainEvent<'SupplyRecordFiled', R.SupplyRecordFiledData>
   | DomainEvent<'PaymentInfoRecorded', R.PaymentInfoRecordedData>
   | DomainEvent<'DeclarationUploaded', R.DeclarationUploadedData>
@@ -114,6 +115,7 @@ export const PARCEL_EVENT_TYPES = [
   'IdleCaseClosed',
   'TrackingCardExtracted',
   'PatrolTaskAssigned',
+  'SupplyRecordPrepared',
   'SupplyRecordFiled',
   'PaymentInfoRecorded',
   'DeclarationUploaded',

@@ -108,6 +108,7 @@ export const evolve = (state: ParcelState, event: ParcelEvent): ParcelState => {
       return whenIn(state, [...SUPERVISED, 'RECOVERED'], (f) => evolvePublication(f, event));
     case 'TrackingCardExtracted':
     case 'PatrolTaskAssigned':
+    case 'SupplyRecordPrepared':
     case 'SupplyRecordFiled':
     case 'PaymentInfoRecorded':
     case 'DeclarationUploaded':

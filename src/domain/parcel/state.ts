@@ -14,6 +14,7 @@ import type { IsoDate } from '../calendar/index.js';
 import type { GrantKind, GrantTerms, Instalment, LatePaymentDamages, Payment, PaymentDemand } from './state-terms.js';
 import type { IdleCase } from './state-idle.js';
 import type { SupervisionAlert } from './supervision/events.js';
+import type { SupplyRecordPreparedData } from './records/events.js';
 
 export * from './state-terms.js';
 export * from './state-idle.js';
@@ -139,6 +140,9 @@ export interface ParcelFacts {
   readonly supplyRecordFiledOn: IsoDate | null;
   readonly supplyRecordFilingRef: string | null;
   readonly supplyRecordEventId: string | null;
+  /** §8/§12: the preparer's latest draft of the supply record, until it is filed. */
+  readonly supplyRecordDraft: SupplyRecordPreparedData | null;
+  readonly supplyRecordDraftEventId: string | null;
   readonly terms: GrantTerms;
   /** Empty for allocation. */
   readonly instalments: readonly Instalment[];

@@ -32,6 +32,7 @@ import {
   payFee,
   publishIdle,
 } from './fixtures/idle.js';
+import { fileRecord, prepareRecord } from '../parcel/fixtures/records.js';
 
 const extract = cmd('ExtractTrackingCard', { extractedOn: '2026-03-03', trackingCardNo: 'GZK-1' });
 const assign = cmd('AssignPatrolTask', {
@@ -58,7 +59,7 @@ t.test('T02 needs both the tracking card and the patrol task', async (t) => {
 
 t.test('T03 is gone once the supply record is filed', async (t) => {
   t.equal(dueOf(obligationsOf(stateOf(transfer()), NATIONAL_POLICY), 'T03'), '2026-03-09');
-  const filed = stateOf(transfer(), cmd('FileSupplyRecord', { filedOn: '2026-03-12', filingRef: 'BA-1' }));
+  const filed = stateOf(transfer(), prepareRecord('2026-03-05'), fileRecord('2026-03-12', 'BA-1'));
   t.same(pick(obligationsOf(filed, NATIONAL_POLICY), 'T03'), [], 'even when filed late');
 });
 

@@ -125,6 +125,8 @@ const facts: ParcelFacts = {
   supplyRecordFiledOn: null,
   supplyRecordFilingRef: null,
   supplyRecordEventId: null,
+  supplyRecordDraft: null,
+  supplyRecordDraftEventId: null,
   terms: {
     areaHa: '12.3456',
     landUse: { code: '07', residentialSubclass: 3 },

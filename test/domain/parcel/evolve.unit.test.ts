@@ -5,6 +5,7 @@ import { evolveParcel, parcelDecider } from '../../../src/domain/parcel/index.js
 import type { ParcelCommand, ParcelEvent, ParcelState } from '../../../src/domain/parcel/index.js';
 import { closeCase, confirmIdle, deregister, issueRecovery, openA, serveNotice } from './fixtures/idle.js';
 import { given, history, stateOf, stored } from './fixtures/spec.js';
+import { fileRecord, prepareRecord } from './fixtures/records.js';
 import {
   certify,
   command,
@@ -265,7 +266,8 @@ const samples = (): ParcelCommand[] => [
   closeCase('2028-10-01'),
   command('ExtractTrackingCard', { extractedOn: '2026-03-02', trackingCardNo: 'GZK-1' }, '2026-03-02'),
   command('AssignPatrolTask', { assignedOn: '2026-03-02', officeId: 'office-1', inspectorIds: ['x'] }, '2026-03-02'),
-  command('FileSupplyRecord', { filedOn: '2026-03-02', filingRef: 'BA-1' }, '2026-03-02'),
+  prepareRecord('2026-03-02'),
+  fileRecord('2026-03-02', 'BA-1'),
   command('RecordPaymentInfo', { paymentId: 'p', recordedOn: '2026-03-25' }, '2026-03-25'),
   command('UploadDeclaration', { kind: 'START', uploadedOn: '2026-09-01' }, '2026-09-01'),
   command('HandOverInspectionRecord', { inspectionId: 'i', handedOverOn: '2026-05-02' }, '2026-05-02'),
@@ -276,7 +278,7 @@ const samples = (): ParcelCommand[] => [
 ];
 
 t.test('terminal states reject every command with INVALID_STATE', async (t) => {
-  t.equal(new Set(samples().map((c) => c.type)).size, 38, 'one sample per command');
+  t.equal(new Set(samples().map((c) => c.type)).size, 39, 'one sample per command');
   const terminal: Record<string, ParcelEvent[]> = {
     SUPPLY_ABORTED: history(
       confirmDeal(),

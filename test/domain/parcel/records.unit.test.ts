@@ -2,7 +2,7 @@ import t from 'tap';
 import { SEED_VERSION as CALENDAR_VERSION } from '../../../src/domain/working-calendar/seed-calendar.js';
 import type { ParcelEvent } from '../../../src/domain/parcel/index.js';
 import { given, history, stateOf, stored } from './fixtures/spec.js';
-import { assignTask, extractCard, fileRecord, handOver, inspect, recordInfo, upload } from './fixtures/records.js';
+import { assignTask, extractCard, fileRecord, handOver, prepareRecord, inspect, recordInfo, upload } from './fixtures/records.js';
 import {
   command,
   confirmDeal,
@@ -115,9 +115,9 @@ t.test('AssignPatrolTask (T02): to a local office and its named inspectors', asy
 });
 
 t.test('FileSupplyRecord (T03): 10 cd, 2026-03-08 (Sun) rolls to Monday', async (t) => {
-  given(history(...toGranted()))
+  given(history(...toGranted(), prepareRecord()))
     .when(fileRecord())
-    .then(t, [
+    .thenMatches(t, [
       {
         type: 'SupplyRecordFiled',
         data: {
@@ -129,16 +129,16 @@ t.test('FileSupplyRecord (T03): 10 cd, 2026-03-08 (Sun) rolls to Monday', async 
         },
       },
     ]);
-  given(history(...toGranted()))
+  given(history(...toGranted(), prepareRecord()))
     .when(fileRecord('2026-03-10'))
     .thenMatches(t, [{ type: 'SupplyRecordFiled', data: { late: true } }]);
-  given(history(...toGranted(), fileRecord()))
+  given(history(...toGranted(), prepareRecord(), fileRecord()))
     .when(fileRecord('2026-03-07', 'BA-2'))
     .thenRejects(t, { code: 'SUPPLY_RECORD_ALREADY_FILED', rule: 'T03' });
-  given(history(...toGranted()))
+  given(history(...toGranted(), prepareRecord()))
     .when(fileRecord('2026-03-06', ''))
     .thenRejects(t, { code: 'FIELD_REQUIRED', field: 'filingRef' });
-  given(history(...toGranted()))
+  given(history(...toGranted(), prepareRecord()))
     .when(fileRecord('2026-02-25'))
     .thenRejects(t, { code: 'DATE_TOO_EARLY', field: 'filedOn', rule: 'T03' });
   given(history(confirmDeal()))
@@ -275,6 +275,7 @@ t.test('the record facts keep their dates and store ids', async (t) => {
       ...toStarted(),
       extractCard(),
       assignTask(),
+      prepareRecord(),
       fileRecord(),
       recordInfo('pay-1-2026-03-20', '2026-09-01'),
       upload('START', '2026-09-01'),

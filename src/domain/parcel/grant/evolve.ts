@@ -29,6 +29,8 @@ export const grantFacts = (
     supplyRecordFiledOn: null,
     supplyRecordFilingRef: null,
     supplyRecordEventId: null,
+    supplyRecordDraft: null,
+    supplyRecordDraftEventId: null,
     terms: data.terms,
     instalments: event.type === 'TransferContractSigned' ? event.data.instalments : [],
     payments: [],

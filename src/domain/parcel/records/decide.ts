@@ -12,6 +12,7 @@ import type { CommandOf } from '../commands.js';
 import type { ParcelEvent, SlaData } from '../events.js';
 import { LIVE, notBefore, oneOf, pastDate, requireStatus, requireText, type DecideContext } from '../guards.js';
 import { versionsOf } from '../stamp.js';
+import { fileSupplyRecord } from './supply-filing.js';
 import { EXTENSION_KINDS } from '../state.js';
 import type { ParcelState } from '../state.js';
 
@@ -135,7 +136,7 @@ export const decideFileSupplyRecord = (
       { rule: 'T03' },
     );
   }
-  const { on: filedOn, stamp } = actDone(
+  const { on: filedOn, stamp: sla } = actDone(
     T03,
     facts.grantedOn,
     command.data.filedOn,
@@ -147,9 +148,10 @@ export const decideFileSupplyRecord = (
     {
       type: 'SupplyRecordFiled',
       data: {
-        ...stamp,
+        ...sla,
         filedOn,
         filingRef: requireText(command.data.filingRef, 'filingRef'),
+        ...fileSupplyRecord(command, state, ctx, filedOn),
       },
     },
   ];

@@ -9,6 +9,7 @@ import type { Milestone, ParcelFacts } from '../state.js';
 export type RecordEvent =
   | EventOf<'TrackingCardExtracted'>
   | EventOf<'PatrolTaskAssigned'>
+  | EventOf<'SupplyRecordPrepared'>
   | EventOf<'SupplyRecordFiled'>
   | EventOf<'PaymentInfoRecorded'>
   | EventOf<'DeclarationUploaded'>
@@ -28,6 +29,10 @@ export const evolveRecord = (facts: ParcelFacts, event: RecordEvent): ParcelFact
     case 'PatrolTaskAssigned':
       if (facts.patrolTaskAssignedOn !== null) return facts;
       return { ...facts, patrolTaskAssignedOn: event.data.assignedOn, patrolTaskEventId: id };
+    case 'SupplyRecordPrepared':
+      // A correction replaces the draft; once filed, the record is what was filed.
+      if (facts.supplyRecordFiledOn !== null) return facts;
+      return { ...facts, supplyRecordDraft: event.data, supplyRecordDraftEventId: id };
     case 'SupplyRecordFiled':
       if (facts.supplyRecordFiledOn !== null) return facts;
       return {
