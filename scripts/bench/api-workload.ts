@@ -5,6 +5,7 @@
  */
 import type { Role } from '../../src/api/auth/roles.js';
 import { DECISION_COMMANDS } from '../../src/domain/decision/index.js';
+import { PARCEL_COMMANDS } from '../../src/domain/parcel/index.js';
 
 export interface ApiCommand {
   readonly path: string;
@@ -105,7 +106,18 @@ export const parcelCommands = (parcelId: string, decisionId: string, landUserId:
       officeId: 'office-1',
       inspectorIds: ['inspector-1'],
     }),
-    p('file-supply-record', 'GRANTOR_ADMIN', { filedOn: '2025-03-12', filingRef: `BA-${parcelId}` }),
+    // §12: the patrol post prepares the supply record, the grantor (another person) files it.
+    p('prepare-supply-record', 'PATROL_POST', {
+      ...PARCEL_COMMANDS.PrepareSupplyRecord.example,
+      preparedOn: '2025-03-11',
+      landUserName: landUserId,
+      project: { ...PARCEL_COMMANDS.PrepareSupplyRecord.example.project, approvalDate: '2025-02-01' },
+    }),
+    p('file-supply-record', 'GRANTOR_ADMIN', {
+      filedOn: '2025-03-12',
+      filingRef: `BA-${parcelId}`,
+      landUserNameOnSourceDocument: landUserId,
+    }),
     pay(1, '2025-03-20'),
     info(1, '2025-03-24'),
     p('confirm-land-delivery', 'GRANTOR_ADMIN', { deliveredOn: '2025-04-15', confirmationNo: `JD-${parcelId}` }),

@@ -94,7 +94,7 @@ export const grant = (t: Timeline): Grant => {
     });
   }
   const inspectorIds = [`inspector-${city.code}-${rng.int(1, 6)}`, `inspector-${city.code}-${rng.int(7, 12)}`];
-  records(t, grantedOn, inspectorIds);
+  records(t, grantedOn, inspectorIds, { transfer, agreedStart, agreedCompletion });
   const paid = transfer ? payments(t, grantedOn, instalments) : { paidInFullOn: grantedOn, terminatedOn: null };
   const deliveredOn = delivery(t, grantedOn, deliveryDate, transfer);
   return {
@@ -111,8 +111,73 @@ export const grant = (t: Timeline): Grant => {
   };
 };
 
+const PROVINCES: Record<string, string> = { '32': '江苏省', '33': '浙江省', '41': '河南省' };
+const INDUSTRY: Record<string, string> = { '05': 'H6310', '06': 'C3411', '07': 'K7210', '08': 'S9311', '10': 'F5210' };
+
+/**
+ * T03 as two people (§8, §12): the patrol post prepares the Attachment-3 record, the grantor
+ * reviews and files it. One draft in twenty has a wrong industry code (V11) and is corrected first.
+ */
+const supplyFiling = (
+  t: Timeline,
+  grantedOn: IsoDate,
+  facts: { readonly transfer: boolean; readonly agreedStart: IsoDate; readonly agreedCompletion: IsoDate },
+): void => {
+  const { rng, officials, batch, parcel } = t.ctx;
+  const { city } = batch;
+  const approvalDate = addDays(grantedOn, -rng.int(20, 60));
+  const longBuild = addDays(facts.agreedStart, 365 * 3 + 1) < facts.agreedCompletion;
+  const draft = {
+    ...(facts.transfer ? { transferMethod: rng.chance(0.9) ? 'TENDER_AUCTION_LISTING' : 'NEGOTIATED_TRANSFER' } : {}),
+    landUserName: parcel.landUser.name,
+    farmlandConversionApprovalDate: rng.chance(0.3) ? null : addDays(approvalDate, -rng.int(90, 700)),
+    authority: { province: PROVINCES[city.province] ?? city.province, city: city.name },
+    project: {
+      no: `BA-${parcel.parcelId}`,
+      name: `${city.name}${parcel.parcelId}地块项目`,
+      approvalDocNo: `${city.short}政土批〔${approvalDate.slice(0, 4)}〕${rng.int(1, 199)}号`,
+      approvalDate,
+      approvingBody: `${city.name}人民政府`,
+      industryCode: INDUSTRY[batch.landUse.code] ?? 'L7411',
+      investorNature: facts.transfer
+        ? { category: '4', subType: rng.pick(['有限责任公司', '股份有限公司', '国有企业', '私营企业']) }
+        : { category: rng.pick(['1', '2']), subType: null },
+    },
+    land: {
+      address: `${city.name}${parcel.parcelId.slice(-4)}号地块`,
+      boundaries: '东至规划道路，南至现状用地，西至河道，北至规划绿地',
+      coordinates: [],
+      landSource: rng.pick(['新增建设用地', '现有建设用地']),
+      developmentDegree: rng.pick(['五通一平', '七通一平', '三通一平']),
+      grade: `${rng.pick(['一', '二', '三', '四'])}级`,
+    },
+    foreignCurrency: [],
+    remarks: longBuild ? '约定建设周期超过三年，经批准' : null,
+  };
+  const preparedOn = addDays(grantedOn, rng.int(1, 4));
+  if (rng.chance(0.05)) {
+    t.parcel(preparedOn, 'supply-record-draft', 'PrepareSupplyRecord', officials.patrol, {
+      ...draft,
+      preparedOn,
+      project: { ...draft.project, industryCode: 'K99' },
+    });
+  }
+  t.parcel(preparedOn, 'supply-record-prepared', 'PrepareSupplyRecord', officials.patrol, { ...draft, preparedOn });
+  const filedOn = addDays(preparedOn, rng.chance(0.05) ? rng.int(9, 16) : rng.int(1, 5));
+  t.parcel(filedOn, 'supply-record', 'FileSupplyRecord', officials.grantor, {
+    filedOn,
+    filingRef: `BA-${parcel.parcelId}`,
+    landUserNameOnSourceDocument: parcel.landUser.name,
+  });
+};
+
 /** T02 tracking card and patrol task, T03 supply filing: mostly on time, some late (flagged, not refused). */
-const records = (t: Timeline, grantedOn: IsoDate, inspectorIds: readonly string[]): void => {
+const records = (
+  t: Timeline,
+  grantedOn: IsoDate,
+  inspectorIds: readonly string[],
+  facts: { readonly transfer: boolean; readonly agreedStart: IsoDate; readonly agreedCompletion: IsoDate },
+): void => {
   const { rng, officials, batch, parcel } = t.ctx;
   const extractedOn = addDays(grantedOn, rng.chance(0.1) ? rng.int(16, 25) : rng.int(1, 9));
   t.parcel(extractedOn, 'tracking-card', 'ExtractTrackingCard', officials.patrol, {
@@ -125,11 +190,7 @@ const records = (t: Timeline, grantedOn: IsoDate, inspectorIds: readonly string[
     officeId: `office-${batch.city.code}-${rng.int(1, 9)}`,
     inspectorIds,
   });
-  const filedOn = addDays(grantedOn, rng.chance(0.05) ? rng.int(12, 20) : rng.int(2, 9));
-  t.parcel(filedOn, 'supply-record', 'FileSupplyRecord', officials.grantor, {
-    filedOn,
-    filingRef: `BA-${parcel.parcelId}`,
-  });
+  supplyFiling(t, grantedOn, facts);
 };
 
 /** T09: delivered on the contract date or early; some late, a few after the grantee's demand. */

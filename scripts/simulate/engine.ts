@@ -144,7 +144,12 @@ const send = async (store: EventStore, scenario: Scenario, step: ScenarioStep, n
     data: step.data,
     context: {
       now: now.toISOString(),
-      actor: { id: 'sim:officer', role: step.role ?? 'GRANTOR_ADMIN', jurisdiction: scenario.jurisdiction },
+      // One simulated person per role, so two-person acts (the supply filing, §12) can be walked.
+      actor: {
+        id: `sim:${(step.role ?? 'GRANTOR_ADMIN').toLowerCase()}`,
+        role: step.role ?? 'GRANTOR_ADMIN',
+        jurisdiction: scenario.jurisdiction,
+      },
     },
   } as unknown as ParcelCommand;
   try {

@@ -85,8 +85,10 @@ const validationProblem = (error: FastifyError, instance: string): Problem => {
 export const toProblem = (error: unknown, request: FastifyRequest): Problem => {
   const instance = request.url;
   if (error instanceof DomainError) {
-    const { field, rule, ...rest } = error.details;
+    const { field, rule, errors: listed, ...rest } = error.details;
     const { status, title } = STATUS_OF_CATEGORY[error.category];
+    // A rule that checks a whole document (the supply record's V1–V14) lists every failure.
+    const many = Array.isArray(listed) ? (listed as { field: string; rule: string; message: string }[]) : null;
     return problem(status, error.code, title, {
       detail: error.message,
       instance,
@@ -95,9 +97,11 @@ export const toProblem = (error: unknown, request: FastifyRequest): Problem => {
       category: error.category,
       rule: rule ?? error.code,
       // errors[] names a field only where the rule concerns one.
-      ...(field === undefined
-        ? {}
-        : { errors: [{ field: `body.${field}`, rule: rule ?? error.code, message: error.message }] }),
+      ...(many !== null
+        ? { errors: many.map((e) => ({ field: e.field, rule: e.rule, message: e.message })) }
+        : field === undefined
+          ? {}
+          : { errors: [{ field: `body.${field}`, rule: rule ?? error.code, message: error.message }] }),
     });
   }
   if (error instanceof HttpError) {

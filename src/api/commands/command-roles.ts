@@ -58,6 +58,8 @@ export const PARCEL_ROLES: Table<ParcelCommandType> = {
   // The patrol post's own records (S0 §三(一), §二(三), §二(五)); the office hands over (§二(六)).
   ExtractTrackingCard: ['PATROL_POST'],
   AssignPatrolTask: ['PATROL_POST'],
+  // §8, §12: the land-use section or the grantor prepares the form; the grantor reviews and files it.
+  PrepareSupplyRecord: ['GRANTOR_ADMIN', 'PATROL_POST'],
   FileSupplyRecord: GRANTOR,
   RecordPaymentInfo: ['PATROL_POST'],
   UploadDeclaration: ['PATROL_POST'],
