@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import type { Database } from '../database.js';
 import type { ProjectionBookkeeping } from './bookkeeping.table.js';
 import type { AccessLogTables } from './access-log/tables.js';
+import type { SupplyRecordTables } from './supply-records/tables.js';
 import type { CreditTables } from './credit/tables.js';
 import type { DecisionTables } from './decisions/tables.js';
 import type { ParcelTables } from './parcels/tables.js';
@@ -25,6 +26,7 @@ export interface ReadModels {
   readonly credit: Kysely<CreditTables>;
   readonly decisions: Kysely<DecisionTables>;
   readonly accessLog: Kysely<AccessLogTables>;
+  readonly supplyRecords: Kysely<SupplyRecordTables>;
 }
 
 export interface ReadSide {
@@ -76,6 +78,7 @@ export const openReadSide = async (options: ReadSideOptions): Promise<ReadSide> 
     credit: connection.db.withSchema(schema) as unknown as Kysely<CreditTables>,
     decisions: connection.db.withSchema(schema) as unknown as Kysely<DecisionTables>,
     accessLog: connection.db.withSchema(schema) as unknown as Kysely<AccessLogTables>,
+    supplyRecords: connection.db.withSchema(schema) as unknown as Kysely<SupplyRecordTables>,
   };
   return {
     db: connection.db,

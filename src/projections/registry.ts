@@ -5,6 +5,7 @@ import { decisionsProjection } from './decisions/projection.js';
 import { eventIndexProjection } from './event-index/projection.js';
 import { parcelsProjection } from './parcels/projection.js';
 import type { Projection } from './projection.js';
+import { supplyRecordsProjection } from './supply-records/projection.js';
 
 export const PROJECTIONS: readonly Projection[] = [
   parcelsProjection,
@@ -12,6 +13,7 @@ export const PROJECTIONS: readonly Projection[] = [
   decisionsProjection,
   accessLogProjection,
   eventIndexProjection,
+  supplyRecordsProjection,
 ];
 
 export const projectionNamed = (name: string): Projection | undefined => PROJECTIONS.find((p) => p.name === name);

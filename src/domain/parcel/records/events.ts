@@ -54,6 +54,7 @@ export type SupplyRecordPreparedData = {
 export type SupplyRecordFiledData = SlaData & {
   readonly filedOn: IsoDate;
   readonly filingRef: string;
+  readonly jurisdiction?: string;
   readonly record?: SupplyRecord;
   readonly preparer?: Signatory;
   readonly reviewer?: Signatory;

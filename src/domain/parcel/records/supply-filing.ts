@@ -67,6 +67,8 @@ export const decidePrepareSupplyRecord = (
 };
 
 export interface FiledSignOff {
+  /** The parcel's jurisdiction, so the filing list can be scoped without the parcel. */
+  readonly jurisdiction: string;
   readonly record: SupplyRecord;
   readonly preparer: Signatory;
   readonly reviewer: Signatory;
@@ -117,5 +119,11 @@ export const fileSupplyRecord = (
       { rule: first.rule, errors: failures.map((f) => ({ ...f, field: `record.${f.field}` })) },
     );
   }
-  return { record, preparer: draft.preparer, reviewer, industryCatalogueVersion: GBT_4754_2002.version };
+  return {
+    jurisdiction: facts.jurisdiction,
+    record,
+    preparer: draft.preparer,
+    reviewer,
+    industryCatalogueVersion: GBT_4754_2002.version,
+  };
 };
