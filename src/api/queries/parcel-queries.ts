@@ -177,7 +177,7 @@ export const registerParcelQueries = (app: FastifyInstance, deps: QueryDependenc
       schema: {
         tags: [TAG],
         operationId: 'ListParcels',
-        summary: 'Parcels by jurisdiction, status, land user, use, flags and next deadline; keyset pages',
+        summary: 'Parcels by jurisdiction, status, land user, use, flags, grant date and next deadline; keyset pages',
         security: [{ bearerAuth: [] }],
         querystring: z.object({
           jurisdiction: divisionPrefix.optional(),
@@ -195,6 +195,8 @@ export const registerParcelQueries = (app: FastifyInstance, deps: QueryDependenc
           late: flag.describe('Late start or late completion'),
           nextDeadlineBefore: day.optional(),
           nextDeadlineAfter: day.optional(),
+          grantedFrom: day.optional().describe('Granted on or after this day (inclusive)'),
+          grantedTo: day.optional().describe('Granted on or before this day (inclusive)'),
           sort: z.enum(['parcelId', 'nextDeadline']).default('parcelId'),
           ...onQuery,
           ...pageQuery,
@@ -219,6 +221,8 @@ export const registerParcelQueries = (app: FastifyInstance, deps: QueryDependenc
         ...(q.late === undefined ? {} : { late: q.late }),
         ...(q.nextDeadlineBefore === undefined ? {} : { nextDeadlineBefore: q.nextDeadlineBefore }),
         ...(q.nextDeadlineAfter === undefined ? {} : { nextDeadlineAfter: q.nextDeadlineAfter }),
+        ...(q.grantedFrom === undefined ? {} : { grantedFrom: q.grantedFrom }),
+        ...(q.grantedTo === undefined ? {} : { grantedTo: q.grantedTo }),
         sort: q.sort,
         on: q.on ?? today(auth.clock),
         limit: q.limit,

@@ -22,13 +22,15 @@ type ParcelEb = ExpressionBuilder<ParcelTables, 'parcels'>;
 const NOT_STARTED = ['GRANTED', 'DELIVERED', 'CERTIFIED'];
 const NOT_COMPLETED = [...NOT_STARTED, 'STARTED'];
 
-const inScope = (eb: ParcelEb, scope: ReadScope): Expression<SqlBool> =>
+/** The caller's scope as a condition on `parcels` (shared with the supply report, so both count the same rows). */
+export const inScope = (eb: ParcelEb, scope: ReadScope): Expression<SqlBool> =>
   eb.and([
     ...(scope.divisionPrefix === null ? [] : [eb('parcels.division_code', 'like', likePrefix(scope.divisionPrefix))]),
     ...(scope.landUserId === undefined ? [] : [eb('parcels.land_user_id', '=', scope.landUserId)]),
   ]);
 
-const lateStart = (eb: ParcelEb, on: string) =>
+/** Not started after the agreed start, or started late (the `late` filter, with lateCompletion). */
+export const lateStart = (eb: ParcelEb, on: string) =>
   eb.or([
     eb.and([
       eb('parcels.actual_start', 'is', null),
@@ -38,7 +40,7 @@ const lateStart = (eb: ParcelEb, on: string) =>
     eb('parcels.actual_start', '>', eb.ref('parcels.agreed_start')),
   ]);
 
-const lateCompletion = (eb: ParcelEb, on: string) =>
+export const lateCompletion = (eb: ParcelEb, on: string) =>
   eb.or([
     eb.and([
       eb('parcels.actual_completion', 'is', null),
@@ -208,6 +210,10 @@ export interface ParcelFilter {
   readonly late?: boolean;
   readonly nextDeadlineBefore?: string;
   readonly nextDeadlineAfter?: string;
+  /** Granted on or after this day (`granted_on`, inclusive); parcels not granted are left out. */
+  readonly grantedFrom?: string;
+  /** Granted on or before this day (inclusive). */
+  readonly grantedTo?: string;
   /** 'parcelId' (default) or 'nextDeadline' (earliest first; parcels without one are left out). */
   readonly sort?: 'parcelId' | 'nextDeadline';
   readonly on: string;
@@ -241,6 +247,8 @@ export const listParcels = async (db: Db, scope: ReadScope, filter: ParcelFilter
       conditions.push(eb('parcels.next_deadline_date', '<', filter.nextDeadlineBefore));
     if (filter.nextDeadlineAfter !== undefined)
       conditions.push(eb('parcels.next_deadline_date', '>', filter.nextDeadlineAfter));
+    if (filter.grantedFrom !== undefined) conditions.push(eb('parcels.granted_on', '>=', filter.grantedFrom));
+    if (filter.grantedTo !== undefined) conditions.push(eb('parcels.granted_on', '<=', filter.grantedTo));
     if (byDeadline) conditions.push(eb('parcels.next_deadline_date', 'is not', null));
     if (filter.cursor !== undefined) {
       if (byDeadline) {
