@@ -13,6 +13,7 @@ import { createMetrics, type Metrics } from './metrics/metrics.js';
 import type { QueryDependencies } from './queries/dependencies.js';
 import { registerAuditRoutes } from './audit/index.js';
 import { registerCalendarQueries } from './queries/calendar-queries.js';
+import { registerSupplyReportRoutes } from './reports/supply-report-routes.js';
 import { registerOtherQueries } from './queries/other-queries.js';
 import { registerParcelQueries } from './queries/parcel-queries.js';
 import { problem, sendProblem, toProblem } from './problem.js';
@@ -133,6 +134,7 @@ export const buildApp = async ({
       registerParcelQueries(app, queries, { verify, clock });
       registerOtherQueries(app, queries, { verify, clock });
       registerCalendarQueries(app, queries, { verify, clock });
+      registerSupplyReportRoutes(app, queries, { verify, clock });
       await registerAuditRoutes(app, queries, { verify, clock });
     }
   }
