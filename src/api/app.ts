@@ -13,6 +13,7 @@ import { createMetrics, type Metrics } from './metrics/metrics.js';
 import type { QueryDependencies } from './queries/dependencies.js';
 import { registerAuditRoutes } from './audit/index.js';
 import { registerCalendarQueries } from './queries/calendar-queries.js';
+import { registerSupplyRecordRoutes } from './filing/supply-record-routes.js';
 import { registerSupplyReportRoutes } from './reports/supply-report-routes.js';
 import { registerOtherQueries } from './queries/other-queries.js';
 import { registerParcelQueries } from './queries/parcel-queries.js';
@@ -103,6 +104,14 @@ export const buildApp = async ({
         { name: 'credit queries' },
         { name: 'decision queries' },
         {
+          name: 'supply filing',
+          description: 'Attachment-3 supply records (§8): one parcel’s, and the filing list as JSON, CSV or XLSX',
+        },
+        {
+          name: 'reports',
+          description: 'Analysis reports (§13): supply totals, structure, prices, pace and problems for a period',
+        },
+        {
           name: 'audit',
           description: 'History, time travel, decision trails and integrity proofs; every read is itself recorded',
         },
@@ -134,6 +143,7 @@ export const buildApp = async ({
       registerParcelQueries(app, queries, { verify, clock });
       registerOtherQueries(app, queries, { verify, clock });
       registerCalendarQueries(app, queries, { verify, clock });
+      registerSupplyRecordRoutes(app, queries, { verify, clock });
       registerSupplyReportRoutes(app, queries, { verify, clock });
       await registerAuditRoutes(app, queries, { verify, clock });
     }

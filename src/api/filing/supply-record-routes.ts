@@ -8,7 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { pageQuery } from '../../projections/paging.js';
-import { parcelInScope } from '../../projections/parcels/queries.js';
+import { divisionCodeOf } from '../../domain/jurisdiction.js';
 import { eachSupplyRecord, listSupplyRecords } from '../../projections/supply-records/queries.js';
 import { supplyRecordRow, SUPPLY_RECORD_COLUMNS, withoutCoordinates } from '../../filing/columns.js';
 import { csvStream, CSV_CONTENT_TYPE, xlsxStream, XLSX_CONTENT_TYPE } from '../../filing/export.js';
@@ -73,20 +73,20 @@ export const registerSupplyRecordRoutes = (app: FastifyInstance, deps: QueryDepe
           'Built from the parcel stream and the preparer’s draft exactly as FileSupplyRecord would build it (§8). Not for land users.',
         security: [{ bearerAuth: [] }],
         params: z.object({ parcelId: z.string().min(1).max(128) }),
-        querystring: z.object({ ...positionQuery }),
         response: { 200: supplyRecordView, ...queryProblemResponses },
       },
     },
-    async (request, reply) => {
+    async (request) => {
       const { parcelId } = request.params;
-      await awaitReadModels(deps, reply, ['parcels'], request.query.minPosition);
       const notFound = new HttpError(404, 'PARCEL_NOT_FOUND', `No parcel ${parcelId} in your jurisdiction`, {
         parcelId,
       });
-      if (!(await parcelInScope(deps.readSide.models.parcels, parcelId, scopeOf(request)))) throw notFound;
-      const view = await supplyRecordOfParcel(deps.store, parcelId, today(auth.clock));
-      if (view === null) throw notFound;
-      return view;
+      // Scoped by the stream itself (not the read model), so a record is readable the moment it is written.
+      const filing = await supplyRecordOfParcel(deps.store, parcelId, today(auth.clock));
+      const own = scopeOf(request).divisionPrefix;
+      const division = filing?.jurisdiction == null ? null : divisionCodeOf(filing.jurisdiction);
+      if (filing === null || (own !== null && (division === null || !division.startsWith(own)))) throw notFound;
+      return filing.view();
     },
   );
 
@@ -168,7 +168,7 @@ export const registerSupplyRecordRoutes = (app: FastifyInstance, deps: QueryDepe
           row: supplyRecordRow(filing),
         })),
         nextCursor: page.nextCursor,
-        position: (reply.getHeader('x-read-position') as string | undefined) ?? null,
+        position: (reply.getHeader('x-read-position') ?? null) as string | null,
         columns: SUPPLY_RECORD_COLUMN_LIST,
       };
     },

@@ -5,7 +5,8 @@
  * reviewer sees exactly what FileSupplyRecord would build. Coordinates never leave (S1 §二).
  */
 import { z } from 'zod';
-import { foldParcel } from '../../audit/as-of.js';
+import { foldParcel, type FoldedParcel } from '../../audit/as-of.js';
+import { parcelJurisdiction } from '../../domain/parcel/index.js';
 import { policyFor } from '../../domain/policy/index.js';
 import { DomainError } from '../../domain/errors.js';
 import { parcelStream } from '../../domain/streams.js';
@@ -13,7 +14,7 @@ import { isGranted } from '../../domain/parcel/state.js';
 import type { SupplyRecordFiledData } from '../../domain/parcel/events.js';
 import { supplyRecordOf } from '../../domain/parcel/records/supply-record.js';
 import type { SupplyRecord, SupplyRecordFailure } from '../../domain/filing/index.js';
-import type { EventStore } from '../../eventstore/types.js';
+import type { EventStore, RecordedEvent } from '../../eventstore/types.js';
 import { SUPPLY_RECORD_COLUMNS, supplyRecordRow, withoutCoordinates } from '../../filing/columns.js';
 
 const signatory = z.object({ id: z.string(), name: z.string().nullable() });
@@ -72,15 +73,30 @@ const shown = (record: SupplyRecord, meta: { parcelId: string; filingRef: string
   row: supplyRecordRow({ ...meta, dueDate: '', late: false, record }),
 });
 
+/** The parcel's jurisdiction ('CN-JS-3201') as its stream says, and a way to its record view. */
+export interface ParcelFiling {
+  readonly jurisdiction: string | null;
+  readonly view: () => SupplyRecordView;
+}
+
 /** Null when the parcel has no stream; a deal not yet granted has no record (NOT_PREPARED). */
 export const supplyRecordOfParcel = async (
   store: EventStore,
   parcelId: string,
   today: string,
-): Promise<SupplyRecordView | null> => {
+): Promise<ParcelFiling | null> => {
   const events = await store.readStream(parcelStream(parcelId));
   if (events.length === 0) return null;
-  const { state, obligations } = await foldParcel(store, events);
+  const folded = await foldParcel(store, events);
+  return { jurisdiction: parcelJurisdiction(folded.state), view: () => viewOf(parcelId, events, folded, today) };
+};
+
+const viewOf = (
+  parcelId: string,
+  events: readonly RecordedEvent[],
+  { state, obligations }: FoldedParcel,
+  today: string,
+): SupplyRecordView => {
   const t03 = obligations.find((o) => o.ruleId === 'T03');
   if (!isGranted(state)) return base(parcelId, null);
   const { facts } = state;

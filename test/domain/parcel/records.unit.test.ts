@@ -2,7 +2,16 @@ import t from 'tap';
 import { SEED_VERSION as CALENDAR_VERSION } from '../../../src/domain/working-calendar/seed-calendar.js';
 import type { ParcelEvent } from '../../../src/domain/parcel/index.js';
 import { given, history, stateOf, stored } from './fixtures/spec.js';
-import { assignTask, extractCard, fileRecord, handOver, prepareRecord, inspect, recordInfo, upload } from './fixtures/records.js';
+import {
+  assignTask,
+  extractCard,
+  fileRecord,
+  handOver,
+  prepareRecord,
+  inspect,
+  recordInfo,
+  upload,
+} from './fixtures/records.js';
 import {
   command,
   confirmDeal,

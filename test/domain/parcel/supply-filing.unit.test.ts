@@ -128,7 +128,5 @@ t.test('once filed, the record can no longer be prepared again', async (t) => {
 });
 
 t.test('§3.1: a deal not yet granted has no supply record to prepare', async (t) => {
-  given(history(confirmDeal()))
-    .when(prepareRecord())
-    .thenRejects(t, { code: 'INVALID_STATE' });
+  given(history(confirmDeal())).when(prepareRecord()).thenRejects(t, { code: 'INVALID_STATE' });
 });

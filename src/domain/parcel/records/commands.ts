@@ -138,7 +138,11 @@ export const RECORD_COMMANDS = {
     summary:
       'Review and file the prepared supply record with the ministry and the province: a second person, no V-rule failing (T03, S3 §三, §12)',
     creates: false,
-    example: { filedOn: '2026-04-02', filingRef: '3201002026B00017-BA', landUserNameOnSourceDocument: '南京某某置业有限公司' },
+    example: {
+      filedOn: '2026-04-02',
+      filingRef: '3201002026B00017-BA',
+      landUserNameOnSourceDocument: '南京某某置业有限公司',
+    },
   }),
   RecordPaymentInfo: commandSpec({
     schema: recordPaymentInfoSchema,
