@@ -78,7 +78,14 @@ t.test('a command then a query with its position reads the write', async (t) => 
 
   const projections = await h.app.inject({ method: 'GET', url: '/projections' });
   const items = projections.json<{ items: { name: string; status: string; deadLetters: number }[] }>().items;
-  t.same(items.map((i) => i.name).sort(), ['access_log', 'credit', 'decisions', 'event_index', 'parcels', 'supply_records']);
+  t.same(items.map((i) => i.name).sort(), [
+    'access_log',
+    'credit',
+    'decisions',
+    'event_index',
+    'parcels',
+    'supply_records',
+  ]);
   t.ok(items.every((i) => i.deadLetters === 0));
 });
 
