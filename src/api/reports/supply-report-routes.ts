@@ -17,6 +17,7 @@ import { ROLES } from '../auth/roles.js';
 import { queryProblemResponses } from '../problem.js';
 import type { QueryDependencies } from '../queries/dependencies.js';
 import { awaitReadModels, day, divisionPrefix, positionQuery, scopeOf, today } from '../queries/read-context.js';
+import { supplyReportPage } from './report-page.js';
 import { CSV_TYPE, XLSX_TYPE, supplyReportCsv, writeSupplyReportXlsx } from './supply-report-export.js';
 
 export const REPORTS_TAG = 'reports';
@@ -166,4 +167,6 @@ export const registerSupplyReportRoutes = (app: FastifyInstance, deps: QueryDepe
       return { ...report, position };
     },
   );
+  // The report page at /reports/ (report-page.ts): loaded with the app's other plugins at ready().
+  void app.register(supplyReportPage);
 };
