@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import t from 'tap';
+import { signToken } from '../../src/api/auth/token.js';
 import { DECISION_COMMANDS } from '../../src/domain/decision/index.js';
 import { allocation, at, contract } from '../api/fixtures/parcel.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
@@ -365,6 +366,14 @@ if (missing !== null) {
     t.match(csv, report.totals.areaHa, 'and the total area');
     t.equal(download.suggestedFilename(), 'supply-2026Q3-32.csv', 'saved under the name the server gives');
 
+    // The XLSX: the same way (a zip: PK).
+    const [xlsx] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '下载 XLSX Download XLSX' }).click(),
+    ]);
+    t.equal(xlsx.suggestedFilename(), 'supply-2026Q3-32.xlsx');
+    t.equal((await readFile(await xlsx.path())).subarray(0, 2).toString('latin1'), 'PK', 'an XLSX (zip) file');
+
     const screenshot = join(tmpdir(), `report-page-2026Q3-${Date.now()}.png`);
     await page.screenshot({ path: screenshot, fullPage: true });
     t.comment(`screenshot: ${screenshot}`);
@@ -388,6 +397,19 @@ if (missing !== null) {
     await loadReport(page, '2026Q3', '41');
     await until(async () => /403/.test((await message.textContent()) ?? ''));
     t.match(await message.textContent(), /JURISDICTION/, 'the 403 code is shown');
+
+    // A token the service did not sign: the 401 as a readable message.
+    await page.getByRole('button', { name: '退出 Sign out' }).click();
+    const forged = await signToken(
+      { sub: 'x', name: '伪造', role: 'MINISTRY', jurisdiction: 'CN' },
+      'not-the-service-secret-0123456789abcdef',
+      '8h',
+      new Date(at('2026-11-01')),
+    );
+    await page.getByLabel('令牌 Bearer token').fill(forged);
+    await page.getByRole('button', { name: '登录 Sign in' }).click();
+    await until(async () => /401/.test((await message.textContent()) ?? ''));
+    t.match(await message.textContent(), /令牌无效或已过期/, 'the 401 says the token is not accepted');
 
     t.same(external, [], 'nothing is fetched from another origin');
     t.same(consoleErrors, [], 'no script error');
