@@ -5,11 +5,14 @@
 export const parcelStream = (parcelId: string): string => `parcel-${parcelId}`;
 export const decisionStream = (decisionId: string): string => `decision-${decisionId}`;
 export const creditStream = (landUserId: string): string => `credit-${landUserId}`;
+/** A linkage project area (增减挂钩项目区, DOMAIN.md §9). */
+export const linkageStream = (linkageId: string): string => `linkage-${linkageId}`;
 
 export const STREAM_CATEGORIES = {
   parcel: 'parcel-',
   decision: 'decision-',
   credit: 'credit-',
+  linkage: 'linkage-',
   timers: 'timers-',
   calendar: 'calendar-',
   access: 'access-',
