@@ -9,7 +9,16 @@ import { decisionDecider } from '../domain/decision/index.js';
 import { createParcelDecider, parcelDecider } from '../domain/parcel/index.js';
 import type { ParcelCommand, ParcelEvent, ParcelState } from '../domain/parcel/index.js';
 import { calendarBookOf } from '../calendar/book.js';
-import { calendarStream, creditStream, decisionStream, parcelStream, timersStream } from '../domain/streams.js';
+import { createLinkageDecider, linkageDecider } from '../domain/linkage/index.js';
+import type { LinkageCommand, LinkageEvent, LinkageState } from '../domain/linkage/index.js';
+import {
+  calendarStream,
+  creditStream,
+  decisionStream,
+  linkageStream,
+  parcelStream,
+  timersStream,
+} from '../domain/streams.js';
 import { workingCalendarDecider } from '../domain/working-calendar/index.js';
 import type { CalendarCommand, WorkingCalendarEvent, WorkingCalendarState } from '../domain/working-calendar/index.js';
 import { ensureCalendarSeeded } from '../calendar/seed.js';
@@ -48,6 +57,15 @@ export const handleParcelCommand: BoundCommandHandler<ParcelCommand, ParcelEvent
     return handleCommand({ ...options, decider: createParcelDecider({ calendars }), stream: parcelStream(id) });
   },
   { decider: parcelDecider, stream: parcelStream },
+);
+/** The linkage area's handler decides T36 on the log's calendars, as the parcel's does. */
+export const handleLinkageCommand: BoundCommandHandler<LinkageCommand, LinkageEvent, LinkageState> = Object.assign(
+  async ({ id, ...options }: BoundOptions<LinkageCommand, LinkageEvent, LinkageState>) => {
+    const calendars = calendarBookOf(options.store);
+    await calendars.refresh([], { maxAgeMs: 1000 });
+    return handleCommand({ ...options, decider: createLinkageDecider({ calendars }), stream: linkageStream(id) });
+  },
+  { decider: linkageDecider, stream: linkageStream },
 );
 export const handleDecisionCommand = bindCommandHandler(decisionDecider, decisionStream);
 export const handleCreditCommand = bindCommandHandler(creditDecider, creditStream);

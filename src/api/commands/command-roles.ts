@@ -7,6 +7,7 @@
  */
 import type { CreditCommand } from '../../domain/credit/index.js';
 import type { DecisionCommand } from '../../domain/decision/index.js';
+import type { LinkageCommand } from '../../domain/linkage/index.js';
 import type { ParcelCommandType } from '../../domain/parcel/index.js';
 import type { CalendarCommand } from '../../domain/working-calendar/index.js';
 import type { Role } from '../auth/roles.js';
@@ -101,4 +102,25 @@ export const CREDIT_ROLES: Table<CreditCommand['type']> = {
 export const CALENDAR_ROLES: Table<CalendarCommand['type']> = {
   PublishCalendarYear: ['MINISTRY', 'PROVINCE_REVIEWER'],
   AmendCalendar: ['MINISTRY', 'PROVINCE_REVIEWER'],
+};
+
+/**
+ * Linkage project areas (§9, §12; S2-MLR §二–§三, S2-SC §二–§三): the province approves the area and
+ * its quota, adjusts the plan as the original approver, asks for the record back and reviews
+ * (Sichuan); the city/county files basic info, progress and acceptance; the ministry returns the
+ * record. Who modifies and refiles depends on the area's variant (MLR: province; Sichuan:
+ * city/county), which the decider checks (Q7); both roles are admitted here.
+ */
+export const LINKAGE_ROLES: Table<LinkageCommand['type']> = {
+  ApproveLinkageOverall: ['PROVINCE_REVIEWER'],
+  FileLinkageBasicInfo: GRANTOR,
+  FileLinkageProgress: GRANTOR,
+  RecordLinkageAcceptance: ['GRANTOR_ADMIN', 'PROVINCE_REVIEWER'],
+  FileLinkageAcceptance: GRANTOR,
+  ApproveImplementationPlanAdjustment: ['PROVINCE_REVIEWER'],
+  RequestRecordReturn: ['PROVINCE_REVIEWER'],
+  ReturnRecord: ['MINISTRY'],
+  ModifyRecord: ['GRANTOR_ADMIN', 'PROVINCE_REVIEWER'],
+  ReviewRecordModification: ['PROVINCE_REVIEWER'],
+  RefileRecord: ['GRANTOR_ADMIN', 'PROVINCE_REVIEWER'],
 };

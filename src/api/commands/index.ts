@@ -11,6 +11,7 @@ import { registerCommandRoutes, type CommandRouteOptions } from './command-route
 import { calendarCommands } from './calendar-commands.js';
 import { creditCommands } from './credit-commands.js';
 import { decisionCommands } from './decision-commands.js';
+import { linkageCommands } from './linkage-commands.js';
 import { commandRoute } from './kebab.js';
 import { parcelCommands } from './parcel-commands.js';
 
@@ -42,4 +43,5 @@ export const COMMAND_AGGREGATES: readonly ServedAggregate[] = [
   served(decisionCommands),
   served(creditCommands),
   served(calendarCommands),
+  served(linkageCommands),
 ];
