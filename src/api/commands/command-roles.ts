@@ -61,6 +61,9 @@ export const PARCEL_ROLES: Table<ParcelCommandType> = {
   AssignPatrolTask: ['PATROL_POST'],
   // §8, §12: the land-use section or the grantor prepares the form; the grantor reviews and files it.
   PrepareSupplyRecord: ['GRANTOR_ADMIN', 'PATROL_POST'],
+  // T28 (S1 §二(五)): the city/county department records and enters transfers, leases and mortgages.
+  RecordMarketTransaction: ['GRANTOR_ADMIN', 'PATROL_POST'],
+  EnterMarketTransactionInfo: ['GRANTOR_ADMIN', 'PATROL_POST'],
   FileSupplyRecord: GRANTOR,
   RecordPaymentInfo: ['PATROL_POST'],
   UploadDeclaration: ['PATROL_POST'],

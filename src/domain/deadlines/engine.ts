@@ -12,6 +12,7 @@ import type { RuleInput } from './build.js';
 import { contractSigning, grantFollowUp } from './contract.js';
 import { deliveryObligations } from './delivery.js';
 import { idleObligations } from './idle.js';
+import { marketObligations } from './market.js';
 import { typeBDetection } from './idle-type-b.js';
 import type { TypeBProgress } from './idle-type-b.js';
 import { paymentObligations } from './payment.js';
@@ -67,6 +68,7 @@ const unsorted = (state: ParcelState, policy: Policy, options: ObligationOptions
         ...deliveryObligations(input),
         ...scheduleObligations(input),
         ...idleObligations(input),
+        ...marketObligations(input),
         ...typeBDetection(input, options.typeBProgress ?? null),
       ];
     }

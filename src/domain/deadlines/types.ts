@@ -35,7 +35,9 @@ export type RuleId =
   | 'T23'
   | 'T24'
   | 'T25'
-  | 'T26';
+  | 'T26'
+  | 'T28'
+  | 'T39';
 
 /**
  * - reminder: internal trigger, fires on its date even on a rest day (§4 notes);

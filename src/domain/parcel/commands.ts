@@ -19,6 +19,7 @@ import { GRANT_COMMANDS } from './grant/commands.js';
 import { IDLE_COMMANDS } from './idle/command-specs.js';
 import { PAYMENT_COMMANDS } from './payment/commands.js';
 import { RECORD_COMMANDS } from './records/commands.js';
+import { MARKET_COMMANDS } from './market/commands.js';
 import type { FireTimer, FireTimers } from './supervision/commands.js';
 
 export const PARCEL_COMMANDS = {
@@ -29,6 +30,7 @@ export const PARCEL_COMMANDS = {
   ...EXTENSION_COMMANDS,
   ...IDLE_COMMANDS,
   ...RECORD_COMMANDS,
+  ...MARKET_COMMANDS,
   ...CALENDAR_REVIEW_COMMANDS,
 } satisfies CommandSpecs;
 

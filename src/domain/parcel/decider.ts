@@ -64,6 +64,7 @@ import type { DecideContext } from './guards.js';
 import { initialParcelState } from './state.js';
 import type { ParcelState } from './state.js';
 import { decidePrepareSupplyRecord } from './records/supply-filing.js';
+import { decideEnterMarketTransactionInfo, decideRecordMarketTransaction } from './market/decide.js';
 
 export type ParcelDecider = Decider<ParcelCommand, ParcelEvent, ParcelState>;
 
@@ -129,6 +130,10 @@ const dispatch = (command: ParcelCommand, state: ParcelState, ctx: DecideContext
       return decideExtractTrackingCard(command, state, ctx);
     case 'AssignPatrolTask':
       return decideAssignPatrolTask(command, state, ctx);
+    case 'RecordMarketTransaction':
+      return decideRecordMarketTransaction(command, state, ctx);
+    case 'EnterMarketTransactionInfo':
+      return decideEnterMarketTransactionInfo(command, state, ctx);
     case 'PrepareSupplyRecord':
       return decidePrepareSupplyRecord(command, state, ctx);
     case 'FileSupplyRecord':

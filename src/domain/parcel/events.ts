@@ -13,6 +13,7 @@ import type * as G from './grant/events.js';
 import type * as I from './idle/events.js';
 import type * as P from './payment/events.js';
 import type * as R from './records/events.js';
+import type * as M from './market/events.js';
 import type * as S from './supervision/events.js';
 import { ALERT_EVENT_TYPES } from './supervision/events.js';
 
@@ -65,6 +66,8 @@ export type ParcelEvent =
   | DomainEvent<'TrackingCardExtracted', R.TrackingCardExtractedData>
   | DomainEvent<'PatrolTaskAssigned', R.PatrolTaskAssignedData>
   | DomainEvent<'SupplyRecordPrepared', R.SupplyRecordPreparedData>
+  | DomainEvent<'MarketTransactionOccurred', M.MarketTransactionOccurredData>
+  | DomainEvent<'MarketTransactionInfoEntered', M.MarketTransactionInfoEnteredData>
   | DomainEvent<'SupplyRecordFiled', R.SupplyRecordFiledData>
   | DomainEvent<'PaymentInfoRecorded', R.PaymentInfoRecordedData>
   | DomainEvent<'DeclarationUploaded', R.DeclarationUploadedData>
@@ -116,6 +119,8 @@ export const PARCEL_EVENT_TYPES = [
   'TrackingCardExtracted',
   'PatrolTaskAssigned',
   'SupplyRecordPrepared',
+  'MarketTransactionOccurred',
+  'MarketTransactionInfoEntered',
   'SupplyRecordFiled',
   'PaymentInfoRecorded',
   'DeclarationUploaded',

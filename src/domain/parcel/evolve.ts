@@ -13,6 +13,7 @@ import { evolveDeregistration, evolveIdle } from './idle/evolve.js';
 import { evolvePublication } from './idle/evolve-publication.js';
 import { evolvePayment } from './payment/evolve.js';
 import { evolveRecord } from './records/evolve.js';
+import { evolveMarket } from './market/evolve.js';
 import { isGranted, parcelCalendarOf, withParcelCalendar } from './state.js';
 import { evolveCalendar, stampCalendar } from './calendar/evolve.js';
 import { withAlert } from './supervision/evolve.js';
@@ -106,6 +107,9 @@ export const evolve = (state: ParcelState, event: ParcelEvent): ParcelState => {
     case 'IdleLandPublicationWithdrawn':
       // A recovered parcel's case is disposed of by the deregistration; its publication is withdrawn after.
       return whenIn(state, [...SUPERVISED, 'RECOVERED'], (f) => evolvePublication(f, event));
+    case 'MarketTransactionOccurred':
+    case 'MarketTransactionInfoEntered':
+      return whenIn(state, SUPERVISED, (f) => evolveMarket(f, event));
     case 'TrackingCardExtracted':
     case 'PatrolTaskAssigned':
     case 'SupplyRecordPrepared':
@@ -128,6 +132,7 @@ export const evolve = (state: ParcelState, event: ParcelEvent): ParcelState => {
     case 'ExtensionWindowClosing':
     case 'IdleMaterialsDeadlinePassed':
     case 'DeclarationMissing':
+    case 'RenewalWindowOpened':
       if (!isGranted(state)) return state;
       return { status: state.status, facts: withAlert(state.facts, event.type, event.data, id) };
     default: {

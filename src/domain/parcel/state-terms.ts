@@ -90,3 +90,17 @@ export interface PaymentDemand {
   readonly servedOn: IsoDate;
   readonly eventId: string | null;
 }
+
+/** T28: a transfer, lease or mortgage of the granted right, and when its information was entered. */
+export interface MarketTransaction {
+  readonly transactionId: string;
+  readonly kind: 'TRANSFER' | 'LEASE' | 'MORTGAGE';
+  readonly occurredOn: IsoDate;
+  readonly documentNo: string;
+  readonly counterparty: string;
+  readonly amountFen: Fen | null;
+  /** Anchor of T28 (entered within 7 wd). */
+  readonly eventId: string | null;
+  readonly infoEnteredOn: IsoDate | null;
+  readonly infoEnteredEventId: string | null;
+}

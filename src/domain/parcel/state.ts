@@ -11,7 +11,15 @@
  */
 import type { ParcelCalendar } from './calendar/types.js';
 import type { IsoDate } from '../calendar/index.js';
-import type { GrantKind, GrantTerms, Instalment, LatePaymentDamages, Payment, PaymentDemand } from './state-terms.js';
+import type {
+  GrantKind,
+  GrantTerms,
+  Instalment,
+  LatePaymentDamages,
+  MarketTransaction,
+  Payment,
+  PaymentDemand,
+} from './state-terms.js';
 import type { IdleCase } from './state-idle.js';
 import type { SupervisionAlert } from './supervision/events.js';
 import type { SupplyRecordPreparedData } from './records/events.js';
@@ -143,6 +151,8 @@ export interface ParcelFacts {
   /** §8/§12: the preparer's latest draft of the supply record, until it is filed. */
   readonly supplyRecordDraft: SupplyRecordPreparedData | null;
   readonly supplyRecordDraftEventId: string | null;
+  /** T28: transfers, leases and mortgages of the right, in the order they took effect. */
+  readonly marketTransactions: readonly MarketTransaction[];
   readonly terms: GrantTerms;
   /** Empty for allocation. */
   readonly instalments: readonly Instalment[];

@@ -22,6 +22,8 @@ export const NATIONAL_POLICY: Policy = deepFreeze({
   supplyFilingAfterGrant: cd(10), // T03: S3 §三, 「10日内」 = calendar days (Q4)
   paymentReminderBefore: cd(30), // T04: S0 §二(三); E9
   paymentInfoEntryAfterPayment: wd(10), // T05: S0 §二(三); anchor = payment (Q10)
+  marketTransactionEntryAfterOccurrence: wd(7), // T28: S1 §二(五); anchor = the transfer/lease/mortgage
+  renewalApplicationBeforeTermEnd: years(1), // T39: [U] 城市房地产管理法 Art 22 (recalled); term from delivery
   firstInstalment: { minShare: '0.5', within: months(1) }, // T06: E5 [E~]
   balanceWithin: years(1), // T06: E5 [E~]
   latePaymentRatePerDay: '0.001', // T07: 1 ‰/day, E4 [E~]; contract value overrides (Q11)

@@ -28,7 +28,8 @@ const parcelIdOf = (stream: string): string => stream.slice(STREAM_PREFIX.length
 export const parcelsProjection = defineProjection<ParcelTables>({
   name: 'parcels',
   // 2: alerts (fired timers) on each parcel row. 3: dates on the parcel's calendar version, held deadlines.
-  version: 3,
+  // 4: the stored states carry the supply-record draft and market transactions (T28, T39): rebuilt once.
+  version: 4,
   eventTypes: PARCEL_EVENT_TYPES,
   tables: PARCEL_TABLES,
   createTables: createParcelTables,

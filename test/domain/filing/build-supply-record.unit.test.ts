@@ -127,6 +127,7 @@ const facts: ParcelFacts = {
   supplyRecordEventId: null,
   supplyRecordDraft: null,
   supplyRecordDraftEventId: null,
+  marketTransactions: [],
   terms: {
     areaHa: '12.3456',
     landUse: { code: '07', residentialSubclass: 3 },

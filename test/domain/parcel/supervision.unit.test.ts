@@ -34,6 +34,7 @@ t.test('a delivered national transfer: the timers it wants and the day each fire
     '2028-08-02 T17:completion',
     '2028-09-01 T16:AGREED_COMPLETION',
     '2028-09-01 T24:recovery',
+    '2065-04-02 T39', // reminder: the renewal window, a year before the 40-year term from delivery ends
     '2026-09-02 C2:start', // the watch comes after the engine's list
   ]);
   const reminder = timer(planOf(transfer()), 'T04', '1');

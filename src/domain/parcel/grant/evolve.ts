@@ -31,6 +31,7 @@ export const grantFacts = (
     supplyRecordEventId: null,
     supplyRecordDraft: null,
     supplyRecordDraftEventId: null,
+    marketTransactions: [],
     terms: data.terms,
     instalments: event.type === 'TransferContractSigned' ? event.data.instalments : [],
     payments: [],

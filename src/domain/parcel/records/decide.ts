@@ -19,7 +19,7 @@ import type { ParcelState } from '../state.js';
 const SUPERVISED = [...LIVE, 'COMPLETED'] as const;
 
 /** The SLA of §4 a record-keeping act fulfils: its rule, what it runs from, and its due date. */
-interface SlaRule {
+export interface SlaRule {
   readonly rule: string;
   readonly after: string;
   readonly due: DateRule;
@@ -35,7 +35,7 @@ const T15: SlaRule = { rule: 'T15', after: 'the inspection', due: PARCEL_DATES.i
  * The date the act was done (a fact date, not before the anchor its SLA runs from) and the SLA
  * stamp. SLA due dates count forward and roll off rest days, as in the deadline engine (§11.3).
  */
-const actDone = (
+export const actDone = (
   sla: SlaRule,
   anchor: IsoDate,
   value: unknown,

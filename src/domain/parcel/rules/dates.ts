@@ -48,6 +48,8 @@ export const PARCEL_DATES = {
   supplyFilingDue: after((p) => p.supplyFilingAfterGrant, true),
   /** T05: payment information entered, from the payment. */
   paymentInfoDue: after((p) => p.paymentInfoEntryAfterPayment, true),
+  /** T28: a transfer, lease or mortgage of the right entered, from its occurrence. */
+  marketInfoDue: after((p) => p.marketTransactionEntryAfterOccurrence, true),
   /** T06: the first share of the price due by this date after signing. */
   firstInstalmentBy: after((p) => p.firstInstalment.within, true),
   /** T06: the whole price due by this date after signing. */

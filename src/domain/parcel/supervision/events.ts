@@ -32,6 +32,8 @@ export const ALERT_EVENT_OF = {
   T24: 'DeadlinePassed',
   T25: 'DeadlinePassed',
   T26: 'SlaBreached',
+  T28: 'SlaBreached',
+  T39: 'RenewalWindowOpened',
   C2: 'DeclarationMissing',
 } as const;
 
@@ -51,6 +53,7 @@ export const ALERT_EVENT_TYPES = [
   'ExtensionWindowClosing',
   'IdleMaterialsDeadlinePassed',
   'DeclarationMissing',
+  'RenewalWindowOpened',
 ] as const satisfies readonly AlertEventType[];
 
 /** A fired timer as the parcel remembers it (facts.alerts). */

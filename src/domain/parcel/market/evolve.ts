@@ -1,0 +1,47 @@
+/** evolve for market transactions (T28): each recorded once, its entry once, with the store ids as anchors. */
+import type { EventOf } from '../events.js';
+import type { ParcelFacts } from '../state.js';
+
+export type MarketEvent = EventOf<'MarketTransactionOccurred'> | EventOf<'MarketTransactionInfoEntered'>;
+
+export const evolveMarket = (facts: ParcelFacts, event: MarketEvent): ParcelFacts => {
+  const id = event.id ?? null;
+  // Parcel states stored before market transactions were kept have none.
+  const known = facts.marketTransactions ?? [];
+  switch (event.type) {
+    case 'MarketTransactionOccurred': {
+      if (known.some((m) => m.transactionId === event.data.transactionId)) return facts;
+      const { transactionId, kind, occurredOn, documentNo, counterparty, amountFen } = event.data;
+      return {
+        ...facts,
+        marketTransactions: [
+          ...known,
+          {
+            transactionId,
+            kind,
+            occurredOn,
+            documentNo,
+            counterparty,
+            amountFen,
+            eventId: id,
+            infoEnteredOn: null,
+            infoEnteredEventId: null,
+          },
+        ],
+      };
+    }
+    case 'MarketTransactionInfoEntered':
+      return {
+        ...facts,
+        marketTransactions: known.map((m) =>
+          m.transactionId === event.data.transactionId && m.infoEnteredOn === null
+            ? { ...m, infoEnteredOn: event.data.enteredOn, infoEnteredEventId: id }
+            : m,
+        ),
+      };
+    default: {
+      const _never: never = event;
+      return facts;
+    }
+  }
+};
