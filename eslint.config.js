@@ -39,8 +39,8 @@ export default defineConfig(
   },
   { files: ['**/*.js', '**/*.mjs', '**/*.cjs'], extends: [tseslint.configs.disableTypeChecked] },
   {
-    // The audit page's scripts run in the browser, served as they are (no build step).
-    files: ['src/api/audit/page/**/*.js'],
+    // The audit and report pages' scripts run in the browser, served as they are (no build step).
+    files: ['src/api/audit/page/**/*.js', 'src/api/reports/page/**/*.js'],
     languageOptions: {
       sourceType: 'module',
       globals: Object.fromEntries(

@@ -6,7 +6,6 @@
  * the page as text (textContent, attributes, SVG built with createElementNS), never as HTML, and
  * every figure is the API's own string or integer: nothing is rounded or re-computed for display.
  */
-/* global atob, document, fetch, location, sessionStorage, setTimeout, TextDecoder, URL, URLSearchParams, window */
 
 const TOKEN_KEY = 'reports.token';
 const SVG_NS = 'http://www.w3.org/2000/svg';
