@@ -13,6 +13,7 @@ import { createMetrics, type Metrics } from './metrics/metrics.js';
 import type { QueryDependencies } from './queries/dependencies.js';
 import { registerAuditRoutes } from './audit/index.js';
 import { registerCalendarQueries } from './queries/calendar-queries.js';
+import { registerLinkageQueries } from './queries/linkage-queries.js';
 import { registerSupplyRecordRoutes } from './filing/supply-record-routes.js';
 import { registerSupplyReportRoutes } from './reports/supply-report-routes.js';
 import { registerOtherQueries } from './queries/other-queries.js';
@@ -103,6 +104,7 @@ export const buildApp = async ({
         { name: 'parcel queries', description: 'Status from the read models; `minPosition` gives read-your-writes' },
         { name: 'credit queries' },
         { name: 'decision queries' },
+        { name: 'linkage queries', description: 'Linkage project areas (§9): record, progress, next due (T35, T36)' },
         {
           name: 'supply filing',
           description: 'Attachment-3 supply records (§8): one parcel’s, and the filing list as JSON, CSV or XLSX',
@@ -143,6 +145,7 @@ export const buildApp = async ({
       registerParcelQueries(app, queries, { verify, clock });
       registerOtherQueries(app, queries, { verify, clock });
       registerCalendarQueries(app, queries, { verify, clock });
+      registerLinkageQueries(app, queries, { verify, clock });
       registerSupplyRecordRoutes(app, queries, { verify, clock });
       registerSupplyReportRoutes(app, queries, { verify, clock });
       await registerAuditRoutes(app, queries, { verify, clock });

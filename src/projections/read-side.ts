@@ -10,6 +10,7 @@ import type { AccessLogTables } from './access-log/tables.js';
 import type { SupplyRecordTables } from './supply-records/tables.js';
 import type { CreditTables } from './credit/tables.js';
 import type { DecisionTables } from './decisions/tables.js';
+import type { LinkageTables } from './linkage/tables.js';
 import type { ParcelTables } from './parcels/tables.js';
 import type { PostgresConnection } from '../db/connect.js';
 import type { EventStore } from '../eventstore/types.js';
@@ -27,6 +28,7 @@ export interface ReadModels {
   readonly decisions: Kysely<DecisionTables>;
   readonly accessLog: Kysely<AccessLogTables>;
   readonly supplyRecords: Kysely<SupplyRecordTables>;
+  readonly linkage: Kysely<LinkageTables>;
 }
 
 export interface ReadSide {
@@ -79,6 +81,7 @@ export const openReadSide = async (options: ReadSideOptions): Promise<ReadSide> 
     decisions: connection.db.withSchema(schema) as unknown as Kysely<DecisionTables>,
     accessLog: connection.db.withSchema(schema) as unknown as Kysely<AccessLogTables>,
     supplyRecords: connection.db.withSchema(schema) as unknown as Kysely<SupplyRecordTables>,
+    linkage: connection.db.withSchema(schema) as unknown as Kysely<LinkageTables>,
   };
   return {
     db: connection.db,

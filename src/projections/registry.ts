@@ -3,6 +3,7 @@ import { accessLogProjection } from './access-log/projection.js';
 import { creditProjection } from './credit/projection.js';
 import { decisionsProjection } from './decisions/projection.js';
 import { eventIndexProjection } from './event-index/projection.js';
+import { linkageProjection } from './linkage/projection.js';
 import { parcelsProjection } from './parcels/projection.js';
 import type { Projection } from './projection.js';
 import { supplyRecordsProjection } from './supply-records/projection.js';
@@ -14,6 +15,7 @@ export const PROJECTIONS: readonly Projection[] = [
   accessLogProjection,
   eventIndexProjection,
   supplyRecordsProjection,
+  linkageProjection,
 ];
 
 export const projectionNamed = (name: string): Projection | undefined => PROJECTIONS.find((p) => p.name === name);

@@ -83,6 +83,7 @@ t.test('a command then a query with its position reads the write', async (t) => 
     'credit',
     'decisions',
     'event_index',
+    'linkage_areas',
     'parcels',
     'supply_records',
   ]);
