@@ -160,7 +160,7 @@ t.test('the OpenAPI document: every command with its roles and a body its own sc
   const commands = Object.entries(doc.paths).filter(([, item]) => item.post !== undefined);
   t.equal(
     commands.length,
-    42 + 8 + 4 + 2 + 11,
+    44 + 8 + 4 + 2 + 11,
     'every command of the five deciders (parcel, decision, credit, calendar, linkage)',
   );
   for (const [path, item] of commands) {

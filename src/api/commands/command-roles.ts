@@ -64,6 +64,8 @@ export const PARCEL_ROLES: Table<ParcelCommandType> = {
   // T28 (S1 §二(五)): the city/county department records and enters transfers, leases and mortgages.
   RecordMarketTransaction: ['GRANTOR_ADMIN', 'PATROL_POST'],
   EnterMarketTransactionInfo: ['GRANTOR_ADMIN', 'PATROL_POST'],
+  TakeIntoReserve: GRANTOR,
+  EnterReserveInfo: ['GRANTOR_ADMIN', 'PATROL_POST'],
   FileSupplyRecord: GRANTOR,
   RecordPaymentInfo: ['PATROL_POST'],
   UploadDeclaration: ['PATROL_POST'],

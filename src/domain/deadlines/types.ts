@@ -36,6 +36,7 @@ export type RuleId =
   | 'T24'
   | 'T25'
   | 'T26'
+  | 'T27'
   | 'T28'
   | 'T39';
 

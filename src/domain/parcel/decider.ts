@@ -64,7 +64,12 @@ import type { DecideContext } from './guards.js';
 import { initialParcelState } from './state.js';
 import type { ParcelState } from './state.js';
 import { decidePrepareSupplyRecord } from './records/supply-filing.js';
-import { decideEnterMarketTransactionInfo, decideRecordMarketTransaction } from './market/decide.js';
+import {
+  decideEnterMarketTransactionInfo,
+  decideEnterReserveInfo,
+  decideRecordMarketTransaction,
+  decideTakeIntoReserve,
+} from './market/decide.js';
 
 export type ParcelDecider = Decider<ParcelCommand, ParcelEvent, ParcelState>;
 
@@ -134,6 +139,10 @@ const dispatch = (command: ParcelCommand, state: ParcelState, ctx: DecideContext
       return decideRecordMarketTransaction(command, state, ctx);
     case 'EnterMarketTransactionInfo':
       return decideEnterMarketTransactionInfo(command, state, ctx);
+    case 'TakeIntoReserve':
+      return decideTakeIntoReserve(command, state, ctx);
+    case 'EnterReserveInfo':
+      return decideEnterReserveInfo(command, state, ctx);
     case 'PrepareSupplyRecord':
       return decidePrepareSupplyRecord(command, state, ctx);
     case 'FileSupplyRecord':

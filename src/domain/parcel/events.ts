@@ -68,6 +68,8 @@ export type ParcelEvent =
   | DomainEvent<'SupplyRecordPrepared', R.SupplyRecordPreparedData>
   | DomainEvent<'MarketTransactionOccurred', M.MarketTransactionOccurredData>
   | DomainEvent<'MarketTransactionInfoEntered', M.MarketTransactionInfoEnteredData>
+  | DomainEvent<'LandTakenIntoReserve', M.LandTakenIntoReserveData>
+  | DomainEvent<'ReserveInfoEntered', M.ReserveInfoEnteredData>
   | DomainEvent<'SupplyRecordFiled', R.SupplyRecordFiledData>
   | DomainEvent<'PaymentInfoRecorded', R.PaymentInfoRecordedData>
   | DomainEvent<'DeclarationUploaded', R.DeclarationUploadedData>
@@ -121,6 +123,8 @@ export const PARCEL_EVENT_TYPES = [
   'SupplyRecordPrepared',
   'MarketTransactionOccurred',
   'MarketTransactionInfoEntered',
+  'LandTakenIntoReserve',
+  'ReserveInfoEntered',
   'SupplyRecordFiled',
   'PaymentInfoRecorded',
   'DeclarationUploaded',

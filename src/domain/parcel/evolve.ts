@@ -35,6 +35,8 @@ const whenIn = (
 const LIVE: readonly GrantedStatus[] = ['GRANTED', 'DELIVERED', 'CERTIFIED', 'STARTED'];
 const NOT_STARTED: readonly GrantedStatus[] = ['GRANTED', 'DELIVERED', 'CERTIFIED'];
 const SUPERVISED: readonly GrantedStatus[] = [...LIVE, 'COMPLETED'];
+/** A right that ended: its land may go back into the reserve (T27). */
+const ENDED: readonly GrantedStatus[] = ['TERMINATED', 'REVOKED', 'RECOVERED'];
 
 export const evolve = (state: ParcelState, event: ParcelEvent): ParcelState => {
   const id = event.id ?? null;
@@ -110,6 +112,9 @@ export const evolve = (state: ParcelState, event: ParcelEvent): ParcelState => {
     case 'MarketTransactionOccurred':
     case 'MarketTransactionInfoEntered':
       return whenIn(state, SUPERVISED, (f) => evolveMarket(f, event));
+    case 'LandTakenIntoReserve':
+    case 'ReserveInfoEntered':
+      return whenIn(state, ENDED, (f) => evolveMarket(f, event));
     case 'TrackingCardExtracted':
     case 'PatrolTaskAssigned':
     case 'SupplyRecordPrepared':

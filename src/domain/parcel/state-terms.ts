@@ -104,3 +104,14 @@ export interface MarketTransaction {
   readonly infoEnteredOn: IsoDate | null;
   readonly infoEnteredEventId: string | null;
 }
+
+/** T27: the land taken back into the reserve after the right ended, and when that was entered. */
+export interface ReserveIntake {
+  readonly reserveNo: string;
+  readonly takenOn: IsoDate;
+  readonly reserveAgency: string;
+  /** Anchor of T27 (entered within 7 wd). */
+  readonly eventId: string | null;
+  readonly infoEnteredOn: IsoDate | null;
+  readonly infoEnteredEventId: string | null;
+}

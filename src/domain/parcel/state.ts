@@ -17,6 +17,7 @@ import type {
   Instalment,
   LatePaymentDamages,
   MarketTransaction,
+  ReserveIntake,
   Payment,
   PaymentDemand,
 } from './state-terms.js';
@@ -153,6 +154,8 @@ export interface ParcelFacts {
   readonly supplyRecordDraftEventId: string | null;
   /** T28: transfers, leases and mortgages of the right, in the order they took effect. */
   readonly marketTransactions: readonly MarketTransaction[];
+  /** T27: set once the land of an ended right is taken into the reserve. */
+  readonly reserve: ReserveIntake | null;
   readonly terms: GrantTerms;
   /** Empty for allocation. */
   readonly instalments: readonly Instalment[];

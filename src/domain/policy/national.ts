@@ -23,6 +23,7 @@ export const NATIONAL_POLICY: Policy = deepFreeze({
   paymentReminderBefore: cd(30), // T04: S0 §二(三); E9
   paymentInfoEntryAfterPayment: wd(10), // T05: S0 §二(三); anchor = payment (Q10)
   marketTransactionEntryAfterOccurrence: wd(7), // T28: S1 §二(五); anchor = the transfer/lease/mortgage
+  reserveEntryAfterIntake: wd(7), // T27: S1 §二(二); anchor = the land taken into the reserve
   renewalApplicationBeforeTermEnd: years(1), // T39: [U] 城市房地产管理法 Art 22 (recalled); term from delivery
   firstInstalment: { minShare: '0.5', within: months(1) }, // T06: E5 [E~]
   balanceWithin: years(1), // T06: E5 [E~]

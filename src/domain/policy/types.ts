@@ -52,6 +52,7 @@ export interface Policy {
   readonly paymentReminderBefore: Period; // T04: 30 cd
   readonly paymentInfoEntryAfterPayment: Period; // T05: 10 wd
   readonly marketTransactionEntryAfterOccurrence: Period; // T28: 7 wd
+  readonly reserveEntryAfterIntake: Period; // T27: 7 wd
   readonly renewalApplicationBeforeTermEnd: Period; // T39: 1 year
   readonly firstInstalment: { readonly minShare: DecimalString; readonly within: Period }; // T06: 0.5 within 1 month
   readonly balanceWithin: Period; // T06: 1 year after signing

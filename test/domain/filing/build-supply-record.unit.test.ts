@@ -128,6 +128,7 @@ const facts: ParcelFacts = {
   supplyRecordDraft: null,
   supplyRecordDraftEventId: null,
   marketTransactions: [],
+  reserve: null,
   terms: {
     areaHa: '12.3456',
     landUse: { code: '07', residentialSubclass: 3 },

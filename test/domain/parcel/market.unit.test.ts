@@ -85,3 +85,41 @@ t.test('T39: the renewal window opens a year before the term from delivery ends'
     '70 years from 2026-04-01 end 2096-04-01; the window opens 2095-04-01',
   );
 });
+
+const revoked = () =>
+  history(
+    ...toGranted(),
+    command('RevokeGrant', { revokedOn: '2026-03-10', provincialApprovalRef: 'p', reason: 'r' }, '2026-03-10'),
+  );
+const intake = (takenOn = '2026-03-20') =>
+  command('TakeIntoReserve', { reserveNo: '宁储〔2026〕12号', takenOn, reserveAgency: '南京市土地储备中心' }, takenOn);
+const enterReserve = (enteredOn: string) => command('EnterReserveInfo', { enteredOn }, enteredOn);
+
+t.test('T27: an ended right’s land taken into the reserve is entered within 7 wd', async (t) => {
+  const open = obligationsOf(stateOf(history(...revoked(), intake())), JIANGSU_POLICY).filter(
+    (o) => o.ruleId === 'T27',
+  );
+  // 2026-03-20 (Fri) + 7 wd: 03-23 … 03-27, 03-30, 03-31.
+  t.match(open, [{ kind: 'sla', anchorDate: '2026-03-20', dueDate: '2026-03-31', unit: 'wd' }]);
+  given(history(...revoked(), intake()))
+    .when(enterReserve('2026-04-02'))
+    .thenMatches(t, [{ type: 'ReserveInfoEntered', data: { dueDate: '2026-03-31', late: true } }]);
+  t.same(
+    obligationsOf(stateOf(history(...revoked(), intake(), enterReserve('2026-03-25'))), JIANGSU_POLICY).filter(
+      (o) => o.ruleId === 'T27',
+    ),
+    [],
+    'gone once entered',
+  );
+});
+
+t.test('T27: only an ended right goes into the reserve, once; the entry needs the intake', async (t) => {
+  given(history(...toGranted()))
+    .when(intake())
+    .thenRejects(t, { code: 'INVALID_STATE' });
+  given(history(...revoked(), intake()))
+    .when(intake('2026-03-21'))
+    .thenRejects(t, { code: 'RESERVE_ALREADY_TAKEN', rule: 'T27' });
+  given(revoked()).when(enterReserve('2026-03-25')).thenRejects(t, { code: 'RESERVE_NOT_TAKEN', rule: 'T27' });
+  given(revoked()).when(intake('2026-03-05')).thenRejects(t, { code: 'DATE_TOO_EARLY', field: 'takenOn', rule: 'T27' });
+});

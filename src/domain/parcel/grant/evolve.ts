@@ -32,6 +32,7 @@ export const grantFacts = (
     supplyRecordDraft: null,
     supplyRecordDraftEventId: null,
     marketTransactions: [],
+    reserve: null,
     terms: data.terms,
     instalments: event.type === 'TransferContractSigned' ? event.data.instalments : [],
     payments: [],

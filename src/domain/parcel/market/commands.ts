@@ -25,6 +25,9 @@ export const recordMarketTransactionSchema = z.object({
   areaHa: hectares.optional(),
 });
 export const enterMarketTransactionInfoSchema = z.object({ transactionId: id, enteredOn: isoDate });
+/** T27 (S1 §二(二)): land whose right ended (recovered, terminated, revoked) taken back into the reserve. */
+export const takeIntoReserveSchema = z.object({ reserveNo: text, takenOn: isoDate, reserveAgency: text });
+export const enterReserveInfoSchema = z.object({ enteredOn: isoDate });
 
 export const MARKET_COMMANDS = {
   RecordMarketTransaction: commandSpec({
@@ -45,5 +48,17 @@ export const MARKET_COMMANDS = {
     summary: 'Enter a market transaction’s information into the monitoring system (T28: within 7 wd)',
     creates: false,
     example: { transactionId: 'MT-3201-2027-0031', enteredOn: '2027-03-24' },
+  }),
+  TakeIntoReserve: commandSpec({
+    schema: takeIntoReserveSchema,
+    summary: 'The land of a recovered, terminated or revoked right is taken into the land reserve (T27 runs from it)',
+    creates: false,
+    example: { reserveNo: '宁储〔2028〕12号', takenOn: '2028-11-20', reserveAgency: '南京市土地储备中心' },
+  }),
+  EnterReserveInfo: commandSpec({
+    schema: enterReserveInfoSchema,
+    summary: 'Enter the reserve intake into the monitoring system (T27: within 7 wd, S1 §二(二))',
+    creates: false,
+    example: { enteredOn: '2028-11-26' },
   }),
 };

@@ -85,3 +85,63 @@ export const decideEnterMarketTransactionInfo = (
     { type: 'MarketTransactionInfoEntered', data: { ...stamp, transactionId: transaction.transactionId, enteredOn } },
   ];
 };
+
+const ENDED = ['TERMINATED', 'REVOKED', 'RECOVERED'] as const;
+const T27: SlaRule = { rule: 'T27', after: 'the intake', due: PARCEL_DATES.reserveInfoDue };
+
+/** T27: the land of an ended right goes into the reserve once, not before the right ended. */
+export const decideTakeIntoReserve = (
+  command: CommandOf<'TakeIntoReserve'>,
+  state: ParcelState,
+  ctx: DecideContext,
+): ParcelEvent[] => {
+  const { facts } = requireStatus(state, command.type, ENDED);
+  if ((facts.reserve ?? null) !== null) {
+    fail('RESERVE_ALREADY_TAKEN', `The land was taken into the reserve on ${facts.reserve?.takenOn ?? ''}`, {
+      rule: 'T27',
+    });
+  }
+  // A recovery's deregistration date lives in the idle case; the grant is the floor for every ended right.
+  const ended = facts.terminatedOn ?? facts.revokedOn ?? facts.grantedOn;
+  const takenOn = notBefore(
+    pastDate(command.data.takenOn, 'takenOn', ctx.today),
+    ended,
+    'takenOn',
+    'the right ended',
+    'T27',
+  );
+  return [
+    {
+      type: 'LandTakenIntoReserve',
+      data: {
+        reserveNo: requireText(command.data.reserveNo, 'reserveNo'),
+        takenOn,
+        reserveAgency: requireText(command.data.reserveAgency, 'reserveAgency'),
+      },
+    },
+  ];
+};
+
+export const decideEnterReserveInfo = (
+  command: CommandOf<'EnterReserveInfo'>,
+  state: ParcelState,
+  ctx: DecideContext,
+): ParcelEvent[] => {
+  const { facts } = requireStatus(state, command.type, ENDED);
+  const reserve = facts.reserve ?? null;
+  if (reserve === null) {
+    return fail('RESERVE_NOT_TAKEN', 'The land has not been taken into the reserve', { rule: 'T27' });
+  }
+  if (reserve.infoEnteredOn !== null) {
+    fail('RESERVE_INFO_ALREADY_ENTERED', `The reserve intake was entered on ${reserve.infoEnteredOn}`, { rule: 'T27' });
+  }
+  const { on: enteredOn, stamp } = actDone(
+    T27,
+    reserve.takenOn,
+    command.data.enteredOn,
+    'enteredOn',
+    facts.jurisdiction,
+    ctx,
+  );
+  return [{ type: 'ReserveInfoEntered', data: { ...stamp, enteredOn } }];
+};

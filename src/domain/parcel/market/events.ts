@@ -17,3 +17,11 @@ export type MarketTransactionInfoEnteredData = SlaData & {
   readonly transactionId: string;
   readonly enteredOn: IsoDate;
 };
+
+export type LandTakenIntoReserveData = {
+  readonly reserveNo: string;
+  readonly takenOn: IsoDate;
+  readonly reserveAgency: string;
+};
+
+export type ReserveInfoEnteredData = SlaData & { readonly enteredOn: IsoDate };

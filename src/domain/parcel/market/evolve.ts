@@ -2,7 +2,11 @@
 import type { EventOf } from '../events.js';
 import type { ParcelFacts } from '../state.js';
 
-export type MarketEvent = EventOf<'MarketTransactionOccurred'> | EventOf<'MarketTransactionInfoEntered'>;
+export type MarketEvent =
+  | EventOf<'MarketTransactionOccurred'>
+  | EventOf<'MarketTransactionInfoEntered'>
+  | EventOf<'LandTakenIntoReserve'>
+  | EventOf<'ReserveInfoEntered'>;
 
 export const evolveMarket = (facts: ParcelFacts, event: MarketEvent): ParcelFacts => {
   const id = event.id ?? null;
@@ -39,6 +43,14 @@ export const evolveMarket = (facts: ParcelFacts, event: MarketEvent): ParcelFact
             : m,
         ),
       };
+    case 'LandTakenIntoReserve':
+      if ((facts.reserve ?? null) !== null) return facts;
+      return { ...facts, reserve: { ...event.data, eventId: id, infoEnteredOn: null, infoEnteredEventId: null } };
+    case 'ReserveInfoEntered': {
+      const reserve = facts.reserve ?? null;
+      if (reserve === null || reserve.infoEnteredOn !== null) return facts;
+      return { ...facts, reserve: { ...reserve, infoEnteredOn: event.data.enteredOn, infoEnteredEventId: id } };
+    }
     default: {
       const _never: never = event;
       return facts;

@@ -50,6 +50,8 @@ export const PARCEL_DATES = {
   paymentInfoDue: after((p) => p.paymentInfoEntryAfterPayment, true),
   /** T28: a transfer, lease or mortgage of the right entered, from its occurrence. */
   marketInfoDue: after((p) => p.marketTransactionEntryAfterOccurrence, true),
+  /** T27: land taken into the reserve entered, from the intake. */
+  reserveInfoDue: after((p) => p.reserveEntryAfterIntake, true),
   /** T06: the first share of the price due by this date after signing. */
   firstInstalmentBy: after((p) => p.firstInstalment.within, true),
   /** T06: the whole price due by this date after signing. */

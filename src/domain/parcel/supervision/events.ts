@@ -32,6 +32,7 @@ export const ALERT_EVENT_OF = {
   T24: 'DeadlinePassed',
   T25: 'DeadlinePassed',
   T26: 'SlaBreached',
+  T27: 'SlaBreached',
   T28: 'SlaBreached',
   T39: 'RenewalWindowOpened',
   C2: 'DeclarationMissing',
