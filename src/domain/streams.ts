@@ -7,12 +7,18 @@ export const decisionStream = (decisionId: string): string => `decision-${decisi
 export const creditStream = (landUserId: string): string => `credit-${landUserId}`;
 /** A linkage project area (增减挂钩项目区, DOMAIN.md §9). */
 export const linkageStream = (linkageId: string): string => `linkage-${linkageId}`;
+/** A supply announcement (出让公告, DOMAIN.md §4 T31, T32, T38). */
+export const announcementStream = (announcementId: string): string => `announcement-${announcementId}`;
+/** A periodic report obligation (DOMAIN.md §13): `report-<type>-<jurisdiction>-<period>`, e.g. `report-S1-CN-JS-2026Q3`. */
+export const reportStream = (obligationId: string): string => `report-${obligationId}`;
 
 export const STREAM_CATEGORIES = {
   parcel: 'parcel-',
   decision: 'decision-',
   credit: 'credit-',
   linkage: 'linkage-',
+  announcement: 'announcement-',
+  report: 'report-',
   timers: 'timers-',
   calendar: 'calendar-',
   access: 'access-',
