@@ -1,0 +1,69 @@
+/** The supply announcement's state and unions (DOMAIN.md §4 T31, T32, T38, §10.3). */
+import type { AbnormalReason, AnnouncementEvent, DueStamp } from './events.js';
+import type {
+  PublishAnnouncement,
+  PublishResults,
+  PublishSupplementaryNotice,
+  RecordTransactionResult,
+  ReportAbnormalTransaction,
+  SupplyMethod,
+} from './schemas.js';
+
+export type * from './events.js';
+export type * from './schemas.js';
+export { ABNORMAL_REASONS } from './events.js';
+export { SUPPLY_METHODS } from './schemas.js';
+
+export type AnnouncementCommand =
+  | PublishAnnouncement
+  | PublishSupplementaryNotice
+  | RecordTransactionResult
+  | PublishResults
+  | ReportAbnormalTransaction;
+
+export type { AnnouncementEvent };
+
+/** One parcel's deal and what followed it (T32 results publication, T38 abnormal report). */
+export type TransactionResult = {
+  readonly parcelId: string;
+  readonly dealOn: string;
+  readonly winnerId: string;
+  readonly priceFen: number;
+  readonly startingPriceFen: number;
+  readonly recordPrice: boolean;
+  readonly premium: string;
+  readonly abnormal: boolean;
+  readonly abnormalReasons: readonly AbnormalReason[];
+  readonly resultsDue: DueStamp;
+  readonly abnormalReportDue: DueStamp | null;
+  readonly resultsPublished: { readonly publishedOn: string; readonly late: boolean } | null;
+  readonly abnormalReport: { readonly reportedOn: string; readonly reportNo: string; readonly late: boolean } | null;
+};
+
+export type SupplementaryNotice = {
+  readonly noticeNo: string;
+  readonly publishedOn: string;
+  readonly changes: readonly string[];
+  /** The postponement it caused (T31), if any: calendar days. */
+  readonly postponedDays: number;
+};
+
+export type Announcement = {
+  readonly status: 'PUBLISHED';
+  readonly announcementId: string;
+  readonly jurisdiction: string;
+  readonly parcelIds: readonly string[];
+  readonly method: SupplyMethod;
+  readonly documentNo: string;
+  readonly publishedOn: string;
+  /** As announced, then as postponed by supplementary notices (T31). */
+  readonly activityStartsOn: string;
+  readonly listingEndsOn: string | null;
+  /** As first announced. */
+  readonly originalActivityStartsOn: string;
+  readonly notices: readonly SupplementaryNotice[];
+  /** In recording order. */
+  readonly results: readonly TransactionResult[];
+};
+
+export type AnnouncementState = { readonly status: 'NONE' } | Announcement;
