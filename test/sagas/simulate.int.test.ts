@@ -34,6 +34,7 @@ const EXPECTED = [
   '2027-03-01 P-3201-2026-101 T16 InspectionDue AGREED_START: due 2027-03-01',
   '2027-03-02 P-3201-2026-101 C2 DeclarationMissing start: due 2027-03-01',
   '2027-03-02 credit LU-91320100MA1LATE01 C2 CreditEntryAdded C2 on P-3201-2026-101',
+  '2027-05-20 P-3201-2026-101 T28 SlaBreached MT-3201-2027-0101: due 2027-05-19',
   '2028-03-01 P-3201-2026-101 T19 IdleSuspected case IC-A-2028-03-01, threshold 2028-03-01',
   '2028-05-10 credit LU-91320100MA1LATE01 C5 CreditEntryAdded C5 on P-3201-2026-101',
   '2028-05-11 P-3201-2026-101 T26 SlaBreached IC-A-2028-03-01:publish: due 2028-05-10',
