@@ -5,6 +5,7 @@
  * Paper documents handed in at a counter are entered by the office that received them, so a
  * land user's declarations and applications may also be entered by staff.
  */
+import type { AnnouncementCommand } from '../../domain/announcement/index.js';
 import type { CreditCommand } from '../../domain/credit/index.js';
 import type { DecisionCommand } from '../../domain/decision/index.js';
 import type { LinkageCommand } from '../../domain/linkage/index.js';
@@ -128,4 +129,17 @@ export const LINKAGE_ROLES: Table<LinkageCommand['type']> = {
   ModifyRecord: ['GRANTOR_ADMIN', 'PROVINCE_REVIEWER'],
   ReviewRecordModification: ['PROVINCE_REVIEWER'],
   RefileRecord: ['GRANTOR_ADMIN', 'PROVINCE_REVIEWER'],
+};
+
+/**
+ * Supply announcements (§4 T31, T32, T38; §10.3; S4 §七, §八): the city/county department as
+ * grantor publishes the announcement and its supplementary notices, records each deal, publishes
+ * the results and reports an abnormal transaction (§12: 出让人).
+ */
+export const ANNOUNCEMENT_ROLES: Table<AnnouncementCommand['type']> = {
+  PublishAnnouncement: GRANTOR,
+  PublishSupplementaryNotice: GRANTOR,
+  RecordTransactionResult: GRANTOR,
+  PublishResults: GRANTOR,
+  ReportAbnormalTransaction: GRANTOR,
 };

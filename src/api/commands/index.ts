@@ -8,6 +8,7 @@ import type { CommandSpec } from '../../domain/schema/command-spec.js';
 import type { Role } from '../auth/roles.js';
 import type { AggregateCommands, BodyTransform } from './aggregate.js';
 import { registerCommandRoutes, type CommandRouteOptions } from './command-route.js';
+import { announcementCommands } from './announcement-commands.js';
 import { calendarCommands } from './calendar-commands.js';
 import { creditCommands } from './credit-commands.js';
 import { decisionCommands } from './decision-commands.js';
@@ -44,4 +45,5 @@ export const COMMAND_AGGREGATES: readonly ServedAggregate[] = [
   served(creditCommands),
   served(calendarCommands),
   served(linkageCommands),
+  served(announcementCommands),
 ];
