@@ -17,8 +17,10 @@ import {
   decisionStream,
   linkageStream,
   parcelStream,
+  reportStream,
   timersStream,
 } from '../domain/streams.js';
+import { reportDecider } from '../domain/reporting/index.js';
 import { workingCalendarDecider } from '../domain/working-calendar/index.js';
 import type { CalendarCommand, WorkingCalendarEvent, WorkingCalendarState } from '../domain/working-calendar/index.js';
 import { ensureCalendarSeeded } from '../calendar/seed.js';
@@ -70,6 +72,8 @@ export const handleLinkageCommand: BoundCommandHandler<LinkageCommand, LinkageEv
 export const handleDecisionCommand = bindCommandHandler(decisionDecider, decisionStream);
 export const handleCreditCommand = bindCommandHandler(creditDecider, creditStream);
 export const handleTimersCommand = bindCommandHandler(timersDecider, timersStream);
+/** A periodic report obligation (DOMAIN.md §13), stream `report-<obligationId>`. */
+export const handleReportCommand = bindCommandHandler(reportDecider, reportStream);
 
 /**
  * The working calendar's handler: the national stream starts with the seed (written here if the

@@ -15,6 +15,7 @@ import { ensureSagaCheckpoint, resumeSaga } from './checkpoint.js';
 import type { Clock } from './clock.js';
 import { startCalendarReconciler } from './calendar-reconciler.js';
 import { startDigester } from '../audit/digest/digester.js';
+import { startReportOpener } from './reporting/opener.js';
 import { createTimerPoller, type TimerPoller, type TimerPollerOptions } from './poller.js';
 import { runSaga, type SagaRunOutcome } from './runner.js';
 import type { Saga } from './saga.js';
@@ -33,6 +34,8 @@ export interface SagaHostOptions {
   readonly reconcileMs?: number;
   /** Milliseconds between log digests (with the pollers; default 1 h, 0 = none). */
   readonly digestMs?: number;
+  /** Milliseconds between report-opener passes (with the pollers; default 60 s, 0 = none). */
+  readonly reportMs?: number;
   /** Poller settings (owner, lease, batch, concurrency, pollMs, fire). */
   readonly poller?: Omit<TimerPollerOptions, 'store' | 'db' | 'schema' | 'clock' | 'logger'>;
   readonly takeoverMs?: number;
@@ -131,13 +134,26 @@ export const startSagaHost = (options: SagaHostOptions): SagaHost => {
           intervalMs: digestMs,
         })
       : null;
+  // Nor does the report opener: an obligation's ReportDue has a deterministic id, and opens once.
+  const reportMs = options.reportMs ?? 60_000;
+  const reportOpener =
+    options.pollers && reportMs > 0
+      ? startReportOpener({
+          store: options.store,
+          db: db as unknown as Kysely<unknown>,
+          schema,
+          clock: options.clock,
+          logger: logger.child({ component: 'reports' }),
+          intervalMs: reportMs,
+        })
+      : null;
   const done = Promise.all(options.sagas.map((s) => supervise(s)));
   return {
     running: () => [...running],
     poller,
     stop: async () => {
       controller.abort();
-      await Promise.all([done, poller?.stop(), reconciler?.stop(), digester?.stop()]);
+      await Promise.all([done, poller?.stop(), reconciler?.stop(), digester?.stop(), reportOpener?.stop()]);
     },
   };
 };

@@ -30,6 +30,8 @@ import type { SagaTables } from './bookkeeping.table.js';
 import { errorText } from './checkpoint.js';
 import type { Clock } from './clock.js';
 import { nextDueAt } from './timer-table.js';
+import { fireReportTimer } from './reporting/fire.js';
+import { REPORT_TIMERS_SAGA } from './reporting/saga.js';
 
 /** A claimed row, as `fire` gets it. */
 export interface DueTimer {
@@ -62,6 +64,21 @@ export const fireParcelTimer =
       clock: () => clock.now(),
     });
   };
+
+/**
+ * Timers whose owner is not a parcel, by the saga that scheduled them: how to fire them. Every
+ * other timer is a parcel's (fireParcelTimer, or FireTimers for a backlog).
+ */
+const OTHER_OWNERS: Readonly<Record<string, (store: EventStore, clock: Clock) => FireTimer>> = {
+  [REPORT_TIMERS_SAGA]: fireReportTimer,
+};
+
+/** The default firing: by the saga that scheduled the timer (OTHER_OWNERS), else the parcel's FireTimer. */
+export const fireBySaga = (store: EventStore, clock: Clock): FireTimer => {
+  const parcel = fireParcelTimer(store, clock);
+  const others = Object.fromEntries(Object.entries(OTHER_OWNERS).map(([saga, make]) => [saga, make(store, clock)]));
+  return (due) => (others[due.saga] ?? parcel)(due);
+};
 
 export interface TimerPollerOptions {
   readonly store: EventStore;
@@ -124,7 +141,7 @@ export const createTimerPoller = (options: TimerPollerOptions): TimerPoller => {
   const batchSize = options.batchSize ?? 200;
   const concurrency = options.concurrency ?? 16;
   const pollMs = options.pollMs ?? 1000;
-  const fire = options.fire ?? fireParcelTimer(store, clock);
+  const fire = options.fire ?? fireBySaga(store, clock);
   const log = options.logger.child({ poller: me });
   const table = sql.id(schema, 'saga_timers');
 
@@ -281,7 +298,7 @@ export const createTimerPoller = (options: TimerPollerOptions): TimerPoller => {
       await mapBounded([...byOwner.values()], concurrency, async (indexes) => {
         const rows = indexes.map((i) => claimed[i] as ClaimedRow);
         // A backlog of one parcel's timers (the default firing only): one read and one append.
-        if (options.fire === undefined && rows.length > 1) {
+        if (options.fire === undefined && rows.length > 1 && rows.every((r) => !(r.saga in OTHER_OWNERS))) {
           const results = await fireParcelBatch(rows);
           indexes.forEach((i, k) => (outcomes[i] = results[k] as Outcome));
           return;
