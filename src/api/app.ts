@@ -14,6 +14,7 @@ import type { QueryDependencies } from './queries/dependencies.js';
 import { registerAuditRoutes } from './audit/index.js';
 import { registerCalendarQueries } from './queries/calendar-queries.js';
 import { registerLinkageQueries } from './queries/linkage-queries.js';
+import { registerAnnouncementQueries } from './queries/announcement-queries.js';
 import { registerSupplyRecordRoutes } from './filing/supply-record-routes.js';
 import { registerSupplyReportRoutes } from './reports/supply-report-routes.js';
 import { registerOtherQueries } from './queries/other-queries.js';
@@ -106,6 +107,10 @@ export const buildApp = async ({
         { name: 'decision queries' },
         { name: 'linkage queries', description: 'Linkage project areas (§9): record, progress, next due (T35, T36)' },
         {
+          name: 'announcement queries',
+          description: 'Supply announcements (T31, T32, T38): schedule, deals, obligations',
+        },
+        {
           name: 'supply filing',
           description: 'Attachment-3 supply records (§8): one parcel’s, and the filing list as JSON, CSV or XLSX',
         },
@@ -146,6 +151,7 @@ export const buildApp = async ({
       registerOtherQueries(app, queries, { verify, clock });
       registerCalendarQueries(app, queries, { verify, clock });
       registerLinkageQueries(app, queries, { verify, clock });
+      registerAnnouncementQueries(app, queries, { verify, clock });
       registerSupplyRecordRoutes(app, queries, { verify, clock });
       registerSupplyReportRoutes(app, queries, { verify, clock });
       await registerAuditRoutes(app, queries, { verify, clock });

@@ -185,3 +185,44 @@ t.test('T31, T32, T38 over HTTP: publish, postpone, deal, late report and late r
   );
   t.notMatch(JSON.stringify(rows), /reserve/i, 'no reserve price in the log');
 });
+
+t.test('GET /announcements/{id}: folded from the stream, with the open T32/T38 obligations', async (t) => {
+  const h = await buildTestApp(t, '2026-03-11T10:00:00+08:00', { readSide: true });
+  const id = 'GG-3201-3';
+  t.equal((await send(h, id, 'publish-announcement', announcement())).statusCode, 201);
+  const dealt = await send(h, id, 'record-transaction-result', {
+    parcelId: 'P-1',
+    dealOn: '2026-03-06',
+    winnerId: 'LU-1',
+    priceFen: 150_010_000,
+    startingPriceFen: 100_000_000,
+  });
+  t.equal(dealt.statusCode, 200, dealt.body);
+
+  const get = async (as: As, query = '') => {
+    const token = await h.token(as.role, { jurisdiction: as.jurisdiction });
+    return h.app.inject({
+      method: 'GET',
+      url: `/announcements/${id}${query}`,
+      headers: { authorization: `Bearer ${token}` },
+    });
+  };
+  const res = await get({ role: 'PATROL_POST', jurisdiction: '32' });
+  t.equal(res.statusCode, 200, res.body);
+  t.equal(res.headers.etag, '"1"');
+  t.match(res.json(), {
+    announcementId: id,
+    method: 'LISTING',
+    activityStartsOn: '2026-02-24',
+    results: [{ parcelId: 'P-1', premium: '0.5001', abnormal: true, abnormalReasons: ['PREMIUM_OVER_50_PERCENT'] }],
+    obligations: [
+      { rule: 'T38', parcelId: 'P-1', anchorDate: '2026-03-06', dueDate: '2026-03-10', overdue: true },
+      { rule: 'T32', parcelId: 'P-1', dueDate: '2026-03-20', overdue: false },
+    ],
+  });
+  t.notMatch(res.body, /reserve/i);
+  const onDay = await get(CITY, '?on=2026-03-09');
+  t.equal(onDay.json<{ obligations: { overdue: boolean }[] }>().obligations[0]?.overdue, false, 'judged on `on`');
+  t.equal((await get({ role: 'GRANTOR_ADMIN', jurisdiction: '3202' })).statusCode, 404, 'outside the jurisdiction');
+  t.equal((await get({ role: 'LAND_USER', jurisdiction: '3201' })).statusCode, 403, 'not for land users');
+});
