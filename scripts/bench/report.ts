@@ -3,7 +3,7 @@
  * result can be piped into a comparison tool; progress goes to stderr.
  */
 
-export type Unit = 'events/s' | 'commands/s' | 'ms' | 'count' | 'ratio' | 'bytes';
+export type Unit = 'events/s' | 'commands/s' | 'rows/s' | 'ms' | 'count' | 'ratio' | 'bytes';
 
 export interface Figure {
   readonly name: string;
@@ -32,6 +32,7 @@ const round = (value: number, unit: Unit): number => {
       return Math.round(value);
     case 'events/s':
     case 'commands/s':
+    case 'rows/s':
       return Math.round(value);
     case 'ms':
       return Math.round(value * 1000) / 1000;
