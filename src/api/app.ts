@@ -15,6 +15,7 @@ import { registerAuditRoutes } from './audit/index.js';
 import { registerCalendarQueries } from './queries/calendar-queries.js';
 import { registerLinkageQueries } from './queries/linkage-queries.js';
 import { registerAnnouncementQueries } from './queries/announcement-queries.js';
+import { registerReportObligationQueries } from './queries/report-obligation-queries.js';
 import { registerSupplyRecordRoutes } from './filing/supply-record-routes.js';
 import { registerSupplyReportRoutes } from './reports/supply-report-routes.js';
 import { registerOtherQueries } from './queries/other-queries.js';
@@ -107,6 +108,10 @@ export const buildApp = async ({
         { name: 'decision queries' },
         { name: 'linkage queries', description: 'Linkage project areas (§9): record, progress, next due (T35, T36)' },
         {
+          name: 'report obligation queries',
+          description: 'Reports owed (§13: S1, S3, T33, T34): due, overdue, submitted',
+        },
+        {
           name: 'announcement queries',
           description: 'Supply announcements (T31, T32, T38): schedule, deals, obligations',
         },
@@ -152,6 +157,7 @@ export const buildApp = async ({
       registerCalendarQueries(app, queries, { verify, clock });
       registerLinkageQueries(app, queries, { verify, clock });
       registerAnnouncementQueries(app, queries, { verify, clock });
+      registerReportObligationQueries(app, queries, { verify, clock });
       registerSupplyRecordRoutes(app, queries, { verify, clock });
       registerSupplyReportRoutes(app, queries, { verify, clock });
       await registerAuditRoutes(app, queries, { verify, clock });

@@ -12,6 +12,7 @@ import type { CreditTables } from './credit/tables.js';
 import type { DecisionTables } from './decisions/tables.js';
 import type { LinkageTables } from './linkage/tables.js';
 import type { ParcelTables } from './parcels/tables.js';
+import type { ReportObligationTables } from './report-obligations/tables.js';
 import type { PostgresConnection } from '../db/connect.js';
 import type { EventStore } from '../eventstore/types.js';
 import { startProjectionHost, type ProjectionHost } from './host.js';
@@ -29,6 +30,7 @@ export interface ReadModels {
   readonly accessLog: Kysely<AccessLogTables>;
   readonly supplyRecords: Kysely<SupplyRecordTables>;
   readonly linkage: Kysely<LinkageTables>;
+  readonly reportObligations: Kysely<ReportObligationTables>;
 }
 
 export interface ReadSide {
@@ -82,6 +84,7 @@ export const openReadSide = async (options: ReadSideOptions): Promise<ReadSide> 
     accessLog: connection.db.withSchema(schema) as unknown as Kysely<AccessLogTables>,
     supplyRecords: connection.db.withSchema(schema) as unknown as Kysely<SupplyRecordTables>,
     linkage: connection.db.withSchema(schema) as unknown as Kysely<LinkageTables>,
+    reportObligations: connection.db.withSchema(schema) as unknown as Kysely<ReportObligationTables>,
   };
   return {
     db: connection.db,

@@ -5,6 +5,7 @@ import { decisionsProjection } from './decisions/projection.js';
 import { eventIndexProjection } from './event-index/projection.js';
 import { linkageProjection } from './linkage/projection.js';
 import { parcelsProjection } from './parcels/projection.js';
+import { reportObligationsProjection } from './report-obligations/projection.js';
 import type { Projection } from './projection.js';
 import { supplyRecordsProjection } from './supply-records/projection.js';
 
@@ -16,6 +17,7 @@ export const PROJECTIONS: readonly Projection[] = [
   eventIndexProjection,
   supplyRecordsProjection,
   linkageProjection,
+  reportObligationsProjection,
 ];
 
 export const projectionNamed = (name: string): Projection | undefined => PROJECTIONS.find((p) => p.name === name);

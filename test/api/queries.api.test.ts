@@ -85,6 +85,7 @@ t.test('a command then a query with its position reads the write', async (t) => 
     'event_index',
     'linkage_areas',
     'parcels',
+    'report_obligations',
     'supply_records',
   ]);
   t.ok(items.every((i) => i.deadLetters === 0));

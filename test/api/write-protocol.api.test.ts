@@ -160,8 +160,8 @@ t.test('the OpenAPI document: every command with its roles and a body its own sc
   const commands = Object.entries(doc.paths).filter(([, item]) => item.post !== undefined);
   t.equal(
     commands.length,
-    44 + 8 + 4 + 2 + 11 + 5,
-    'every command of the six deciders (parcel, decision, credit, calendar, linkage, announcement)',
+    44 + 8 + 4 + 2 + 11 + 5 + 1,
+    'every command of the seven deciders (parcel, decision, credit, calendar, linkage, announcement, report obligation)',
   );
   for (const [path, item] of commands) {
     t.ok(item.post?.['x-roles']?.length, `${path} lists its roles`);

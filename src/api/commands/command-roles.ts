@@ -9,6 +9,7 @@ import type { AnnouncementCommand } from '../../domain/announcement/index.js';
 import type { CreditCommand } from '../../domain/credit/index.js';
 import type { DecisionCommand } from '../../domain/decision/index.js';
 import type { LinkageCommand } from '../../domain/linkage/index.js';
+import type { SubmitReport } from '../../domain/reporting/index.js';
 import type { ParcelCommandType } from '../../domain/parcel/index.js';
 import type { CalendarCommand } from '../../domain/working-calendar/index.js';
 import type { Role } from '../auth/roles.js';
@@ -142,4 +143,13 @@ export const ANNOUNCEMENT_ROLES: Table<AnnouncementCommand['type']> = {
   RecordTransactionResult: GRANTOR,
   PublishResults: GRANTOR,
   ReportAbnormalTransaction: GRANTOR,
+};
+
+/**
+ * Report obligations (§13; S1 §三, S3 §四, S4 §一, §六): the province's department submits the
+ * province's reports, the city's or county's department its own (and publishes T33/T34). Both roles
+ * are admitted here; the route checks the one the obligation's level needs (report-commands.ts).
+ */
+export const REPORT_OBLIGATION_ROLES: Table<SubmitReport['type']> = {
+  SubmitReport: ['PROVINCE_REVIEWER', 'GRANTOR_ADMIN'],
 };

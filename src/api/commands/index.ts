@@ -15,6 +15,7 @@ import { decisionCommands } from './decision-commands.js';
 import { linkageCommands } from './linkage-commands.js';
 import { commandRoute } from './kebab.js';
 import { parcelCommands } from './parcel-commands.js';
+import { reportObligationCommands } from './report-commands.js';
 
 export interface ServedAggregate {
   readonly tag: string;
@@ -46,4 +47,5 @@ export const COMMAND_AGGREGATES: readonly ServedAggregate[] = [
   served(calendarCommands),
   served(linkageCommands),
   served(announcementCommands),
+  served(reportObligationCommands),
 ];
