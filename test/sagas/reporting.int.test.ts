@@ -23,6 +23,8 @@ import { createTimerPoller } from '../../src/sagas/poller.js';
 import { fireReportTimer } from '../../src/sagas/reporting/fire.js';
 import { obligationsOwed, openDueReports } from '../../src/sagas/reporting/opener.js';
 import { reportTimersSaga } from '../../src/sagas/reporting/saga.js';
+import { parcelTimersSaga } from '../../src/sagas/parcel-timers/saga.js';
+import type { RecordedEvent } from '../../src/eventstore/types.js';
 import type { TestStore } from '../helpers/postgres.js';
 import { countEvents, runToHead, sagaDb, sagaStore, silent } from './fixtures/sagas.js';
 
@@ -70,6 +72,8 @@ t.test('which obligations are owed on a day (pure)', async (t) => {
   for (const id of ['S1-CN-JS-2026Q4', 'S3-CN-JS-3201-2026Q3', 'T33-CN-SC-5101-2026', 'S1-CN-JS-320115-2026Q3'])
     t.notOk(owed.includes(id), `${id} is not owed`);
   t.notOk(owed.includes('T33-CN-JS-3201-2025'), 'beyond the lookback');
+  const fired = { stream: 'timers-report-S1-CN-JS-2026Q3', type: 'TimerFired', data: {} } as unknown as RecordedEvent;
+  t.equal(parcelTimersSaga.keyOf(fired), null, 'a report timer is not a parcel’s');
 });
 
 t.test('two openers open S1/S3 for a province and T33/T34 for a Jiangsu city once, with their due dates', async (t) => {

@@ -33,6 +33,8 @@ export interface ParcelTimersState {
 const slotOf = (timer: Pick<TimerStamp, 'rule' | 'subject'>): string => `${timer.rule}/${timer.subject ?? '-'}`;
 
 const keyOf = (event: RecordedEvent): string | null => {
+  // A report obligation's timers (`timers-report-<id>`) are the report-obligations saga's, not a parcel's.
+  if (event.stream.startsWith(STREAM_CATEGORIES.timers + STREAM_CATEGORIES.report)) return null;
   for (const prefix of [STREAM_CATEGORIES.parcel, STREAM_CATEGORIES.timers])
     if (event.stream.startsWith(prefix)) return event.stream.slice(prefix.length);
   return null;
