@@ -39,8 +39,9 @@ export default defineConfig(
   },
   { files: ['**/*.js', '**/*.mjs', '**/*.cjs'], extends: [tseslint.configs.disableTypeChecked] },
   {
-    // The audit and report pages' scripts run in the browser, served as they are (no build step).
-    files: ['src/api/audit/page/**/*.js', 'src/api/reports/page/**/*.js'],
+    // The audit and report pages' scripts and the module they share (src/api/pages/assets) run in
+    // the browser, served as they are (no build step).
+    files: ['src/api/audit/page/**/*.js', 'src/api/reports/page/**/*.js', 'src/api/pages/assets/**/*.js'],
     languageOptions: {
       sourceType: 'module',
       globals: Object.fromEntries(

@@ -16,6 +16,7 @@ import { DECISION_COMMANDS } from '../../src/domain/decision/index.js';
 import { contract, DECISION, OWNER, PARCEL, at } from '../api/fixtures/parcel.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
 import { chromiumMissing, launchChromium } from './chromium.js';
+import { checkServed, signIn, until, watchedPage } from './page-helpers.js';
 
 const DEAL_DOCUMENT = '宁土成交〔2026〕041号';
 const ADMIN = { role: 'GRANTOR_ADMIN', name: '王科长', sub: 'officer-1' } as const;
@@ -93,23 +94,6 @@ const playLifecycle = async (h: TestApp): Promise<void> => {
 const cellTexts = async (page: Page, column: string): Promise<string[]> =>
   page.locator(`#timeline tbody tr td.${column}`).allTextContents();
 
-/** Polls `condition` (every 50 ms, up to 10 s) for what the page does after an answer arrives. */
-const until = async (condition: () => Promise<boolean>): Promise<void> => {
-  const deadline = Date.now() + 10_000;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('the page did not get there within 10 s');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-};
-
-const signIn = async (page: Page, base: string, token: string): Promise<void> => {
-  await page.goto(`${base}/audit`);
-  t.match(page.url(), /\/audit\/$/, '/audit redirects to /audit/');
-  await page.getByLabel('令牌 Bearer token').fill(token);
-  await page.getByRole('button', { name: '登录 Sign in' }).click();
-  await page.locator('#who').waitFor({ state: 'visible' });
-};
-
 const openSubject = async (page: Page, kind: string, id: string): Promise<void> => {
   await page.locator('#lookup-kind').selectOption(kind);
   await page.locator('#lookup-id').fill(id);
@@ -135,29 +119,14 @@ if (missing !== null) {
       Object.keys(openapi.paths).some((path) => path.startsWith('/audit')),
       'the page is not in the OpenAPI document',
     );
-    const html = await fetch(`${base}/audit/`);
-    t.equal(html.status, 200);
-    t.match(html.headers.get('content-security-policy'), /script-src 'self'/, 'the page allows only its own scripts');
+    await checkServed(t, base, '/audit');
 
     const browser = await launchChromium();
     t.teardown(() => browser.close());
-    const context = await browser.newContext({ acceptDownloads: true, locale: 'zh-CN' });
-    const page = await context.newPage();
-    const external: string[] = [];
-    page.on('request', (request) => {
-      if (!request.url().startsWith(base) && !request.url().startsWith('blob:')) external.push(request.url());
-    });
-    const consoleErrors: string[] = [];
-    page.on('console', (message) => {
-      // An answer >= 400 (here: no log digest recorded yet) is the page's to show, not a script error.
-      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
-        consoleErrors.push(message.text());
-      }
-    });
-    page.on('pageerror', (error) => consoleErrors.push(error.message));
+    const { page, external, consoleErrors } = await watchedPage(browser, base);
 
     const auditor = await h.token('AUDITOR', { jurisdiction: '32', name: '赵审计', sub: 'auditor-js-1', ttl: '8h' });
-    await signIn(page, base, auditor);
+    await signIn(t, page, base, '/audit', auditor);
     t.equal(await page.locator('#who-name').textContent(), '赵审计', 'the name from the token');
     t.equal(await page.locator('#who-role').textContent(), 'AUDITOR');
     t.equal(await page.locator('#who-jurisdiction').textContent(), '32');
@@ -283,7 +252,13 @@ if (missing !== null) {
     // Another province's auditor: the 403 problem as a readable message with its code.
     const henan = await browser.newContext();
     const other = await henan.newPage();
-    await signIn(other, base, await h.token('AUDITOR', { jurisdiction: '41', name: '河南审计', ttl: '8h' }));
+    await signIn(
+      t,
+      other,
+      base,
+      '/audit',
+      await h.token('AUDITOR', { jurisdiction: '41', name: '河南审计', ttl: '8h' }),
+    );
     await openSubject(other, 'parcel', PARCEL);
     const message = other.locator('#message');
     await message.waitFor({ state: 'visible' });

@@ -17,6 +17,7 @@ import { DECISION_COMMANDS } from '../../src/domain/decision/index.js';
 import { allocation, at, contract } from '../api/fixtures/parcel.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
 import { chromiumMissing, launchChromium } from './chromium.js';
+import { checkServed, pasteToken, signIn, until, watchedPage } from './page-helpers.js';
 
 const OFFICIAL = { jurisdiction: '32' } as const;
 
@@ -201,15 +202,6 @@ interface Report {
   byDivision: Figures[];
 }
 
-/** Polls `condition` (every 50 ms, up to 10 s) for what the page does after an answer arrives. */
-const until = async (condition: () => Promise<boolean>): Promise<void> => {
-  const deadline = Date.now() + 10_000;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('the page did not get there within 10 s');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-};
-
 const loadReport = async (page: Page, period: string, jurisdiction: string): Promise<void> => {
   await page.getByLabel('报告期 Period').fill(period);
   await page.getByLabel('辖区前缀 Jurisdiction prefix').fill(jurisdiction);
@@ -243,9 +235,7 @@ if (missing !== null) {
     t.equal(report.byLandUse.length, 4, 'residential, commercial, public, industrial');
 
     // The page's own routes, beside the API: no clash with /reports/supply, nothing in /docs.
-    const html = await fetch(`${base}/reports/`);
-    t.equal(html.status, 200);
-    t.match(html.headers.get('content-security-policy'), /script-src 'self'/, 'the page allows only its own scripts');
+    await checkServed(t, base, '/reports');
     const redirect = await fetch(`${base}/reports`, { redirect: 'manual' });
     t.equal(redirect.status, 301, '/reports redirects');
     t.match(redirect.headers.get('location'), /\/reports\/$/, 'to /reports/');
@@ -261,27 +251,10 @@ if (missing !== null) {
 
     const browser = await launchChromium();
     t.teardown(() => browser.close());
-    const context = await browser.newContext({ acceptDownloads: true, locale: 'zh-CN' });
-    const page = await context.newPage();
-    const external: string[] = [];
-    page.on('request', (request) => {
-      if (!request.url().startsWith(base) && !request.url().startsWith('blob:')) external.push(request.url());
-    });
-    const consoleErrors: string[] = [];
-    page.on('console', (message) => {
-      // An answer >= 400 is the page's to show, not a script error.
-      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) {
-        consoleErrors.push(message.text());
-      }
-    });
-    page.on('pageerror', (error) => consoleErrors.push(error.message));
+    const { page, external, consoleErrors } = await watchedPage(browser, base);
 
     // Sign in with the pasted token.
-    await page.goto(`${base}/reports`);
-    t.match(page.url(), /\/reports\/$/, 'the page is at /reports/');
-    await page.getByLabel('令牌 Bearer token').fill(reviewer);
-    await page.getByRole('button', { name: '登录 Sign in' }).click();
-    await page.locator('#who').waitFor({ state: 'visible' });
+    await signIn(t, page, base, '/reports', reviewer);
     t.equal(await page.locator('#who-name').textContent(), '钱审核', 'the name from the token');
     t.equal(await page.locator('#who-role').textContent(), 'PROVINCE_REVIEWER');
 
@@ -406,8 +379,7 @@ if (missing !== null) {
       '8h',
       new Date(at('2026-11-01')),
     );
-    await page.getByLabel('令牌 Bearer token').fill(forged);
-    await page.getByRole('button', { name: '登录 Sign in' }).click();
+    await pasteToken(page, forged);
     await until(async () => /401/.test((await message.textContent()) ?? ''));
     t.match(await message.textContent(), /令牌无效或已过期/, 'the 401 says the token is not accepted');
 

@@ -4,117 +4,28 @@
  * value from the server is put on the page as text (textContent / attributes), never as HTML.
  */
 
-const TOKEN_KEY = 'audit.token';
+import { $, ProblemError, clearMessage, el, fact, showMessage, startSession, text } from '/pages/session.js';
+
 /** Events per page of the timeline; `?limit=N` in the page's address changes it (1–500). */
 const PAGE_SIZE = (() => {
   const asked = Number(new URLSearchParams(location.search).get('limit'));
   return Number.isInteger(asked) && asked >= 1 && asked <= 500 ? asked : 50;
 })();
 
-const $ = (id) => {
-  const element = document.getElementById(id);
-  if (element === null) throw new Error(`#${id} is missing from the page`);
-  return element;
-};
-
-/** An element with attributes (or properties for on* handlers) and children (strings become text nodes). */
-const el = (tag, attributes = {}, ...children) => {
-  const element = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value === undefined || value === null || value === false) continue;
-    if (name.startsWith('on')) element.addEventListener(name.slice(2), value);
-    else element.setAttribute(name, value === true ? '' : String(value));
-  }
-  element.append(...children.flat().filter((child) => child !== null && child !== undefined));
-  return element;
-};
-
-const text = (value) => (value === undefined || value === null || value === '' ? '—' : String(value));
-
-// ---------------------------------------------------------------------------------------------
-// Token and session
-
-/** The payload of a JWT (not verified here: the server verifies it on every call). */
-const tokenPayload = (token) => {
-  const part = token.split('.')[1];
-  if (part === undefined) throw new Error('not a JWT (header.payload.signature)');
-  const base64 = part.replace(/-/g, '+').replace(/_/g, '/');
-  const bytes = Uint8Array.from(atob(base64.padEnd(Math.ceil(base64.length / 4) * 4, '=')), (c) => c.charCodeAt(0));
-  const payload = JSON.parse(new TextDecoder().decode(bytes));
-  if (typeof payload !== 'object' || payload === null || typeof payload.role !== 'string') {
-    throw new Error('the token names no role');
-  }
-  return payload;
-};
-
-const session = {
-  get token() {
-    return sessionStorage.getItem(TOKEN_KEY);
+// Sign-in, the token in this tab's sessionStorage under audit.token, and GET with it (/pages/session.js).
+const { session, api, download, renderWho, describeProblem } = startSession({
+  tokenKey: 'audit.token',
+  query: 'lookup',
+  onSignedOut: () => hideViews(),
+  onSignIn: () => fromHash(),
+  onSignOut: () => {
+    view.generation += 1;
   },
-  set token(value) {
-    if (value === null) sessionStorage.removeItem(TOKEN_KEY);
-    else sessionStorage.setItem(TOKEN_KEY, value);
+  // A failed request as a message: the problem and the rule it names.
+  problems: {
+    more: (p) => (p.rule ? [' ', el('span', { class: 'muted' }, `rule ${String(p.rule)}`)] : []),
   },
-};
-
-// ---------------------------------------------------------------------------------------------
-// Messages and the API
-
-const showMessage = (message, kind = 'error') => {
-  const box = $('message');
-  box.replaceChildren(...(Array.isArray(message) ? message : [message]));
-  box.className = kind === 'error' ? 'message' : 'message info';
-  box.hidden = false;
-};
-const clearMessage = () => {
-  $('message').hidden = true;
-  $('message').replaceChildren();
-};
-
-/** An answer that is not 2xx, with its RFC 9457 problem when there is one. */
-class ProblemError extends Error {
-  constructor(status, problem) {
-    super(problem?.detail ?? problem?.title ?? `HTTP ${status}`);
-    this.status = status;
-    this.problem = problem;
-  }
-}
-
-const describeProblem = (error) => {
-  if (!(error instanceof ProblemError)) {
-    return [el('strong', {}, '请求失败 Request failed: '), String(error?.message ?? error)];
-  }
-  const p = error.problem ?? {};
-  const lead =
-    error.status === 403
-      ? '无权查看 Not allowed'
-      : error.status === 404
-        ? '未找到 Not found'
-        : error.status === 401
-          ? '令牌无效或已过期 Token invalid or expired'
-          : `错误 Error`;
-  const parts = [el('strong', {}, `${lead}: `), text(p.title ?? `HTTP ${error.status}`)];
-  if (p.detail) parts.push(' — ', String(p.detail));
-  parts.push(' ', el('code', { class: 'problem-code' }, `[${error.status}${p.code ? ` ${p.code}` : ''}]`));
-  if (p.rule) parts.push(' ', el('span', { class: 'muted' }, `rule ${String(p.rule)}`));
-  return parts;
-};
-
-const api = async (path, { raw = false } = {}) => {
-  const token = session.token;
-  if (token === null) throw new Error('not signed in');
-  const response = await fetch(path, { headers: { authorization: `Bearer ${token}`, accept: 'application/json' } });
-  if (!response.ok) {
-    let problem = null;
-    try {
-      problem = await response.json();
-    } catch {
-      // not JSON: the status alone
-    }
-    throw new ProblemError(response.status, problem);
-  }
-  return raw ? response : response.json();
-};
+});
 
 const enc = encodeURIComponent;
 
@@ -309,8 +220,6 @@ const loadHistory = async ({ more = false } = {}) => {
 
 // ---------------------------------------------------------------------------------------------
 // As of a date (parcels)
-
-const fact = (term, value) => [el('dt', {}, term), el('dd', {}, value)];
 
 const loadAsOf = async () => {
   renderTimeline();
@@ -581,92 +490,18 @@ const fromHash = () => {
 // ---------------------------------------------------------------------------------------------
 // Audit bundle
 
-const filenameOf = (disposition) => {
-  if (!disposition) return null;
-  const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
-  if (star) return decodeURIComponent(star[1]);
-  const plain = /filename="?([^";]+)"?/i.exec(disposition);
-  return plain ? plain[1] : null;
-};
-
 const downloadBundle = async () => {
   const { kind, id } = view;
-  const path = `/${kind === 'parcel' ? 'parcels' : 'decisions'}/${enc(id)}/audit-bundle`;
-  const button = $('download');
-  button.disabled = true;
-  try {
-    const response = await api(path, { raw: true });
-    const blob = await response.blob();
-    const name = filenameOf(response.headers.get('content-disposition')) ?? `${kind}-${id}-audit-bundle.ndjson`;
-    const url = URL.createObjectURL(blob);
-    const link = el('a', { href: url, download: name, hidden: true });
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
-    showMessage(`已下载 Downloaded ${name} (${blob.size} bytes)`, 'info');
-  } catch (error) {
-    showMessage(describeProblem(error));
-  } finally {
-    button.disabled = false;
-  }
+  await download(`/${kind === 'parcel' ? 'parcels' : 'decisions'}/${enc(id)}/audit-bundle`, {
+    button: $('download'),
+    fallbackName: `${kind}-${id}-audit-bundle.ndjson`,
+  });
 };
 
 // ---------------------------------------------------------------------------------------------
-// Sign in and out
-
-const renderWho = () => {
-  const token = session.token;
-  let payload = null;
-  if (token !== null) {
-    try {
-      payload = tokenPayload(token);
-    } catch {
-      session.token = null;
-    }
-  }
-  const signedIn = payload !== null;
-  $('signin').hidden = signedIn;
-  $('lookup').hidden = !signedIn;
-  $('who').hidden = !signedIn;
-  if (!signedIn) {
-    hideViews();
-    return;
-  }
-  $('who-name').textContent = text(payload.name ?? payload.sub);
-  $('who-role').textContent = text(payload.role);
-  $('who-jurisdiction').textContent = text(payload.jurisdiction);
-  const expired = typeof payload.exp === 'number' && payload.exp * 1000 < Date.now();
-  $('who-expiry').textContent =
-    typeof payload.exp === 'number'
-      ? `${expired ? '已过期 expired' : '有效至 valid until'} ${shanghaiTime(new Date(payload.exp * 1000).toISOString())}`
-      : '';
-};
+// Start
 
 const init = () => {
-  $('signin-form').addEventListener('submit', (event) => {
-    event.preventDefault();
-    const token = $('token')
-      .value.trim()
-      .replace(/^Bearer\s+/i, '');
-    try {
-      tokenPayload(token);
-    } catch (error) {
-      showMessage([el('strong', {}, '令牌无法读取 Unreadable token: '), error.message]);
-      return;
-    }
-    session.token = token;
-    $('token').value = '';
-    clearMessage();
-    renderWho();
-    fromHash();
-  });
-  $('sign-out').addEventListener('click', () => {
-    session.token = null;
-    view.generation += 1;
-    clearMessage();
-    renderWho();
-  });
   $('lookup-form').addEventListener('submit', (event) => {
     event.preventDefault();
     const id = $('lookup-id').value.trim();

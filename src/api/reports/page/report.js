@@ -7,130 +7,47 @@
  * every figure is the API's own string or integer: nothing is rounded or re-computed for display.
  */
 
-const TOKEN_KEY = 'reports.token';
+import { $, build, clearMessage, el, fact, showMessage, startSession, text } from '/pages/session.js';
+
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
-const $ = (id) => {
-  const element = document.getElementById(id);
-  if (element === null) throw new Error(`#${id} is missing from the page`);
-  return element;
-};
-
-/** Appends children (strings become text nodes) after setting attributes (on* become listeners). */
-const build = (element, attributes, children) => {
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value === undefined || value === null || value === false) continue;
-    if (name.startsWith('on')) element.addEventListener(name.slice(2), value);
-    else element.setAttribute(name, value === true ? '' : String(value));
-  }
-  element.append(...children.flat().filter((child) => child !== null && child !== undefined));
-  return element;
-};
-const el = (tag, attributes = {}, ...children) => build(document.createElement(tag), attributes, children);
 const svg = (tag, attributes = {}, ...children) => build(document.createElementNS(SVG_NS, tag), attributes, children);
 
-const text = (value) => (value === undefined || value === null || value === '' ? '—' : String(value));
-
-// ---------------------------------------------------------------------------------------------
-// Token and session (as the audit page keeps it: this tab only)
-
-/** The payload of a JWT (not verified here: the server verifies it on every call). */
-const tokenPayload = (token) => {
-  const part = token.split('.')[1];
-  if (part === undefined) throw new Error('not a JWT (header.payload.signature)');
-  const base64 = part.replace(/-/g, '+').replace(/_/g, '/');
-  const bytes = Uint8Array.from(atob(base64.padEnd(Math.ceil(base64.length / 4) * 4, '=')), (c) => c.charCodeAt(0));
-  const payload = JSON.parse(new TextDecoder().decode(bytes));
-  if (typeof payload !== 'object' || payload === null || typeof payload.role !== 'string') {
-    throw new Error('the token names no role');
-  }
-  return payload;
-};
-
-const session = {
-  get token() {
-    return sessionStorage.getItem(TOKEN_KEY);
+// Sign-in, the token in this tab's sessionStorage under reports.token, and GET with it (/pages/session.js).
+const { session, api, download, renderWho, describeProblem } = startSession({
+  tokenKey: 'reports.token',
+  query: 'query',
+  onSignedOut: () => {
+    $('report').hidden = true;
   },
-  set token(value) {
-    if (value === null) sessionStorage.removeItem(TOKEN_KEY);
-    else sessionStorage.setItem(TOKEN_KEY, value);
+  onSignIn: () => fromHash(),
+  onSignOut: () => {
+    view.generation += 1;
+    view.report = null;
   },
-};
-
-// ---------------------------------------------------------------------------------------------
-// Messages and the API
-
-const showMessage = (message, kind = 'error') => {
-  const box = $('message');
-  box.replaceChildren(...(Array.isArray(message) ? message : [message]));
-  box.className = kind === 'error' ? 'message' : 'message info';
-  box.hidden = false;
-};
-const clearMessage = () => {
-  $('message').hidden = true;
-  $('message').replaceChildren();
-};
-
-/** An answer that is not 2xx, with its RFC 9457 problem when there is one. */
-class ProblemError extends Error {
-  constructor(status, problem) {
-    super(problem?.detail ?? problem?.title ?? `HTTP ${status}`);
-    this.status = status;
-    this.problem = problem;
-  }
-}
-
-const LEADS = {
-  400: '请求有误 Bad request',
-  401: '令牌无效或已过期 Token invalid or expired',
-  403: '无权查看 Not allowed',
-  404: '未找到 Not found',
-};
-
-/** The problem's title, detail, status and code, and every `errors[]` entry with its field. */
-const describeProblem = (error) => {
-  if (!(error instanceof ProblemError)) {
-    return [el('strong', {}, '请求失败 Request failed: '), String(error?.message ?? error)];
-  }
-  const p = error.problem ?? {};
-  const parts = [el('strong', {}, `${LEADS[error.status] ?? '错误 Error'}: `), text(p.title ?? `HTTP ${error.status}`)];
-  if (p.detail) parts.push(' — ', el('span', { class: 'problem-detail' }, String(p.detail)));
-  parts.push(' ', el('code', { class: 'problem-code' }, `[${error.status}${p.code ? ` ${p.code}` : ''}]`));
-  if (Array.isArray(p.errors) && p.errors.length > 0) {
-    parts.push(
-      el(
-        'ul',
-        { class: 'problem-errors' },
-        p.errors.map((e) =>
-          el(
-            'li',
-            {},
-            el('code', { class: 'problem-field' }, text(e?.field)),
-            `: ${text(e?.message)}`,
-            e?.rule ? el('span', { class: 'muted' }, ` (${String(e.rule)})`) : null,
-          ),
-        ),
-      ),
-    );
-  }
-  return parts;
-};
-
-const api = async (path, { raw = false } = {}) => {
-  const token = session.token;
-  if (token === null) throw new Error('not signed in');
-  const response = await fetch(path, { headers: { authorization: `Bearer ${token}`, accept: 'application/json' } });
-  if (!response.ok) {
-    let problem = null;
-    try {
-      problem = await response.json();
-    } catch {
-      // not JSON: the status alone
-    }
-    throw new ProblemError(response.status, problem);
-  }
-  return raw ? response : response.json();
-};
+  // A failed request as a message: the problem and every `errors[]` entry with its field.
+  problems: {
+    leads: { 400: '请求有误 Bad request' },
+    more: (p) =>
+      Array.isArray(p.errors) && p.errors.length > 0
+        ? [
+            el(
+              'ul',
+              { class: 'problem-errors' },
+              p.errors.map((e) =>
+                el(
+                  'li',
+                  {},
+                  el('code', { class: 'problem-field' }, text(e?.field)),
+                  `: ${text(e?.message)}`,
+                  e?.rule ? el('span', { class: 'muted' }, ` (${String(e.rule)})`) : null,
+                ),
+              ),
+            ),
+          ]
+        : [],
+  },
+});
 
 // ---------------------------------------------------------------------------------------------
 // The query: period, jurisdiction prefix, problems day; kept in the address's fragment
@@ -288,8 +205,6 @@ const renderCharts = () => {
 // ---------------------------------------------------------------------------------------------
 // Tables and facts
 
-const fact = (term, value, id) => [el('dt', {}, term), el('dd', id ? { id } : {}, value)];
-
 const FIGURE_COLUMNS = [
   ['代码 Code', (f) => f.code, ''],
   ['名称 Name', (f) => f.name, ''],
@@ -442,70 +357,18 @@ const fromHash = () => {
   if (query.asked && session.token !== null) void load(query);
 };
 
-const filenameOf = (disposition) => {
-  if (!disposition) return null;
-  const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
-  if (star) return decodeURIComponent(star[1]);
-  const plain = /filename="?([^";]+)"?/i.exec(disposition);
-  return plain ? plain[1] : null;
-};
-
 /** The same report as CSV or XLSX: fetched with the token, saved from a blob URL. */
-const download = async (format) => {
+const downloadReport = async (format) => {
   const query = view.query;
   if (query === null) return;
-  const button = $(`download-${format}`);
-  button.disabled = true;
-  try {
-    const response = await api(reportPath(query, format), { raw: true });
-    const blob = await response.blob();
-    const name = filenameOf(response.headers.get('content-disposition')) ?? `supply-${query.period}.${format}`;
-    const url = URL.createObjectURL(blob);
-    const link = el('a', { href: url, download: name, hidden: true });
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
-    showMessage(`已下载 Downloaded ${name} (${blob.size} bytes)`, 'info');
-  } catch (error) {
-    showMessage(describeProblem(error));
-  } finally {
-    button.disabled = false;
-  }
+  await download(reportPath(query, format), {
+    button: $(`download-${format}`),
+    fallbackName: `supply-${query.period}.${format}`,
+  });
 };
 
 // ---------------------------------------------------------------------------------------------
-// Sign in and out
-
-const shanghaiTime = (date) => new Date(date.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
-
-const renderWho = () => {
-  const token = session.token;
-  let payload = null;
-  if (token !== null) {
-    try {
-      payload = tokenPayload(token);
-    } catch {
-      session.token = null;
-    }
-  }
-  const signedIn = payload !== null;
-  $('signin').hidden = signedIn;
-  $('query').hidden = !signedIn;
-  $('who').hidden = !signedIn;
-  if (!signedIn) {
-    $('report').hidden = true;
-    return;
-  }
-  $('who-name').textContent = text(payload.name ?? payload.sub);
-  $('who-role').textContent = text(payload.role);
-  $('who-jurisdiction').textContent = text(payload.jurisdiction);
-  const expired = typeof payload.exp === 'number' && payload.exp * 1000 < Date.now();
-  $('who-expiry').textContent =
-    typeof payload.exp === 'number'
-      ? `${expired ? '已过期 expired' : '有效至 valid until'} ${shanghaiTime(new Date(payload.exp * 1000))}`
-      : '';
-};
+// Start
 
 const init = () => {
   const { current, labels } = suggestions();
@@ -515,30 +378,6 @@ const init = () => {
   $('jurisdiction').value = initial.jurisdiction;
   $('on').value = initial.on;
 
-  $('signin-form').addEventListener('submit', (event) => {
-    event.preventDefault();
-    const token = $('token')
-      .value.trim()
-      .replace(/^Bearer\s+/i, '');
-    try {
-      tokenPayload(token);
-    } catch (error) {
-      showMessage([el('strong', {}, '令牌无法读取 Unreadable token: '), error.message]);
-      return;
-    }
-    session.token = token;
-    $('token').value = '';
-    clearMessage();
-    renderWho();
-    fromHash();
-  });
-  $('sign-out').addEventListener('click', () => {
-    session.token = null;
-    view.generation += 1;
-    view.report = null;
-    clearMessage();
-    renderWho();
-  });
   $('query-form').addEventListener('submit', (event) => {
     event.preventDefault();
     const query = {
@@ -552,8 +391,8 @@ const init = () => {
     else location.hash = hash;
   });
   $('measure').addEventListener('change', renderCharts);
-  $('download-csv').addEventListener('click', () => void download('csv'));
-  $('download-xlsx').addEventListener('click', () => void download('xlsx'));
+  $('download-csv').addEventListener('click', () => void downloadReport('csv'));
+  $('download-xlsx').addEventListener('click', () => void downloadReport('xlsx'));
   window.addEventListener('hashchange', fromHash);
   renderWho();
   fromHash();
