@@ -32,6 +32,10 @@ import type { Clock } from './clock.js';
 import { nextDueAt } from './timer-table.js';
 import { fireReportTimer } from './reporting/fire.js';
 import { REPORT_TIMERS_SAGA } from './reporting/saga.js';
+import { fireLinkageTimer } from './linkage/fire.js';
+import { LINKAGE_TIMERS_SAGA } from './linkage/saga.js';
+import { fireAnnouncementTimer } from './announcement/fire.js';
+import { ANNOUNCEMENT_TIMERS_SAGA } from './announcement/saga.js';
 
 /** A claimed row, as `fire` gets it. */
 export interface DueTimer {
@@ -71,6 +75,8 @@ export const fireParcelTimer =
  */
 const OTHER_OWNERS: Readonly<Record<string, (store: EventStore, clock: Clock) => FireTimer>> = {
   [REPORT_TIMERS_SAGA]: fireReportTimer,
+  [LINKAGE_TIMERS_SAGA]: fireLinkageTimer,
+  [ANNOUNCEMENT_TIMERS_SAGA]: fireAnnouncementTimer,
 };
 
 /** The default firing: by the saga that scheduled the timer (OTHER_OWNERS), else the parcel's FireTimer. */

@@ -19,7 +19,14 @@ import { policyFor, type Period, type Policy } from '../policy/index.js';
 import { fail } from './errors.js';
 import type { AbnormalReason, AnnouncementEvent, DueStamp } from './events.js';
 import { premiumOf, premiumOver50Percent } from './premium.js';
-import type { Announcement, AnnouncementCommand, AnnouncementState, TransactionResult } from './types.js';
+import { decideAnnouncementDeadlineMissed } from './deadlines.js';
+import type {
+  Announcement,
+  AnnouncementCommand,
+  AnnouncementDeciderCommand,
+  AnnouncementState,
+  TransactionResult,
+} from './types.js';
 
 /** T32 (E10, Decree 39 Art 19): a listing (挂牌) lasts at least 10 days. */
 export const LISTING_MIN_DAYS = 10;
@@ -380,7 +387,7 @@ const reportAbnormal = (
 
 export const makeDecide =
   (calendars: CalendarSource) =>
-  (command: AnnouncementCommand, state: AnnouncementState): readonly AnnouncementEvent[] => {
+  (command: AnnouncementDeciderCommand, state: AnnouncementState): readonly AnnouncementEvent[] => {
     instantMillis(command.context.now, 'context.now');
     const ctx: Ctx = { today: shanghaiDate(command.context.now), calendars };
     switch (command.type) {
@@ -394,6 +401,8 @@ export const makeDecide =
         return publishResults(command, state, ctx);
       case 'ReportAbnormalTransaction':
         return reportAbnormal(command, state, ctx);
+      case 'RecordAnnouncementDeadlineMissed':
+        return decideAnnouncementDeadlineMissed(command, state);
       default: {
         const _never: never = command;
         return fail('UNKNOWN_COMMAND', `unknown command ${(_never as { type: string }).type}`);

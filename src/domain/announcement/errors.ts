@@ -16,6 +16,7 @@ export const ANNOUNCEMENT_ERRORS = {
   DUPLICATE_PARCEL: 'input',
   LISTING_END_REQUIRED: 'input',
   LISTING_END_NOT_ALLOWED: 'input',
+  DEADLINE_UNKNOWN: 'input',
   // the announcement is not in the state the command needs
   ANNOUNCEMENT_NOT_PUBLISHED: 'state',
   ANNOUNCEMENT_ALREADY_PUBLISHED: 'state',
@@ -27,6 +28,9 @@ export const ANNOUNCEMENT_ERRORS = {
   RESULTS_ALREADY_PUBLISHED: 'state',
   NO_RESULTS_TO_PUBLISH: 'state',
   ABNORMAL_ALREADY_REPORTED: 'state',
+  // a timer's firing (T32, T38) that is not a breach: the deadline moved or has not passed
+  DEADLINE_MOVED: 'state',
+  DEADLINE_NOT_PASSED: 'state',
   // the command names a parcel the announcement does not offer
   PARCEL_NOT_IN_ANNOUNCEMENT: 'not_found',
   // a rule forbids it

@@ -98,10 +98,24 @@ export type AbnormalTransactionReported = DomainEvent<
     }
 >;
 
+/** T32 missed: the deal's results were not published by their due date (the system, on the timer). */
+export type ResultsPublicationOverdue = DomainEvent<
+  'ResultsPublicationOverdue',
+  Ref & DueStamp & { readonly parcelId: string; readonly overdueOn: string; readonly timerId: string }
+>;
+
+/** T38 missed: the abnormal deal was not reported by its due date (the system, on the timer). */
+export type AbnormalReportOverdue = DomainEvent<
+  'AbnormalReportOverdue',
+  Ref & DueStamp & { readonly parcelId: string; readonly overdueOn: string; readonly timerId: string }
+>;
+
 export type AnnouncementEvent =
   | AnnouncementPublished
   | AnnouncementAmended
   | ActivityRescheduled
   | TransactionResultRecorded
   | ResultsPublished
-  | AbnormalTransactionReported;
+  | AbnormalTransactionReported
+  | ResultsPublicationOverdue
+  | AbnormalReportOverdue;

@@ -57,6 +57,12 @@ export const evolve = (state: AnnouncementState, event: AnnouncementEvent): Anno
       const { parcelId, reportedOn, reportNo, late } = event.data;
       return withResult(a, parcelId, (r) => ({ ...r, abnormalReport: { reportedOn, reportNo, late } }));
     }
+    case 'ResultsPublicationOverdue':
+    case 'AbnormalReportOverdue': {
+      const { parcelId, dueDate, overdueOn } = event.data;
+      const rule = event.type === 'ResultsPublicationOverdue' ? 'T32' : 'T38';
+      return { ...a, breaches: [...(a.breaches ?? []), { rule, parcelId, dueDate, overdueOn }] };
+    }
     default:
       return a;
   }

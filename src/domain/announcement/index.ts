@@ -3,7 +3,7 @@ import type { Decider } from '../decider.js';
 import { SEED_CALENDARS } from '../working-calendar/seed-calendar.js';
 import { makeDecide } from './decide.js';
 import { evolve, initialState } from './evolve.js';
-import type { AnnouncementCommand, AnnouncementEvent, AnnouncementState } from './types.js';
+import type { AnnouncementDeciderCommand, AnnouncementEvent, AnnouncementState } from './types.js';
 
 export * from './types.js';
 export { ANNOUNCEMENT_COMMANDS } from './commands.js';
@@ -26,7 +26,8 @@ export { premiumOf, premiumOver50Percent } from './premium.js';
 /** Stream `announcement-<id>`. */
 export { announcementStream } from '../streams.js';
 
-export type AnnouncementDecider = Decider<AnnouncementCommand, AnnouncementEvent, AnnouncementState>;
+/** Decides the HTTP commands (AnnouncementCommand) and the system's (RecordAnnouncementDeadlineMissed). */
+export type AnnouncementDecider = Decider<AnnouncementDeciderCommand, AnnouncementEvent, AnnouncementState>;
 
 /** `calendars`: the log's working calendars (the service's book); defaults to the seed calendar alone. */
 export const createAnnouncementDecider = (

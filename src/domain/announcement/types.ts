@@ -1,4 +1,5 @@
 /** The supply announcement's state and unions (DOMAIN.md §4 T31, T32, T38, §10.3). */
+import type { AnnouncementBreach, RecordAnnouncementDeadlineMissed } from './deadlines.js';
 import type { AbnormalReason, AnnouncementEvent, DueStamp } from './events.js';
 import type {
   PublishAnnouncement,
@@ -22,6 +23,13 @@ export type AnnouncementCommand =
   | ReportAbnormalTransaction;
 
 export type { AnnouncementEvent };
+export type { AnnouncementBreach, RecordAnnouncementDeadlineMissed } from './deadlines.js';
+
+/** Commands only the system sends (the timer poller): not in ANNOUNCEMENT_COMMANDS, so no HTTP route. */
+export type AnnouncementSystemCommand = RecordAnnouncementDeadlineMissed;
+
+/** Everything the announcement decider decides: the HTTP commands and the system's. */
+export type AnnouncementDeciderCommand = AnnouncementCommand | AnnouncementSystemCommand;
 
 /** One parcel's deal and what followed it (T32 results publication, T38 abnormal report). */
 export type TransactionResult = {
@@ -64,6 +72,8 @@ export type Announcement = {
   readonly notices: readonly SupplementaryNotice[];
   /** In recording order. */
   readonly results: readonly TransactionResult[];
+  /** Missed T32/T38 deadlines the timers recorded; absent until the first. */
+  readonly breaches?: readonly AnnouncementBreach[];
 };
 
 export type AnnouncementState = { readonly status: 'NONE' } | Announcement;

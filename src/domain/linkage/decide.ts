@@ -6,6 +6,7 @@
 import { addWorkingDays, shanghaiDate, type CalendarSource } from '../calendar/index.js';
 import { instantMillis } from '../instant.js';
 import type { DueStamp, LinkageEvent, LinkageVariant, PlotChange } from './events.js';
+import { decideDeadlineMissed } from './deadlines.js';
 import { plotEligibility } from './eligibility.js';
 import { fail } from './errors.js';
 import type { Plot } from './schemas.js';
@@ -15,6 +16,7 @@ import {
   PROVINCE,
   type LinkageArea,
   type LinkageCommand,
+  type LinkageDeciderCommand,
   type LinkageState,
   type ModificationStep,
 } from './types.js';
@@ -479,7 +481,7 @@ const refile = (command: CommandOf<'RefileRecord'>, state: LinkageState, ctx: Ct
 
 export const makeDecide =
   (calendars: CalendarSource) =>
-  (command: LinkageCommand, state: LinkageState): readonly LinkageEvent[] => {
+  (command: LinkageDeciderCommand, state: LinkageState): readonly LinkageEvent[] => {
     const ctx: Ctx = { today: shanghaiDate(command.context.now), calendars };
     instantMillis(command.context.now, 'context.now');
     switch (command.type) {
@@ -505,6 +507,8 @@ export const makeDecide =
         return review(command, state);
       case 'RefileRecord':
         return refile(command, state, ctx);
+      case 'RecordLinkageDeadlineMissed':
+        return decideDeadlineMissed(command, state);
       default: {
         const _never: never = command;
         return fail('UNKNOWN_COMMAND', `unknown command ${(_never as { type: string }).type}`);

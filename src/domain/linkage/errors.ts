@@ -15,6 +15,7 @@ export const LINKAGE_ERRORS = {
   DATE_IN_FUTURE: 'input',
   DATE_BEFORE_ANCHOR: 'input',
   DUPLICATE_PLOT: 'input',
+  DEADLINE_UNKNOWN: 'input',
   // the area is not at the step the command needs, or the step is already done
   LINKAGE_NOT_APPROVED: 'state',
   LINKAGE_ALREADY_APPROVED: 'state',
@@ -34,6 +35,9 @@ export const LINKAGE_ERRORS = {
   RECORD_ALREADY_MODIFIED: 'state',
   MODIFICATION_ALREADY_REVIEWED: 'state',
   MODIFICATION_NOT_REVIEWED: 'state',
+  // a timer's firing (T35, T36) that is not a breach: the deadline moved or has not passed
+  DEADLINE_MOVED: 'state',
+  DEADLINE_NOT_PASSED: 'state',
   // the command names a plot the record does not have (or already has)
   PLOT_NOT_IN_RECORD: 'not_found',
   PLOT_ALREADY_IN_RECORD: 'state',

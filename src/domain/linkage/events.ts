@@ -123,6 +123,24 @@ export type RecordRefiled = DomainEvent<
   }
 >;
 
+/** T35 missed: the month's progress was not filed by its last day (the system, on the timer). */
+export type LinkageProgressOverdue = DomainEvent<
+  'LinkageProgressOverdue',
+  Ref & {
+    readonly rule: 'T35';
+    readonly month: string;
+    readonly dueDate: string;
+    readonly overdueOn: string;
+    readonly timerId: string;
+  }
+>;
+
+/** T36 missed: the acceptance was not filed by its due date (the system, on the timer). */
+export type LinkageAcceptanceFilingOverdue = DomainEvent<
+  'LinkageAcceptanceFilingOverdue',
+  Ref & DueStamp & { readonly overdueOn: string; readonly timerId: string }
+>;
+
 export type LinkageEvent =
   | LinkageOverallApproved
   | LinkageBasicInfoFiled
@@ -134,4 +152,6 @@ export type LinkageEvent =
   | RecordReturned
   | RecordModified
   | RecordModificationReviewed
-  | RecordRefiled;
+  | RecordRefiled
+  | LinkageProgressOverdue
+  | LinkageAcceptanceFilingOverdue;

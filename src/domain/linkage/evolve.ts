@@ -80,6 +80,14 @@ export const evolve = (state: LinkageState, event: LinkageEvent): LinkageState =
         modification: null,
         refiledCount: a.refiledCount + 1,
       };
+    case 'LinkageProgressOverdue': {
+      const { month, dueDate, overdueOn } = event.data;
+      return { ...a, breaches: [...(a.breaches ?? []), { rule: 'T35', subject: month, dueDate, overdueOn }] };
+    }
+    case 'LinkageAcceptanceFilingOverdue': {
+      const { dueDate, overdueOn } = event.data;
+      return { ...a, breaches: [...(a.breaches ?? []), { rule: 'T36', subject: null, dueDate, overdueOn }] };
+    }
     default:
       return a;
   }

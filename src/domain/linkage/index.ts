@@ -3,7 +3,7 @@ import type { Decider } from '../decider.js';
 import { SEED_CALENDARS } from '../working-calendar/seed-calendar.js';
 import { makeDecide } from './decide.js';
 import { evolve, initialState } from './evolve.js';
-import type { LinkageCommand, LinkageEvent, LinkageState } from './types.js';
+import type { LinkageDeciderCommand, LinkageEvent, LinkageState } from './types.js';
 
 export * from './types.js';
 export { LINKAGE_COMMANDS } from './commands.js';
@@ -15,7 +15,10 @@ export { ACCEPTANCE_FILING_WORKING_DAYS, acceptanceFilingDue, applyPlotChange, m
 /** Stream `linkage-<id>` (DOMAIN.md §9). */
 export { linkageStream } from '../streams.js';
 
-export type LinkageDecider = Decider<LinkageCommand, LinkageEvent, LinkageState>;
+export { nextMonthOf, progressDueDate } from './deadlines.js';
+
+/** Decides the HTTP commands (LinkageCommand) and the system's (RecordLinkageDeadlineMissed). */
+export type LinkageDecider = Decider<LinkageDeciderCommand, LinkageEvent, LinkageState>;
 
 /** `calendars`: the log's working calendars (the service's book); defaults to the seed calendar alone. */
 export const createLinkageDecider = (options: { readonly calendars?: CalendarSource } = {}): LinkageDecider => ({

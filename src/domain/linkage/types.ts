@@ -1,4 +1,5 @@
 /** The linkage project area's state and unions (DOMAIN.md §9, aggregate `LinkageProjectArea`). */
+import type { LinkageBreach, RecordLinkageDeadlineMissed } from './deadlines.js';
 import type { DueStamp, LinkageEvent, LinkageVariant, PlotChange } from './events.js';
 import type {
   AdjustmentTrigger,
@@ -35,6 +36,13 @@ export type LinkageCommand =
   | RefileRecord;
 
 export type { LinkageEvent };
+export type { LinkageBreach, RecordLinkageDeadlineMissed } from './deadlines.js';
+
+/** Commands only the system sends (the timer poller): not in LINKAGE_COMMANDS, so no HTTP route. */
+export type LinkageSystemCommand = RecordLinkageDeadlineMissed;
+
+/** Everything the linkage decider decides: the HTTP commands and the system's. */
+export type LinkageDeciderCommand = LinkageCommand | LinkageSystemCommand;
 
 /**
  * NONE → OVERALL_APPROVED (province) → BASIC_INFO_FILED (city/county; monthly progress) →
@@ -93,6 +101,8 @@ export type LinkageArea = {
   readonly modification: Modification | null;
   /** Completed modifications (refiled records). */
   readonly refiledCount: number;
+  /** Missed T35/T36 deadlines the timers recorded; absent until the first. */
+  readonly breaches?: readonly LinkageBreach[];
 };
 
 export type LinkageState = { readonly status: 'NONE' } | LinkageArea;

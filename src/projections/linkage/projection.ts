@@ -26,6 +26,9 @@ const LINKAGE_EVENT_TYPES = {
   RecordModified: true,
   RecordModificationReviewed: true,
   RecordRefiled: true,
+  // The missed T35/T36 deadlines the timers record (the folded state keeps them in `breaches`).
+  LinkageProgressOverdue: true,
+  LinkageAcceptanceFilingOverdue: true,
 } as const satisfies Record<LinkageEvent['type'], true>;
 
 const PREFIX = STREAM_CATEGORIES.linkage;

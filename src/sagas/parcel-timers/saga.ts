@@ -35,6 +35,9 @@ const slotOf = (timer: Pick<TimerStamp, 'rule' | 'subject'>): string => `${timer
 const keyOf = (event: RecordedEvent): string | null => {
   // A report obligation's timers (`timers-report-<id>`) are the report-obligations saga's, not a parcel's.
   if (event.stream.startsWith(STREAM_CATEGORIES.timers + STREAM_CATEGORIES.report)) return null;
+  // Nor are a linkage area's or an announcement's (the linkage- and announcement-deadlines sagas').
+  for (const owner of [STREAM_CATEGORIES.linkage, STREAM_CATEGORIES.announcement])
+    if (event.stream.startsWith(STREAM_CATEGORIES.timers + owner)) return null;
   for (const prefix of [STREAM_CATEGORIES.parcel, STREAM_CATEGORIES.timers])
     if (event.stream.startsWith(prefix)) return event.stream.slice(prefix.length);
   return null;
