@@ -2,10 +2,17 @@
  * Supply announcements over HTTP on real PostgreSQL (issue 10, DOMAIN.md §4 T31, T32, T38, §12): a
  * Nanjing listing announcement published by the city's department, a T32 refusal as problem+json
  * naming field and rule with nothing appended, a T31 postponement, a deal with a record price and
- * its late report, and the results published late; roles and jurisdictions as for the others.
+ * its late report, and the results published late; roles and jurisdictions as for the others; the
+ * missed T32/T38 deadlines the timers record (`breaches`) in GET /announcements/{id}.
  */
 import t from 'tap';
-import { ANNOUNCEMENT_COMMANDS } from '../../src/domain/announcement/index.js';
+import { calendarBookOf } from '../../src/calendar/book.js';
+import {
+  ANNOUNCEMENT_COMMANDS,
+  announcementStream,
+  createAnnouncementDecider,
+} from '../../src/domain/announcement/index.js';
+import { handleCommand } from '../../src/eventstore/command-handler.js';
 import { buildTestApp, eventCount, type TestApp } from '../helpers/app.js';
 
 type Role = Parameters<TestApp['token']>[0];
@@ -225,4 +232,83 @@ t.test('GET /announcements/{id}: folded from the stream, with the open T32/T38 o
   t.equal(onDay.json<{ obligations: { overdue: boolean }[] }>().obligations[0]?.overdue, false, 'judged on `on`');
   t.equal((await get({ role: 'GRANTOR_ADMIN', jurisdiction: '3202' })).statusCode, 404, 'outside the jurisdiction');
   t.equal((await get({ role: 'LAND_USER', jurisdiction: '3201' })).statusCode, 403, 'not for land users');
+});
+
+t.test('GET /announcements/{id}: the T38 and T32 deadlines the timers record missed', async (t) => {
+  const h = await buildTestApp(t, '2026-03-11T10:00:00+08:00', { readSide: true });
+  const id = 'GG-3201-4';
+  t.equal((await send(h, id, 'publish-announcement', announcement())).statusCode, 201);
+  const dealt = await send(h, id, 'record-transaction-result', {
+    parcelId: 'P-1',
+    dealOn: '2026-03-06',
+    winnerId: 'LU-1',
+    priceFen: 150_010_000,
+    startingPriceFen: 100_000_000,
+  });
+  t.equal(dealt.statusCode, 200, dealt.body);
+  /** What the timer poller does when a T32/T38 timer fires (src/sagas/announcement/fire.ts), at `now`. */
+  const deadlineMissed = (now: string, data: { timerId: string; rule: string; parcelId: string; dueDate: string }) =>
+    handleCommand({
+      store: h.db.store,
+      stream: announcementStream(id),
+      decider: createAnnouncementDecider({ calendars: calendarBookOf(h.db.store) }),
+      command: {
+        type: 'RecordAnnouncementDeadlineMissed',
+        data,
+        context: { now: new Date(now).toISOString(), actor: { id: 'system:timers', role: 'SYSTEM' } },
+      },
+      envelope: { correlationId: data.timerId },
+      idempotencyKey: data.timerId,
+      clock: () => new Date(now),
+    });
+  const get = async () => {
+    const token = await h.token('GRANTOR_ADMIN', { jurisdiction: '3201' });
+    return h.app.inject({ method: 'GET', url: `/announcements/${id}`, headers: { authorization: `Bearer ${token}` } });
+  };
+  t.same((await get()).json<{ breaches: unknown[] }>().breaches, [], 'none before a timer fires');
+
+  // T38: the abnormal deal (premium over 50 %) was due to be reported by 10 March; the timer fires on the 11th.
+  const t38 = await deadlineMissed('2026-03-11T10:00:00+08:00', {
+    timerId: 'tm-t38-p1',
+    rule: 'T38',
+    parcelId: 'P-1',
+    dueDate: '2026-03-10',
+  });
+  t.match(t38.events, [{ type: 'AbnormalReportOverdue' }]);
+  await t.rejects(
+    deadlineMissed('2026-03-11T10:00:00+08:00', {
+      timerId: 'tm-t32-p1',
+      rule: 'T32',
+      parcelId: 'P-1',
+      dueDate: '2026-03-20',
+    }),
+    { code: 'DEADLINE_NOT_PASSED' },
+    'T32 is not due yet',
+  );
+  // T32: the results were due by 20 March; the timer fires on the 21st.
+  h.setNow('2026-03-21T10:00:00+08:00');
+  const t32 = await deadlineMissed('2026-03-21T10:00:00+08:00', {
+    timerId: 'tm-t32-p1',
+    rule: 'T32',
+    parcelId: 'P-1',
+    dueDate: '2026-03-20',
+  });
+  t.match(t32.events, [{ type: 'ResultsPublicationOverdue' }]);
+
+  const res = await get();
+  t.equal(res.statusCode, 200, res.body);
+  t.equal(res.headers.etag, `"${t32.nextRevision}"`);
+  const view = res.json<{ breaches: unknown[]; obligations: { rule: string; overdue: boolean }[] }>();
+  t.same(view.breaches, [
+    { rule: 'T38', parcelId: 'P-1', dueDate: '2026-03-10', overdueOn: '2026-03-11' },
+    { rule: 'T32', parcelId: 'P-1', dueDate: '2026-03-20', overdueOn: '2026-03-21' },
+  ]);
+  t.match(
+    view.obligations,
+    [
+      { rule: 'T38', overdue: true },
+      { rule: 'T32', overdue: true },
+    ],
+    'the obligations stay open until met',
+  );
 });

@@ -2,10 +2,13 @@
  * Linkage project areas over HTTP on real PostgreSQL (issue 10, DOMAIN.md §9, T35, T36, L1–L4, §12):
  * an area in Jiangsu (the ministry's text) and one in Sichuan (S2-SC) walked from the overall
  * approval through progress, a modification and the acceptance, with roles, jurisdictions and the
- * refusals of each rule; then read back from the read model with what is due next.
+ * refusals of each rule; then read back from the read model with what is due next, and the missed
+ * T35/T36 deadlines the timers record (`breaches`, the list's `breached` filter).
  */
 import t from 'tap';
-import { LINKAGE_COMMANDS } from '../../src/domain/linkage/index.js';
+import { calendarBookOf } from '../../src/calendar/book.js';
+import { createLinkageDecider, LINKAGE_COMMANDS, linkageStream } from '../../src/domain/linkage/index.js';
+import { handleCommand } from '../../src/eventstore/command-handler.js';
 import { buildTestApp, eventCount, type TestApp } from '../helpers/app.js';
 
 type Role = Parameters<TestApp['token']>[0];
@@ -26,6 +29,27 @@ const get = async (h: TestApp, url: string, as: As) => {
 };
 
 const MINISTRY: As = { role: 'MINISTRY', jurisdiction: 'CN' };
+
+/** What the timer poller does when a T35/T36 timer fires (src/sagas/linkage/fire.ts), at `now`. */
+const deadlineMissed = (
+  h: TestApp,
+  id: string,
+  now: string,
+  data: { timerId: string; rule: string; subject: string | null; dueDate: string },
+) =>
+  handleCommand({
+    store: h.db.store,
+    stream: linkageStream(id),
+    decider: createLinkageDecider({ calendars: calendarBookOf(h.db.store) }),
+    command: {
+      type: 'RecordLinkageDeadlineMissed',
+      data,
+      context: { now: new Date(now).toISOString(), actor: { id: 'system:timers', role: 'SYSTEM' } },
+    },
+    envelope: { correlationId: data.timerId },
+    idempotencyKey: data.timerId,
+    clock: () => new Date(now),
+  });
 
 const { linkageId: _exampleId, ...approveExample } = LINKAGE_COMMANDS.ApproveLinkageOverall.example;
 const approve = (jurisdiction: string) => ({
@@ -60,6 +84,7 @@ type AreaView = {
   progress: { months: { month: string }[]; missingMonths: string[] };
   acceptance: { dueDate: string; late: boolean | null; certificateWithheld: boolean | null } | null;
   refiledCount: number;
+  breaches: { rule: string; subject: string | null; dueDate: string; overdueOn: string; eventId?: string }[];
 };
 
 t.test('§9 MLR variant over HTTP (Jiangsu): filing, T35, §9.3 with the province modifying, L1, T36 late', async (t) => {
@@ -315,3 +340,90 @@ t.test(
     t.equal((await get(h, '/linkage-areas', { role: 'LAND_USER', jurisdiction: '3201' })).statusCode, 403);
   },
 );
+
+t.test('T35, T36 missed: the breaches the timers record show on the area and filter the list', async (t) => {
+  const h = await buildTestApp(t, '2026-02-20T09:00:00+08:00', { readSide: true });
+  const id = 'LK-5101-7';
+  const province: As = { role: 'PROVINCE_REVIEWER', jurisdiction: '51' };
+  const city: As = { role: 'GRANTOR_ADMIN', jurisdiction: '5101' };
+  t.equal((await send(h, id, 'approve-linkage-overall', approve('CN-SC-5101'), province)).statusCode, 201);
+  t.equal((await send(h, id, 'file-linkage-basic-info', basicInfo, city)).statusCode, 200);
+  // An area beside it that misses nothing.
+  t.equal((await send(h, 'LK-5101-8', 'approve-linkage-overall', approve('CN-SC-5101'), province)).statusCode, 201);
+  const clean = await send(h, 'LK-5101-8', 'file-linkage-basic-info', basicInfo, city);
+  const cleanPosition = encodeURIComponent(clean.json<{ position: string }>().position);
+  const none = (await get(h, `/linkage-areas/${id}?minPosition=${cleanPosition}`, city)).json<AreaView>();
+  t.same(none.breaches, [], 'no breach before a timer fires');
+
+  // T35: January's progress (approved on 10 January) was due by 31 January; the timer fires.
+  const now = '2026-02-20T09:00:00+08:00';
+  const early = deadlineMissed(h, id, now, {
+    timerId: 'tm-t35-feb',
+    rule: 'T35',
+    subject: '2026-02',
+    dueDate: '2026-02-28',
+  });
+  await t.rejects(early, { code: 'DEADLINE_NOT_PASSED' }, 'February is not due yet');
+  const t35 = await deadlineMissed(h, id, now, {
+    timerId: 'tm-t35-jan',
+    rule: 'T35',
+    subject: '2026-01',
+    dueDate: '2026-01-31',
+  });
+  t.match(t35.events, [{ type: 'LinkageProgressOverdue' }]);
+  const t35Id = t35.events[0]?.id;
+  const afterT35 = (
+    await get(h, `/linkage-areas/${id}?minPosition=${encodeURIComponent(t35.position ?? '')}`, city)
+  ).json<AreaView>();
+  t.same(afterT35.breaches, [
+    { rule: 'T35', subject: '2026-01', dueDate: '2026-01-31', overdueOn: '2026-02-20', eventId: t35Id },
+  ]);
+
+  // T36: accepted on 2 March, the filing due 16 March (10 working days), not filed; fired on the 17th.
+  h.setNow('2026-03-02T09:00:00+08:00');
+  const accepted = await send(
+    h,
+    id,
+    'record-linkage-acceptance',
+    { acceptedOn: '2026-03-02', documentNo: '验7' },
+    province,
+  );
+  t.equal(accepted.statusCode, 200, accepted.body);
+  h.setNow('2026-03-17T09:00:00+08:00');
+  const t36 = await deadlineMissed(h, id, '2026-03-17T09:00:00+08:00', {
+    timerId: 'tm-t36',
+    rule: 'T36',
+    subject: null,
+    dueDate: '2026-03-16',
+  });
+  t.match(t36.events, [{ type: 'LinkageAcceptanceFilingOverdue' }]);
+  const position = encodeURIComponent(t36.position ?? '');
+  const res = await get(h, `/linkage-areas/${id}?minPosition=${position}`, city);
+  t.equal(res.statusCode, 200, res.body);
+  t.equal(res.headers.etag, `"${t36.nextRevision}"`);
+  t.same(res.json<AreaView>().breaches, [
+    { rule: 'T35', subject: '2026-01', dueDate: '2026-01-31', overdueOn: '2026-02-20', eventId: t35Id },
+    { rule: 'T36', subject: null, dueDate: '2026-03-16', overdueOn: '2026-03-17', eventId: t36.events[0]?.id },
+  ]);
+
+  const list = await get(h, `/linkage-areas?jurisdiction=51&minPosition=${position}`, province);
+  t.match(list.json(), {
+    items: [
+      {
+        linkageId: id,
+        breaches: [
+          { rule: 'T35', subject: '2026-01' },
+          { rule: 'T36', subject: null },
+        ],
+      },
+      { linkageId: 'LK-5101-8', breaches: [] },
+    ],
+  });
+  const ids = async (query: string) =>
+    (await get(h, `/linkage-areas?${query}`, province))
+      .json<{ items: { linkageId: string }[] }>()
+      .items.map((i) => i.linkageId);
+  t.same(await ids('breached=true'), [id], 'breached=true: the areas with a missed deadline');
+  t.same(await ids('breached=false'), ['LK-5101-8'], 'breached=false: those without');
+  t.equal((await get(h, '/linkage-areas?breached=yes', province)).statusCode, 400);
+});

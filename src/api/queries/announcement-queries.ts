@@ -2,7 +2,7 @@
  * `GET /announcements/{id}`: one supply announcement (DOMAIN.md §4 T31, T32, T38) folded from its
  * stream — no read model, so the answer is current at once (ETag = the stream's revision) — with
  * its open obligations (results publication, abnormal-transaction report) on the jurisdiction's
- * current working calendar. Government roles within their jurisdiction.
+ * current working calendar and the deadlines missed (`breaches`, recorded by the timers). Government roles within their jurisdiction.
  */
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -86,6 +86,16 @@ const announcementView = z.object({
       }),
     )
     .describe('Open T32 results publications and T38 abnormal reports, earliest due first'),
+  breaches: z
+    .array(
+      z.object({
+        rule: z.enum(['T32', 'T38']),
+        parcelId: z.string(),
+        dueDate: z.string(),
+        overdueOn: z.string(),
+      }),
+    )
+    .describe('Missed T32/T38 deadlines the timers recorded (ResultsPublicationOverdue, AbnormalReportOverdue)'),
 });
 
 export const registerAnnouncementQueries = (app: FastifyInstance, deps: QueryDependencies, auth: AuthOptions): void => {
@@ -100,7 +110,7 @@ export const registerAnnouncementQueries = (app: FastifyInstance, deps: QueryDep
         tags: ['announcement queries'],
         operationId: 'GetAnnouncement',
         summary:
-          'A supply announcement (T31, T32, T38) folded from its stream: schedule, notices, deals, and the open obligations with due dates',
+          'A supply announcement (T31, T32, T38) folded from its stream: schedule, notices, deals, the open obligations with due dates, and the missed deadlines',
         security: [{ bearerAuth: [] }],
         params: z.object({ announcementId: z.string().min(1).max(128).meta({ example: 'GG-3201-2026-05' }) }),
         querystring: z.object({
@@ -132,6 +142,7 @@ export const registerAnnouncementQueries = (app: FastifyInstance, deps: QueryDep
         parcelIds: [...rest.parcelIds],
         notices: rest.notices.map((n) => ({ ...n, changes: [...n.changes] })),
         results: rest.results.map((x) => ({ ...x, abnormalReasons: [...x.abnormalReasons] })),
+        breaches: (rest.breaches ?? []).map((b) => ({ ...b })),
         revision,
         obligations: announcementObligations(state, calendar, { on }).map((o) => ({
           ...o,

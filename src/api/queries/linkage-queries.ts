@@ -19,6 +19,10 @@ import { awaitReadModels, day, divisionPrefix, listOf, positionQuery, scopeOf, t
 const GOVERNMENT_ROLES = ROLES.filter((r) => r !== 'LAND_USER');
 const STATUSES = ['OVERALL_APPROVED', 'BASIC_INFO_FILED', 'ACCEPTED', 'ACCEPTANCE_FILED'] as const;
 const MODEL = ['linkage_areas'];
+const flag = z
+  .enum(['true', 'false'])
+  .transform((v) => v === 'true')
+  .optional();
 
 export const registerLinkageQueries = (app: FastifyInstance, deps: QueryDependencies, auth: AuthOptions): void => {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -33,7 +37,7 @@ export const registerLinkageQueries = (app: FastifyInstance, deps: QueryDependen
         tags: ['linkage queries'],
         operationId: 'GetLinkageArea',
         summary:
-          'A linkage project area (§9): status, variant, quota, plots, progress months, modification step, next due (T35, T36)',
+          'A linkage project area (§9): status, variant, quota, plots, progress months, modification step, next due and missed deadlines (T35, T36)',
         security: [{ bearerAuth: [] }],
         params: z.object({ linkageId: z.string().min(1).max(128).meta({ example: 'LK-5101-2026-01' }) }),
         querystring: z.object({ ...onQuery, ...positionQuery }),
@@ -66,11 +70,15 @@ export const registerLinkageQueries = (app: FastifyInstance, deps: QueryDependen
       schema: {
         tags: ['linkage queries'],
         operationId: 'ListLinkageAreas',
-        summary: 'Linkage project areas of a jurisdiction, by id, with status, quota and next due (T35, T36)',
+        summary:
+          'Linkage project areas of a jurisdiction, by id, with status, quota, next due and missed deadlines (T35, T36)',
         security: [{ bearerAuth: [] }],
         querystring: z.object({
           jurisdiction: divisionPrefix.optional(),
           status: z.enum(STATUSES).optional(),
+          breached: flag.describe(
+            'true: only the areas with a missed T35/T36 deadline recorded; false: only those without',
+          ),
           ...onQuery,
           ...pageQuery,
           ...positionQuery,
@@ -87,6 +95,7 @@ export const registerLinkageQueries = (app: FastifyInstance, deps: QueryDependen
         divisionPrefix: scope.divisionPrefix,
         ...(q.jurisdiction === undefined ? {} : { jurisdiction: q.jurisdiction }),
         ...(q.status === undefined ? {} : { status: q.status }),
+        ...(q.breached === undefined ? {} : { breached: q.breached }),
         on: q.on ?? today(auth.clock),
         limit: q.limit,
         ...(q.cursor === undefined ? {} : { cursor: q.cursor }),

@@ -12,6 +12,7 @@ import type { RecordedEvent } from '../../eventstore/types.js';
 import { defineProjection, type ApplyContext } from '../projection.js';
 import { divisionCodeColumn } from '../scope.js';
 import { createLinkageTables, LINKAGE_TABLES, type LinkageTables } from './tables.js';
+import type { LinkageBreachView } from './views.js';
 
 /** Every event of the linkage aggregate; `satisfies` fails the build when the domain adds or drops one. */
 const LINKAGE_EVENT_TYPES = {
@@ -33,6 +34,8 @@ const LINKAGE_EVENT_TYPES = {
 
 const PREFIX = STREAM_CATEGORIES.linkage;
 
+const breachKey = (rule: string, subject: string | null): string => `${rule}:${subject ?? ''}`;
+
 const apply = async (batch: readonly RecordedEvent[], { trx }: ApplyContext<LinkageTables>): Promise<void> => {
   const byArea = new Map<string, RecordedEvent[]>();
   for (const event of batch) {
@@ -46,7 +49,7 @@ const apply = async (batch: readonly RecordedEvent[], { trx }: ApplyContext<Link
   const ids = [...byArea.keys()];
   const stored = await trx
     .selectFrom('linkage_areas')
-    .select(['linkage_id', 'revision', 'state'])
+    .select(['linkage_id', 'revision', 'state', 'breaches'])
     .where(sql<boolean>`linkage_id = any(${ids}::text[])`)
     .execute();
   const storedById = new Map(stored.map((row) => [row.linkage_id, row]));
@@ -57,13 +60,28 @@ const apply = async (batch: readonly RecordedEvent[], { trx }: ApplyContext<Link
     let state: LinkageState = row ? (row.state as LinkageState) : linkageDecider.initialState();
     let revision = row ? row.revision : -1;
     let updatedAt: string | null = null;
+    // The ids of the events that recorded each breach (rule and subject), stored and new.
+    const breachEvents = new Map(
+      ((row?.breaches ?? []) as LinkageBreachView[]).map((b) => [breachKey(b.rule, b.subject), b.eventId]),
+    );
     for (const event of events) {
       if (event.revision <= revision) continue;
-      state = linkageDecider.evolve(state, toDomainEvent<LinkageEvent>(event));
+      const domainEvent = toDomainEvent<LinkageEvent>(event);
+      state = linkageDecider.evolve(state, domainEvent);
+      if (domainEvent.type === 'LinkageProgressOverdue') {
+        breachEvents.set(breachKey('T35', domainEvent.data.month), event.id);
+      } else if (domainEvent.type === 'LinkageAcceptanceFilingOverdue') {
+        breachEvents.set(breachKey('T36', null), event.id);
+      }
       revision = event.revision;
       updatedAt = event.metadata.recordedAt;
     }
     if (updatedAt === null || state.status === 'NONE') continue;
+    // The domain's breaches (its evolve decides what one is), each with the id of its event.
+    const breaches: LinkageBreachView[] = (state.breaches ?? []).map((b) => {
+      const eventId = breachEvents.get(breachKey(b.rule, b.subject));
+      return { ...b, ...(eventId === undefined ? {} : { eventId }) };
+    });
     rows.push({
       linkage_id: id,
       jurisdiction: state.jurisdiction,
@@ -74,6 +92,7 @@ const apply = async (batch: readonly RecordedEvent[], { trx }: ApplyContext<Link
       turnover_quota_ha: state.overall.turnoverQuotaHa,
       modification_step: state.modification?.step ?? null,
       acceptance_due: state.status === 'ACCEPTED' ? (state.acceptance?.filingDue.dueDate ?? null) : null,
+      breaches: JSON.stringify(breaches),
       state: JSON.stringify(state),
       revision,
       updated_at: updatedAt,
@@ -96,7 +115,9 @@ const apply = async (batch: readonly RecordedEvent[], { trx }: ApplyContext<Link
 
 export const linkageProjection = defineProjection<LinkageTables>({
   name: 'linkage_areas',
-  version: 1,
+  // 2: the `breaches` column (the missed T35/T36 deadlines with their event ids, for the views and
+  // the `breached` filter): rebuilt once so every row has it.
+  version: 2,
   eventTypes: Object.keys(LINKAGE_EVENT_TYPES),
   tables: LINKAGE_TABLES,
   createTables: createLinkageTables,

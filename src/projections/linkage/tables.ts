@@ -1,6 +1,6 @@
 /**
- * The linkage-area read model: one row per project area, its folded state (jsonb) and the columns
- * the list filters and orders by.
+ * The linkage-area read model: one row per project area, its folded state (jsonb), its missed
+ * deadlines with their event ids (jsonb), and the columns the list filters and orders by.
  */
 import { sql, type ColumnType, type Kysely } from 'kysely';
 import { quoteIdent } from '../../db/identifiers.js';
@@ -15,6 +15,8 @@ export interface LinkageAreasTable {
   turnover_quota_ha: string;
   modification_step: string | null;
   acceptance_due: string | null;
+  /** The missed deadlines (LinkageBreachView[]): the folded state's `breaches`, each with its event's id. */
+  breaches: ColumnType<unknown, string, string>;
   /** The folded LinkageArea (src/domain/linkage). */
   state: ColumnType<unknown, string, string>;
   revision: number;
@@ -38,6 +40,7 @@ const ddl = (s: string): string[] => [
      turnover_quota_ha numeric(14, 4) NOT NULL,
      modification_step text,
      acceptance_due date,
+     breaches jsonb NOT NULL,
      state jsonb NOT NULL,
      revision integer NOT NULL,
      updated_at timestamptz NOT NULL

@@ -1,7 +1,8 @@
 /**
  * What GET /linkage-areas answers, computed from the folded area and the day it is asked on: the
  * record (quota, plots with their areas), the filed progress months, and what is due next — T35
- * the next month's progress (and the past months never filed), T36 the acceptance filing.
+ * the next month's progress (and the past months never filed), T36 the acceptance filing — and the
+ * deadlines missed (`breaches`, recorded by the timers).
  */
 import { z } from 'zod';
 import { hectaresString, parseHectares, sumAreas } from '../../domain/area.js';
@@ -35,6 +36,17 @@ export const linkageDueView = z.object({
   overdue: z.boolean(),
 });
 
+/** A missed deadline the timers recorded (LinkageProgressOverdue, LinkageAcceptanceFilingOverdue). */
+export const linkageBreachView = z.object({
+  rule: z.enum(['T35', 'T36']),
+  /** T35: the month whose progress was not filed; T36: null. */
+  subject: z.string().nullable(),
+  dueDate: z.string(),
+  overdueOn: z.string(),
+  /** The overdue event's id in the area's stream. */
+  eventId: z.string().optional(),
+});
+
 export const linkageSummaryView = z.object({
   linkageId: z.string(),
   name: z.string(),
@@ -45,6 +57,8 @@ export const linkageSummaryView = z.object({
   modificationStep: z.string().nullable(),
   lastProgressMonth: z.string().nullable(),
   nextDue: z.array(linkageDueView),
+  /** The missed T35/T36 deadlines recorded on the area, in recording order. */
+  breaches: z.array(linkageBreachView),
   revision: z.number().int(),
 });
 
@@ -92,6 +106,7 @@ export const linkageAreaView = linkageSummaryView.extend({
   refiledCount: z.number().int(),
 });
 
+export type LinkageBreachView = z.infer<typeof linkageBreachView>;
 export type LinkageSummaryView = z.infer<typeof linkageSummaryView>;
 export type LinkageAreaView = z.infer<typeof linkageAreaView>;
 
@@ -141,7 +156,25 @@ const nextDueOf = (area: LinkageArea, on: string): LinkageSummaryView['nextDue']
 const lastMonth = (area: LinkageArea): string | null =>
   area.progress.reduce<string | null>((last, p) => (last === null || p.month > last ? p.month : last), null);
 
-export const linkageSummaryOf = (area: LinkageArea, revision: number, on: string): LinkageSummaryView => ({
+/** The area's breaches (the domain's), each with the id of the event that recorded it when the row knows it. */
+const breachesOf = (area: LinkageArea, stored: readonly LinkageBreachView[]): LinkageBreachView[] =>
+  (area.breaches ?? []).map((b) => {
+    const eventId = stored.find((s) => s.rule === b.rule && s.subject === b.subject)?.eventId;
+    return {
+      rule: b.rule,
+      subject: b.subject,
+      dueDate: b.dueDate,
+      overdueOn: b.overdueOn,
+      ...(eventId === undefined ? {} : { eventId }),
+    };
+  });
+
+export const linkageSummaryOf = (
+  area: LinkageArea,
+  revision: number,
+  on: string,
+  breaches: readonly LinkageBreachView[] = [],
+): LinkageSummaryView => ({
   linkageId: area.linkageId,
   name: area.name,
   jurisdiction: area.jurisdiction,
@@ -151,11 +184,17 @@ export const linkageSummaryOf = (area: LinkageArea, revision: number, on: string
   modificationStep: area.modification?.step ?? null,
   lastProgressMonth: lastMonth(area),
   nextDue: nextDueOf(area, on),
+  breaches: breachesOf(area, breaches),
   revision,
 });
 
-export const linkageViewOf = (area: LinkageArea, revision: number, on: string): LinkageAreaView => ({
-  ...linkageSummaryOf(area, revision, on),
+export const linkageViewOf = (
+  area: LinkageArea,
+  revision: number,
+  on: string,
+  breaches: readonly LinkageBreachView[] = [],
+): LinkageAreaView => ({
+  ...linkageSummaryOf(area, revision, on, breaches),
   overall: area.overall,
   basicInfo: area.basicInfo,
   plots: {
