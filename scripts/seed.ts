@@ -1,5 +1,6 @@
 /**
- * Seeds a running service over HTTP with realistic, varied parcel lifecycles, as a client would:
+ * Seeds a running service over HTTP with realistic, varied parcel lifecycles, as a client would
+ * (with each transfer batch's supply announcement and one or two linkage areas per province):
  *
  *   npm run seed -- --url http://127.0.0.1:3000 --parcels 50 [--seed 1] [--concurrency 6] [--token-secret S]
  *
@@ -15,7 +16,9 @@ import { Tokens } from './seed/actors.js';
 import { parseSeedArgs } from './seed/args.js';
 import { Client } from './seed/client.js';
 import { HORIZON, shanghaiToday } from './seed/dates.js';
+import { announcementIdOf, announcementItems } from './seed/announcement.js';
 import { decisionItems } from './seed/decision.js';
+import { linkageAreas } from './seed/linkage.js';
 import { makeBatches, seedTag } from './seed/plan.js';
 import { pool, runScope } from './seed/runner.js';
 import { parcelScenario } from './seed/scenario.js';
@@ -56,8 +59,17 @@ const main = async (): Promise<number> => {
   await pool(batches, args.concurrency, async (batch) => {
     const decided = await runScope(client, `${tag}:${batch.decisionId}`, decisionItems(args.seed, batch));
     if (!decided.completed) incomplete++;
-    await Promise.all(
-      batch.parcels.map(async (parcel) => {
+    // The batch's supply announcement (transfer only) is its own scope, beside its parcels'.
+    const announced = announcementItems(args.seed, batch);
+    await Promise.all([
+      ...(announced.length === 0
+        ? []
+        : [
+            runScope(client, `${tag}:${announcementIdOf(batch)}`, announced).then((r) => {
+              if (!r.completed) incomplete++;
+            }),
+          ]),
+      ...batch.parcels.map(async (parcel) => {
         // A parcel whose decision failed is still tried: its grant will show what the decision lacked.
         const result = await runScope(
           client,
@@ -67,7 +79,13 @@ const main = async (): Promise<number> => {
         if (!result.completed) incomplete++;
         bar.increment(1, { commands: stats.sent, failed: stats.failures.length });
       }),
-    );
+    ]);
+  });
+  // Linkage project areas: one or two per province, each its own scope.
+  const areas = linkageAreas(args.seed, batches);
+  await pool(areas, args.concurrency, async (area) => {
+    const result = await runScope(client, `${tag}:${area.linkageId}`, area.items);
+    if (!result.completed) incomplete++;
   });
   bar.stop();
   for (const f of stats.failures.slice(0, 50)) {
@@ -81,7 +99,12 @@ const main = async (): Promise<number> => {
       "hint: tokens were refused; run with the service's DATA_DIR or AUTH_SECRET, or pass --token-secret\n",
     );
   }
-  process.stdout.write(`${stats.summary(args.parcels, batches.length)} incomplete_scopes=${incomplete}\n`);
+  process.stdout.write(
+    `${stats.summary(args.parcels, batches.length, {
+      announcements: batches.filter((b) => b.kind === 'TRANSFER').length,
+      linkage_areas: areas.length,
+    })} incomplete_scopes=${incomplete}\n`,
+  );
   return stats.failures.length === 0 ? 0 : 1;
 };
 

@@ -45,6 +45,7 @@ export class Client {
 
   async send(step: Step): Promise<Outcome> {
     const started = performance.now();
+    this.stats.routed(step.path);
     let response: Response;
     let text: string;
     try {

@@ -21,7 +21,15 @@ export class Stats {
   readonly rejectedByCode = new Map<string, number>();
   readonly failures: Failure[] = [];
   readonly latencies: number[] = [];
+  /** Commands sent per resource family (the path's first segment: parcels, decisions, announcements …). */
+  readonly byFamily = new Map<string, number>();
   private readonly startedAt = performance.now();
+
+  /** Counts a command about to be sent under its family. */
+  routed(path: string): void {
+    const family = path.split('/')[1] ?? '';
+    this.byFamily.set(family, (this.byFamily.get(family) ?? 0) + 1);
+  }
 
   accepted(replayed: boolean, ms: number, appended = true): void {
     this.sent++;
@@ -55,7 +63,8 @@ export class Stats {
     return (performance.now() - this.startedAt) / 1000;
   }
 
-  summary(parcels: number, decisions: number): string {
+  /** `world`: further counts of what the seed plays (announcements, linkage areas), printed after the decisions. */
+  summary(parcels: number, decisions: number, world: Readonly<Record<string, number>> = {}): string {
     const counts = (m: Map<string, number>) =>
       [...m.entries()]
         .sort()
@@ -65,7 +74,9 @@ export class Stats {
     return [
       `parcels=${parcels}`,
       `decisions=${decisions}`,
+      ...Object.entries(world).map(([k, v]) => `${k}=${v}`),
       `commands=${this.sent}`,
+      `by_family=${counts(this.byFamily)}`,
       `accepted=${this.acceptedNew}`,
       `replayed=${this.replayed}`,
       `unchanged=${this.unchanged}`,
