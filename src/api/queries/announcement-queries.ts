@@ -13,6 +13,7 @@ import {
   announcementDecider,
   announcementObligations,
   announcementStream,
+  premiumPercent,
   SUPPLY_METHODS,
   type AnnouncementEvent,
   type AnnouncementState,
@@ -64,6 +65,9 @@ const announcementView = z.object({
       startingPriceFen: z.number().int(),
       recordPrice: z.boolean(),
       premium: z.string().describe("(price − starting price) / starting price, exact ('0.5001' or 'n/d')"),
+      premiumPercent: z
+        .string()
+        .describe("the premium for reading, rounded to 0.01 % ('11.10%'); T38 judges the exact value"),
       abnormal: z.boolean(),
       abnormalReasons: z.array(z.enum(ABNORMAL_REASONS)),
       resultsDue: dueStamp,
@@ -141,7 +145,11 @@ export const registerAnnouncementQueries = (app: FastifyInstance, deps: QueryDep
         ...rest,
         parcelIds: [...rest.parcelIds],
         notices: rest.notices.map((n) => ({ ...n, changes: [...n.changes] })),
-        results: rest.results.map((x) => ({ ...x, abnormalReasons: [...x.abnormalReasons] })),
+        results: rest.results.map((x) => ({
+          ...x,
+          premiumPercent: premiumPercent(x.priceFen, x.startingPriceFen),
+          abnormalReasons: [...x.abnormalReasons],
+        })),
         breaches: (rest.breaches ?? []).map((b) => ({ ...b })),
         revision,
         obligations: announcementObligations(state, calendar, { on }).map((o) => ({

@@ -21,7 +21,7 @@ export {
   type AnnouncementObligation,
   type AnnouncementObligationKind,
 } from './obligations.js';
-export { premiumOf, premiumOver50Percent } from './premium.js';
+export { premiumOf, premiumOver50Percent, premiumPercent } from './premium.js';
 
 /** Stream `announcement-<id>`. */
 export { announcementStream } from '../streams.js';

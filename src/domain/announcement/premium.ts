@@ -37,3 +37,16 @@ export const premiumOf = (priceFen: number, startingPriceFen: number): string =>
 /** T38: the premium is strictly more than 50 % (exactly 50 % is not abnormal). */
 export const premiumOver50Percent = (priceFen: number, startingPriceFen: number): boolean =>
   2n * BigInt(priceFen) > 3n * BigInt(startingPriceFen);
+
+/** The premium as a percentage rounded half away from zero to 2 decimals ('11.10%'), for display beside the exact value. */
+export const premiumPercent = (priceFen: number, startingPriceFen: number): string => {
+  const start = BigInt(startingPriceFen);
+  if (start === 0n) return 'n/a';
+  // Hundredths of a percent: diff / start × 10 000, rounded half away from zero.
+  const scaled = (BigInt(priceFen) - start) * 10_000n;
+  const negative = scaled < 0n;
+  const magnitude = negative ? -scaled : scaled;
+  const hundredths = (2n * magnitude + start) / (2n * start);
+  const text = hundredths.toString().padStart(3, '0');
+  return `${negative && hundredths !== 0n ? '-' : ''}${text.slice(0, -2)}.${text.slice(-2)}%`;
+};

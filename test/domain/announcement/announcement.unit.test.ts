@@ -13,6 +13,7 @@ import {
   announcementStream,
   premiumOf,
   premiumOver50Percent,
+  premiumPercent,
   type AnnouncementCommand,
   type AnnouncementEvent,
   type AnnouncementState,
@@ -414,4 +415,13 @@ t.test('T32, T38: the open obligations with their due dates', async (t) => {
     calendarVersion: SEED_CALENDAR.version,
     provisional: false,
   });
+});
+
+t.test('T38: the premium shown as a percentage beside the exact value', async (t) => {
+  t.equal(premiumPercent(150_000, 100_000), '50.00%');
+  t.equal(premiumPercent(150_010, 100_000), '50.01%');
+  t.equal(premiumPercent(1281, 1153), '11.10%', '128/1153 = 11.1014…%');
+  t.equal(premiumPercent(100_000, 100_000), '0.00%');
+  t.equal(premiumPercent(90_000, 100_000), '-10.00%');
+  t.equal(premiumPercent(100_005, 1_000_000_00), '-99.90%');
 });
