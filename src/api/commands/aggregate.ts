@@ -67,3 +67,21 @@ export interface AggregateCommands<C extends Command = Command, E extends Domain
   /** Checks against other streams at command time (a grant's collective decision). */
   readonly crossCheck?: (input: GuardInput<S>) => Promise<void>;
 }
+
+/**
+ * The jurisdiction of an aggregate that records its own once created (`state.jurisdiction`) and
+ * takes it from the creating command's `jurisdiction` field before that (decisions, linkage areas,
+ * announcements); null when neither says.
+ */
+export const ownOrCreatingJurisdiction = ({
+  state,
+  data,
+}: {
+  readonly state: { readonly status: string; readonly jurisdiction?: string | null };
+  readonly data: CommandData;
+}): string | null =>
+  state.status !== 'NONE'
+    ? (state.jurisdiction ?? null)
+    : typeof data['jurisdiction'] === 'string'
+      ? data['jurisdiction']
+      : null;

@@ -10,7 +10,7 @@ import {
   type AnnouncementState,
 } from '../../domain/announcement/index.js';
 import { handleAnnouncementCommand } from '../../eventstore/announcement-handler.js';
-import type { AggregateCommands } from './aggregate.js';
+import { ownOrCreatingJurisdiction, type AggregateCommands } from './aggregate.js';
 import { ANNOUNCEMENT_ROLES } from './command-roles.js';
 
 export const announcementCommands: AggregateCommands<AnnouncementCommand, AnnouncementEvent, AnnouncementState> = {
@@ -21,12 +21,7 @@ export const announcementCommands: AggregateCommands<AnnouncementCommand, Announ
   handler: handleAnnouncementCommand,
   specs: ANNOUNCEMENT_COMMANDS,
   roles: ANNOUNCEMENT_ROLES,
-  jurisdictionOf: ({ state, data }) =>
-    state.status !== 'NONE'
-      ? state.jurisdiction
-      : typeof data['jurisdiction'] === 'string'
-        ? data['jurisdiction']
-        : null,
+  jurisdictionOf: ownOrCreatingJurisdiction,
   // The winner is named in a result but does not act on the announcement.
   ownerOf: () => null,
 };

@@ -18,7 +18,7 @@ import { commandSpec } from '../../domain/schema/command-spec.js';
 import { id, instant, positiveFen } from '../../domain/schema/fields.js';
 import { handleDecisionCommand } from '../../eventstore/aggregate-handlers.js';
 import { HttpError } from '../http-error.js';
-import type { AggregateCommands, BodyTransform } from './aggregate.js';
+import { ownOrCreatingJurisdiction, type AggregateCommands, type BodyTransform } from './aggregate.js';
 import { DECISION_ROLES } from './command-roles.js';
 
 const decideSpec = DECISION_COMMANDS.DecideReservePrice;
@@ -75,12 +75,7 @@ export const decisionCommands: AggregateCommands<DecisionCommand, DecisionEvent,
   specs: DECISION_COMMANDS,
   roles: DECISION_ROLES,
   bodies: { DecideReservePrice: decideReservePrice, DiscloseReservePrice: discloseReservePrice },
-  jurisdictionOf: ({ state, data }) =>
-    state.status !== 'NONE'
-      ? state.jurisdiction
-      : typeof data['jurisdiction'] === 'string'
-        ? data['jurisdiction']
-        : null,
+  jurisdictionOf: ownOrCreatingJurisdiction,
   // No land user takes part in a collective decision.
   ownerOf: () => null,
 };

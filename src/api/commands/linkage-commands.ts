@@ -10,7 +10,7 @@ import {
   type LinkageState,
 } from '../../domain/linkage/index.js';
 import { handleLinkageCommand } from '../../eventstore/aggregate-handlers.js';
-import type { AggregateCommands } from './aggregate.js';
+import { ownOrCreatingJurisdiction, type AggregateCommands } from './aggregate.js';
 import { LINKAGE_ROLES } from './command-roles.js';
 
 export const linkageCommands: AggregateCommands<LinkageCommand, LinkageEvent, LinkageState> = {
@@ -21,12 +21,7 @@ export const linkageCommands: AggregateCommands<LinkageCommand, LinkageEvent, Li
   handler: handleLinkageCommand,
   specs: LINKAGE_COMMANDS,
   roles: LINKAGE_ROLES,
-  jurisdictionOf: ({ state, data }) =>
-    state.status !== 'NONE'
-      ? state.jurisdiction
-      : typeof data['jurisdiction'] === 'string'
-        ? data['jurisdiction']
-        : null,
+  jurisdictionOf: ownOrCreatingJurisdiction,
   // No land user takes part in a linkage area's filing.
   ownerOf: () => null,
 };
