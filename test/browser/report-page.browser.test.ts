@@ -13,67 +13,13 @@ import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import t from 'tap';
 import { signToken } from '../../src/api/auth/token.js';
-import { DECISION_COMMANDS } from '../../src/domain/decision/index.js';
-import { allocation, at, contract } from '../api/fixtures/parcel.js';
+import { at } from '../api/fixtures/parcel.js';
+import { decide, grant, ok, type Grant } from '../reports/fixtures/grants.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
 import { chromiumMissing, launchChromium } from './chromium.js';
 import { checkServed, pasteToken, signIn, until, watchedPage } from './page-helpers.js';
 
 const OFFICIAL = { jurisdiction: '32' } as const;
-
-const ok = async (res: Promise<{ statusCode: number; body: string }>, what: string): Promise<string> => {
-  const r = await res;
-  if (r.statusCode >= 300) throw new Error(`${what}: ${r.statusCode} ${r.body}`);
-  return r.body;
-};
-
-/** A decision of `jurisdiction` whose approved plan supplies `parcelIds` by `supplyMethod`. */
-const decide = async (
-  h: TestApp,
-  decisionId: string,
-  jurisdiction: string,
-  supplyMethod: string,
-  parcelIds: string[],
-): Promise<void> => {
-  h.setNow(at('2026-06-30'));
-  const approver = { role: 'GOV_APPROVER', ...OFFICIAL } as const;
-  const supplyPlanId = `SP-${decisionId}`;
-  await ok(
-    h.command(
-      `/decisions/${decisionId}/hold-meeting`,
-      {
-        ...DECISION_COMMANDS.HoldMeeting.example,
-        decisionId,
-        jurisdiction,
-        agenda: { parcelIds, supplyPlanIds: [supplyPlanId] },
-      },
-      approver,
-    ),
-    `hold-meeting ${decisionId}`,
-  );
-  await ok(
-    h.command(
-      `/decisions/${decisionId}/approve-supply-plan`,
-      { ...DECISION_COMMANDS.ApproveSupplyPlan.example, supplyPlanId, parcelIds, supplyMethod },
-      approver,
-    ),
-    `approve-supply-plan ${decisionId}`,
-  );
-};
-
-const plusDays = (day: string, n: number): string =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-
-interface Grant {
-  parcelId: string;
-  jurisdiction: string;
-  decisionId: string;
-  on: string;
-  areaHa: string;
-  landUse: { code: string; residentialSubclass: number | null };
-  priceFen: number;
-  kind: 'TRANSFER' | 'ALLOCATION';
-}
 
 const GRANTS: Grant[] = [
   {
@@ -129,48 +75,11 @@ const GRANTS: Grant[] = [
   },
 ];
 
-/** Signs the contract (or issues the allocation decision) on `g.on`. */
-const grant = async (h: TestApp, g: Grant): Promise<void> => {
-  h.setNow(at(g.on));
-  const common = {
-    jurisdiction: g.jurisdiction,
-    decisionId: g.decisionId,
-    areaHa: g.areaHa,
-    landUse: g.landUse,
-    supervisionNo: `SN-${g.parcelId}`,
-    documentNo: `DOC-${g.parcelId}`,
-    deliveryDate: plusDays(g.on, 30),
-    agreedStart: plusDays(g.on, 60),
-    agreedCompletion: plusDays(g.on, 800),
-  };
-  await ok(
-    g.kind === 'TRANSFER'
-      ? h.command(
-          `/parcels/${g.parcelId}/sign-transfer-contract`,
-          contract({
-            ...common,
-            signedOn: g.on,
-            termYears: ({ '05': 40, '06': 50 } as Record<string, number>)[g.landUse.code] ?? 70,
-            priceFen: g.priceFen,
-            depositFen: 0,
-            instalments: [{ no: 1, dueDate: plusDays(g.on, 20), amountFen: g.priceFen }],
-          }),
-          OFFICIAL,
-        )
-      : h.command(
-          `/parcels/${g.parcelId}/issue-allocation-decision`,
-          allocation({ ...common, issuedOn: g.on, allocationPriceFen: g.priceFen }),
-          OFFICIAL,
-        ),
-    `grant ${g.parcelId}`,
-  );
-};
-
 /** The parcels of GRANTS, P-RP-1 delivered in Q3; returns the last command's log position. */
 const seed = async (h: TestApp): Promise<string> => {
-  await decide(h, 'D-RP-1', 'CN-JS-3201', 'TENDER_AUCTION_LISTING', ['P-RP-1', 'P-RP-2', 'P-RP-3']);
-  await decide(h, 'D-RP-2', 'CN-JS-3202', 'NEGOTIATED_TRANSFER', ['P-RP-4', 'P-RP-5']);
-  for (const g of GRANTS) await grant(h, g);
+  await decide(h, '32', 'D-RP-1', 'CN-JS-3201', 'TENDER_AUCTION_LISTING', ['P-RP-1', 'P-RP-2', 'P-RP-3']);
+  await decide(h, '32', 'D-RP-2', 'CN-JS-3202', 'NEGOTIATED_TRANSFER', ['P-RP-4', 'P-RP-5']);
+  for (const g of GRANTS) await grant(h, '32', g);
   h.setNow(at('2026-08-10'));
   const body = await ok(
     h.command(
@@ -181,7 +90,7 @@ const seed = async (h: TestApp): Promise<string> => {
     'deliver P-RP-1',
   );
   h.setNow(at('2026-11-01'));
-  return (JSON.parse(body) as { position: string }).position;
+  return body.json<{ position: string }>().position;
 };
 
 interface Figures {

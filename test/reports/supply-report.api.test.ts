@@ -7,109 +7,16 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import t from 'tap';
-import { DECISION_COMMANDS } from '../../src/domain/decision/index.js';
 import { hectaresToM2, m2ToHectares } from '../../src/reports/exact.js';
 import { buildTestApp, type TestApp } from '../helpers/app.js';
-import { allocation, at, contract } from '../api/fixtures/parcel.js';
+import { at, contract } from '../api/fixtures/parcel.js';
+import { decide, grant, ok, type Grant } from './fixtures/grants.js';
 
 type Role = Parameters<TestApp['token']>[0];
 
 const get = async (h: TestApp, url: string, options: { role?: Role; sub?: string; jurisdiction?: string } = {}) => {
   const token = await h.token(options.role ?? 'PROVINCE_REVIEWER', { jurisdiction: '41', ...options });
   return h.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${token}` } });
-};
-
-const ok = async (h: TestApp, res: Promise<{ statusCode: number; body: string }>, what: string) => {
-  const r = await res;
-  if (r.statusCode >= 300) throw new Error(`${what}: ${r.statusCode} ${r.body}`);
-  return r as Awaited<typeof res> & { json<T>(): T };
-};
-
-/** A decision of `jurisdiction` whose approved plan supplies `parcelIds` by `supplyMethod`. */
-const decide = async (
-  h: TestApp,
-  decisionId: string,
-  jurisdiction: string,
-  supplyMethod: string,
-  parcelIds: string[],
-): Promise<void> => {
-  h.setNow(at('2026-06-30'));
-  const token = { role: 'GOV_APPROVER' as const, jurisdiction: '41' };
-  const meeting = DECISION_COMMANDS.HoldMeeting.example;
-  const plan = DECISION_COMMANDS.ApproveSupplyPlan.example;
-  const supplyPlanId = `SP-${decisionId}`;
-  await ok(
-    h,
-    h.command(
-      `/decisions/${decisionId}/hold-meeting`,
-      { ...meeting, decisionId, jurisdiction, agenda: { parcelIds, supplyPlanIds: [supplyPlanId] } },
-      token,
-    ),
-    `hold-meeting ${decisionId}`,
-  );
-  await ok(
-    h,
-    h.command(
-      `/decisions/${decisionId}/approve-supply-plan`,
-      { ...plan, supplyPlanId, parcelIds, supplyMethod },
-      token,
-    ),
-    `approve-supply-plan ${decisionId}`,
-  );
-};
-
-const plusDays = (day: string, n: number): string =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-
-interface Grant {
-  parcelId: string;
-  jurisdiction: string;
-  decisionId: string;
-  on: string;
-  areaHa: string;
-  landUse: { code: string; residentialSubclass: number | null };
-  priceFen: number;
-  kind: 'TRANSFER' | 'ALLOCATION';
-}
-
-/** Signs the contract (or issues the allocation decision) on `on`; returns the command's position. */
-const grant = async (h: TestApp, g: Grant): Promise<string> => {
-  h.setNow(at(g.on));
-  const dates = {
-    deliveryDate: plusDays(g.on, 30),
-    agreedStart: plusDays(g.on, 60),
-    agreedCompletion: plusDays(g.on, 800),
-  };
-  const common = {
-    jurisdiction: g.jurisdiction,
-    decisionId: g.decisionId,
-    areaHa: g.areaHa,
-    landUse: g.landUse,
-    supervisionNo: `SN-${g.parcelId}`,
-    documentNo: `DOC-${g.parcelId}`,
-    ...dates,
-  };
-  const res =
-    g.kind === 'TRANSFER'
-      ? h.command(
-          `/parcels/${g.parcelId}/sign-transfer-contract`,
-          contract({
-            ...common,
-            signedOn: g.on,
-            // E18: the longest term of the use (commercial 40, industrial 50, residential 70 years).
-            termYears: ({ '05': 40, '06': 50 } as Record<string, number>)[g.landUse.code] ?? 70,
-            priceFen: g.priceFen,
-            depositFen: 0,
-            instalments: [{ no: 1, dueDate: plusDays(g.on, 20), amountFen: g.priceFen }],
-          }),
-          { jurisdiction: '41' },
-        )
-      : h.command(
-          `/parcels/${g.parcelId}/issue-allocation-decision`,
-          allocation({ ...common, issuedOn: g.on, allocationPriceFen: g.priceFen }),
-          { jurisdiction: '41' },
-        );
-  return (await ok(h, res, `grant ${g.parcelId}`)).json<{ position: string }>().position;
 };
 
 const GRANTS: Grant[] = [
@@ -160,13 +67,12 @@ const GRANTS: Grant[] = [
 
 /** Henan's parcels, one Jiangsu parcel in Q3, and a Henan deal never signed; returns the last position. */
 const seed = async (h: TestApp): Promise<string> => {
-  await decide(h, 'D-HA-1', 'CN-HA-4101', 'TENDER_AUCTION_LISTING', ['P-HA-1', 'P-HA-2', 'P-HA-3', 'P-JS-1']);
-  await decide(h, 'D-HA-2', 'CN-HA-4101', 'NEGOTIATED_TRANSFER', ['P-HA-4']);
-  for (const g of GRANTS) await grant(h, g);
+  await decide(h, '41', 'D-HA-1', 'CN-HA-4101', 'TENDER_AUCTION_LISTING', ['P-HA-1', 'P-HA-2', 'P-HA-3', 'P-JS-1']);
+  await decide(h, '41', 'D-HA-2', 'CN-HA-4101', 'NEGOTIATED_TRANSFER', ['P-HA-4']);
+  for (const g of GRANTS) await grant(h, '41', g);
   // Jiangsu: outside a Henan report, inside the country's.
   h.setNow(at('2026-07-20'));
   await ok(
-    h,
     h.command(
       '/parcels/P-JS-1/sign-transfer-contract',
       contract({
@@ -183,7 +89,6 @@ const seed = async (h: TestApp): Promise<string> => {
   );
   h.setNow(at('2026-09-01'));
   await ok(
-    h,
     h.command(
       '/parcels/P-HA-5/confirm-deal',
       {
@@ -198,7 +103,6 @@ const seed = async (h: TestApp): Promise<string> => {
   // Pace: P-HA-1 delivered and started within Q3; P-HA-2 delivered after it; P-HA-2 paid in time.
   h.setNow(at('2026-08-10'));
   await ok(
-    h,
     h.command(
       '/parcels/P-HA-1/confirm-land-delivery',
       { deliveredOn: '2026-08-07', confirmationNo: 'JD-HA-1' },
@@ -208,7 +112,6 @@ const seed = async (h: TestApp): Promise<string> => {
   );
   h.setNow(at('2026-09-22'));
   await ok(
-    h,
     h.command(
       '/parcels/P-HA-1/declare-start',
       { declarationNo: 'DG-HA-1', declaredOn: '2026-09-22', startedOn: '2026-09-20', constructionPermitNo: 'SG-HA-1' },
@@ -218,7 +121,6 @@ const seed = async (h: TestApp): Promise<string> => {
   );
   h.setNow(at('2026-09-25'));
   await ok(
-    h,
     h.command(
       '/parcels/P-HA-1/verify-start',
       { verifiedOn: '2026-09-25', outcome: 'VERIFIED' },
@@ -231,7 +133,6 @@ const seed = async (h: TestApp): Promise<string> => {
   );
   h.setNow(at('2026-10-12'));
   await ok(
-    h,
     h.command(
       '/parcels/P-HA-2/record-payment',
       {
@@ -245,7 +146,6 @@ const seed = async (h: TestApp): Promise<string> => {
     'pay P-HA-2',
   );
   const last = await ok(
-    h,
     h.command(
       '/parcels/P-HA-2/confirm-land-delivery',
       { deliveredOn: '2026-10-12', confirmationNo: 'JD-HA-2' },
