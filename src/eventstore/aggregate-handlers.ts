@@ -8,10 +8,11 @@ import type { Command, Decider, DomainEvent } from '../domain/decider.js';
 import { decisionDecider } from '../domain/decision/index.js';
 import { createParcelDecider, parcelDecider } from '../domain/parcel/index.js';
 import type { ParcelCommand, ParcelEvent, ParcelState } from '../domain/parcel/index.js';
-import { calendarBookOf } from '../calendar/book.js';
+import { calendarBookOf, type CalendarBook } from '../calendar/book.js';
+import { announcementDecider, createAnnouncementDecider } from '../domain/announcement/index.js';
 import { createLinkageDecider, linkageDecider } from '../domain/linkage/index.js';
-import type { LinkageCommand, LinkageEvent, LinkageState } from '../domain/linkage/index.js';
 import {
+  announcementStream,
   calendarStream,
   creditStream,
   decisionStream,
@@ -48,26 +49,33 @@ export const bindCommandHandler = <C extends Command, E extends DomainEvent, S>(
   );
 
 /**
- * The parcel's handler decides on the calendars of the log (refreshed first, so `current` is the
- * newest a jurisdiction has); its `decider` (for folding) is the plain one: evolve needs no calendar.
+ * A handler that decides on the calendars of the log (refreshed first, so `current` is the newest
+ * a jurisdiction has); its `decider` (for folding) is the plain one: evolve needs no calendar.
+ * Parcels, linkage areas (T36) and announcements (T32, T38) count working days this way.
  */
-export const handleParcelCommand: BoundCommandHandler<ParcelCommand, ParcelEvent, ParcelState> = Object.assign(
-  async ({ id, ...options }: BoundOptions<ParcelCommand, ParcelEvent, ParcelState>) => {
-    const calendars = calendarBookOf(options.store);
-    // A notice entered in another process reaches this one within a second; this one's own at once.
-    await calendars.refresh([], { maxAgeMs: 1000 });
-    return handleCommand({ ...options, decider: createParcelDecider({ calendars }), stream: parcelStream(id) });
-  },
-  { decider: parcelDecider, stream: parcelStream },
-);
-/** The linkage area's handler decides T36 on the log's calendars, as the parcel's does. */
-export const handleLinkageCommand: BoundCommandHandler<LinkageCommand, LinkageEvent, LinkageState> = Object.assign(
-  async ({ id, ...options }: BoundOptions<LinkageCommand, LinkageEvent, LinkageState>) => {
-    const calendars = calendarBookOf(options.store);
-    await calendars.refresh([], { maxAgeMs: 1000 });
-    return handleCommand({ ...options, decider: createLinkageDecider({ calendars }), stream: linkageStream(id) });
-  },
-  { decider: linkageDecider, stream: linkageStream },
+export const bindCalendarCommandHandler = <C extends Command, E extends DomainEvent, S>(
+  deciderOn: (options: { readonly calendars: CalendarBook }) => Decider<C, E, S>,
+  decider: Decider<C, E, S>,
+  stream: (id: string) => string,
+): BoundCommandHandler<C, E, S> =>
+  Object.assign(
+    async ({ id, ...options }: BoundOptions<C, E, S>) => {
+      const calendars = calendarBookOf(options.store);
+      // A notice entered in another process reaches this one within a second; this one's own at once.
+      await calendars.refresh([], { maxAgeMs: 1000 });
+      return handleCommand({ ...options, decider: deciderOn({ calendars }), stream: stream(id) });
+    },
+    { decider, stream },
+  );
+
+export const handleParcelCommand: BoundCommandHandler<ParcelCommand, ParcelEvent, ParcelState> =
+  bindCalendarCommandHandler(createParcelDecider, parcelDecider, parcelStream);
+/** Linkage areas and announcements: their HTTP commands and the timers' system commands. */
+export const handleLinkageCommand = bindCalendarCommandHandler(createLinkageDecider, linkageDecider, linkageStream);
+export const handleAnnouncementCommand = bindCalendarCommandHandler(
+  createAnnouncementDecider,
+  announcementDecider,
+  announcementStream,
 );
 export const handleDecisionCommand = bindCommandHandler(decisionDecider, decisionStream);
 export const handleCreditCommand = bindCommandHandler(creditDecider, creditStream);

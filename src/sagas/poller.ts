@@ -30,6 +30,7 @@ import type { SagaTables } from './bookkeeping.table.js';
 import { errorText } from './checkpoint.js';
 import type { Clock } from './clock.js';
 import { nextDueAt } from './timer-table.js';
+import { TIMER_ACTOR } from './fire-system-command.js';
 import { fireReportTimer } from './reporting/fire.js';
 import { REPORT_TIMERS_SAGA } from './reporting/saga.js';
 import { fireLinkageTimer } from './linkage/fire.js';
@@ -49,7 +50,7 @@ export interface DueTimer {
 /** Fires one timer on its owner; a DomainError means the owner found it obsolete. */
 export type FireTimer = (due: DueTimer) => Promise<void>;
 
-export const TIMER_ACTOR = { id: 'system:timers', role: 'SYSTEM' } as const;
+export { TIMER_ACTOR };
 
 /** The default firing: the parcel's FireTimer command, keyed by the timer id. */
 export const fireParcelTimer =

@@ -14,7 +14,7 @@ import {
   type AnnouncementEvent,
 } from '../../src/domain/announcement/index.js';
 import type { TimerStamp } from '../../src/domain/timers/index.js';
-import { handleAnnouncementCommand } from '../../src/eventstore/announcement-handler.js';
+import { handleAnnouncementCommand } from '../../src/eventstore/aggregate-handlers.js';
 import { toDomainEvent } from '../../src/eventstore/fold-stream.js';
 import { fireAnnouncementTimer } from '../../src/sagas/announcement/fire.js';
 import { announcementTimersSaga } from '../../src/sagas/announcement/saga.js';

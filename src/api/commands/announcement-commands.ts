@@ -9,7 +9,7 @@ import {
   type AnnouncementEvent,
   type AnnouncementState,
 } from '../../domain/announcement/index.js';
-import { handleAnnouncementCommand } from '../../eventstore/announcement-handler.js';
+import { handleAnnouncementCommand } from '../../eventstore/aggregate-handlers.js';
 import { ownOrCreatingJurisdiction, type AggregateCommands } from './aggregate.js';
 import { ANNOUNCEMENT_ROLES } from './command-roles.js';
 

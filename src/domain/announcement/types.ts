@@ -1,6 +1,6 @@
 /** The supply announcement's state and unions (DOMAIN.md §4 T31, T32, T38, §10.3). */
 import type { AnnouncementBreach, RecordAnnouncementDeadlineMissed } from './deadlines.js';
-import type { AbnormalReason, AnnouncementEvent, DueStamp } from './events.js';
+import type { AnnouncementEvent, TransactionResultRecorded } from './events.js';
 import type {
   PublishAnnouncement,
   PublishResults,
@@ -31,19 +31,8 @@ export type AnnouncementSystemCommand = RecordAnnouncementDeadlineMissed;
 /** Everything the announcement decider decides: the HTTP commands and the system's. */
 export type AnnouncementDeciderCommand = AnnouncementCommand | AnnouncementSystemCommand;
 
-/** One parcel's deal and what followed it (T32 results publication, T38 abnormal report). */
-export type TransactionResult = {
-  readonly parcelId: string;
-  readonly dealOn: string;
-  readonly winnerId: string;
-  readonly priceFen: number;
-  readonly startingPriceFen: number;
-  readonly recordPrice: boolean;
-  readonly premium: string;
-  readonly abnormal: boolean;
-  readonly abnormalReasons: readonly AbnormalReason[];
-  readonly resultsDue: DueStamp;
-  readonly abnormalReportDue: DueStamp | null;
+/** One parcel's deal as recorded, and what followed it (T32 results publication, T38 abnormal report). */
+export type TransactionResult = Omit<TransactionResultRecorded['data'], 'announcementId'> & {
   readonly resultsPublished: { readonly publishedOn: string; readonly late: boolean } | null;
   readonly abnormalReport: { readonly reportedOn: string; readonly reportNo: string; readonly late: boolean } | null;
 };
