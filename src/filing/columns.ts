@@ -14,13 +14,11 @@ import {
   type SupplyRecord,
 } from '../domain/filing/index.js';
 
-/** What a filed record is listed with, beside the form itself. */
+/** What a filed record's row is made of: the filing's own columns and the form itself. */
 export interface FiledSupplyRecord {
   readonly parcelId: string;
   readonly filingRef: string;
   readonly filedOn: string;
-  readonly dueDate: string;
-  readonly late: boolean;
   /** Null for filings made before the form was kept with them. */
   readonly record: SupplyRecord | null;
 }

@@ -153,16 +153,8 @@ export const registerSupplyRecordRoutes = (app: FastifyInstance, deps: QueryDepe
         ...(q.cursor === undefined ? {} : { cursor: q.cursor }),
       });
       return {
-        items: page.items.map((filing) => ({
-          parcelId: filing.parcelId,
-          jurisdiction: filing.jurisdiction,
-          filingRef: filing.filingRef,
-          filedOn: filing.filedOn,
-          dueDate: filing.dueDate,
-          late: filing.late,
-          preparer: filing.preparer,
-          reviewer: filing.reviewer,
-          industryCatalogueVersion: filing.industryCatalogueVersion,
+        items: page.items.map(({ eventId: _eventId, ...filing }) => ({
+          ...filing,
           record:
             filing.record === null ? null : (withoutCoordinates(filing.record) as unknown as Record<string, unknown>),
           row: supplyRecordRow(filing),

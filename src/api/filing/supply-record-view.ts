@@ -70,7 +70,7 @@ const base = (parcelId: string, dueDate: string | null): SupplyRecordView => ({
 const shown = (record: SupplyRecord, meta: { parcelId: string; filingRef: string; filedOn: string }) => ({
   record: withoutCoordinates(record) as unknown as Record<string, unknown>,
   coordinatesWithheld: record.land.coordinates.length,
-  row: supplyRecordRow({ ...meta, dueDate: '', late: false, record }),
+  row: supplyRecordRow({ ...meta, record }),
 });
 
 /** The parcel's jurisdiction ('CN-JS-3201') as its stream says, and a way to its record view. */
@@ -97,7 +97,8 @@ const viewOf = (
   { state, obligations }: FoldedParcel,
   today: string,
 ): SupplyRecordView => {
-  const t03 = obligations.find((o) => o.ruleId === 'T03');
+  // T03 is open until filed: its due date is the deadline engine's.
+  const dueDate = obligations.find((o) => o.ruleId === 'T03')?.dueDate ?? null;
   if (!isGranted(state)) return base(parcelId, null);
   const { facts } = state;
   if (facts.supplyRecordFiledOn !== null) {
@@ -116,7 +117,7 @@ const viewOf = (
     return { ...view, ...shown(filed.record, meta) };
   }
   const draft = facts.supplyRecordDraft;
-  if (draft === null) return base(parcelId, t03?.dueDate ?? null);
+  if (draft === null) return base(parcelId, dueDate);
   // As the reviewer would file it today; V12 then compares with the reviewer's own reading.
   let built;
   try {
@@ -135,7 +136,7 @@ const viewOf = (
       message: error.message,
     };
     return {
-      ...base(parcelId, t03?.dueDate ?? null),
+      ...base(parcelId, dueDate),
       status: 'PREPARED',
       preparedOn: draft.preparedOn,
       preparer: draft.preparer,
@@ -144,7 +145,7 @@ const viewOf = (
   }
   const { record, failures } = built;
   return {
-    ...base(parcelId, t03?.dueDate ?? null),
+    ...base(parcelId, dueDate),
     status: 'PREPARED',
     preparedOn: draft.preparedOn,
     preparer: draft.preparer,

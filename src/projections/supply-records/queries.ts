@@ -19,6 +19,8 @@ export interface SupplyRecordFilter {
 }
 
 export interface FiledSupplyRecordRow extends FiledSupplyRecord {
+  readonly dueDate: string;
+  readonly late: boolean;
   readonly jurisdiction: string | null;
   readonly preparer: { readonly id: string; readonly name: string | null } | null;
   readonly reviewer: { readonly id: string; readonly name: string | null };
