@@ -32,12 +32,12 @@ export interface ParcelTimersState {
 
 const slotOf = (timer: Pick<TimerStamp, 'rule' | 'subject'>): string => `${timer.rule}/${timer.subject ?? '-'}`;
 
+const OTHER_TIMER_OWNERS = [STREAM_CATEGORIES.report, STREAM_CATEGORIES.linkage, STREAM_CATEGORIES.announcement];
+
 const keyOf = (event: RecordedEvent): string | null => {
-  // A report obligation's timers (`timers-report-<id>`) are the report-obligations saga's, not a parcel's.
-  if (event.stream.startsWith(STREAM_CATEGORIES.timers + STREAM_CATEGORIES.report)) return null;
-  // Nor are a linkage area's or an announcement's (the linkage- and announcement-deadlines sagas').
-  for (const owner of [STREAM_CATEGORIES.linkage, STREAM_CATEGORIES.announcement])
-    if (event.stream.startsWith(STREAM_CATEGORIES.timers + owner)) return null;
+  // Timers owned by a report obligation, a linkage area or an announcement (`timers-<category><id>`)
+  // are their own sagas'; a parcel's timers stream is named by the bare parcel id.
+  for (const owner of OTHER_TIMER_OWNERS) if (event.stream.startsWith(STREAM_CATEGORIES.timers + owner)) return null;
   for (const prefix of [STREAM_CATEGORIES.parcel, STREAM_CATEGORIES.timers])
     if (event.stream.startsWith(prefix)) return event.stream.slice(prefix.length);
   return null;
